@@ -1,0 +1,58 @@
+package cn.example.servicehall.processes.loan;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "bpmn/loan/resale-loan.bpmn")
+class ResaleLoanProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private final List<String> recordedAcceptances = new ArrayList<>();
+
+	@BeforeEach
+	void fakeTheHallsTables() {
+		Mocks.register("recordAcceptance",
+				(JavaDelegate) execution -> this.recordedAcceptances.add(execution.getProcessBusinessKey()));
+	}
+
+	@AfterEach
+	void reset() {
+		Mocks.reset();
+	}
+
+	@Test
+	void waitsForTheAcceptanceClerkThenRecordsTheAcceptance() {
+		ProcessInstance pi = runtimeService().startProcessInstanceByKey("ResaleLoanProcess", "DK2026112300001",
+				withVariables("caseNo", "DK2026112300001"));
+
+		assertThat(pi).isWaitingAt("Task_AcceptApplication");
+		assertThat(task()).hasCandidateGroup("hpf-acceptance-clerk").hasFormKey("loan/accept-application");
+		org.assertj.core.api.Assertions.assertThat(this.recordedAcceptances).isEmpty();
+
+		complete(task());
+
+		assertThat(pi).hasPassed("Task_RecordAcceptance").isEnded().hasPassed("EndEvent_ApplicationAccepted");
+		org.assertj.core.api.Assertions.assertThat(this.recordedAcceptances).containsExactly("DK2026112300001");
+	}
+
+}

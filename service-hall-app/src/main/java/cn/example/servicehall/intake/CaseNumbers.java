@@ -1,0 +1,42 @@
+package cn.example.servicehall.intake;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out case numbers: prefix, day, and the day's running number, {@code DK2026112300001}. The counter is a row
+ * per prefix and day, incremented in the database, so several hall nodes on one database never hand out the same
+ * number; a rolled-back case gives its number back.
+ */
+@Component
+class CaseNumbers {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private static final int MAX_PER_DAY = 99_999;
+
+	private final JdbcClient jdbc;
+
+	CaseNumbers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	CaseNo next(ServiceType type, LocalDate day) {
+		int number = this.jdbc.sql("""
+				insert into intake_case_number_counter (prefix, day, last_value) values (:prefix, :day, 1)
+				on conflict (prefix, day) do update set last_value = intake_case_number_counter.last_value + 1
+				returning last_value""")
+			.param("prefix", type.caseNoPrefix())
+			.param("day", day)
+			.query(Integer.class)
+			.single();
+		if (number > MAX_PER_DAY) {
+			throw new IllegalStateException("More than " + MAX_PER_DAY + " cases of " + type + " on " + day);
+		}
+		return new CaseNo(type.caseNoPrefix() + DAY.format(day) + String.format("%05d", number));
+	}
+
+}

@@ -1,0 +1,29 @@
+package cn.example.servicehall.intake;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+
+/**
+ * A case as the API shows it. The applicant's ID number is masked; the full number appears only where a task needs
+ * it.
+ */
+public record CaseView(String caseNo, String serviceType, String channel, String status, String applicantName,
+		String applicantIdNumber, OffsetDateTime submittedAt, String submittedBy, OffsetDateTime updatedAt,
+		List<Event> history) {
+
+	public record Event(OffsetDateTime occurredAt, String status, String action, String actorId, String agency,
+			String remark) {
+	}
+
+	public static CaseView of(CaseFile file, List<CaseEvent> history) {
+		return new CaseView(file.caseNo().value(), file.serviceType().name(), file.channel().name(),
+				file.status().name(), file.applicantName(), file.applicantIdNumber().masked(), file.submittedAt(),
+				file.submittedBy(), file.updatedAt(),
+				history.stream()
+					.map(e -> new Event(e.occurredAt(), e.status().name(), e.action(), e.actorId(), e.agency().name(),
+							e.remark()))
+					.toList());
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * 受理: cases (办件) and their numbers, the citizen's identity at the window, and the status history of every
+ * agency's step. Services own their processes and call in here to open and record cases.
+ */
+package cn.example.servicehall.intake;

@@ -1,0 +1,97 @@
+package cn.example.servicehall.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Starts the hall's own PostgreSQL server (real server binaries from Maven Central) unless an external database is
+ * configured. The data directory survives restarts, fsync and synchronous commit are on, and Spring stops the
+ * server last: the pool depends on it, and the engine depends on the pool, so both are closed before it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(ExternalDatabaseAbsent.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+		if (settings.ephemeral()) {
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+		Files.createDirectories(dataDir);
+		OrphanedPostmaster.stopIfPresent(dataDir);
+		boolean durable = !settings.ephemeral();
+		EmbeddedPostgres server = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(settings.ephemeral())
+			.setPort(settings.port() == 0 ? freePort() : settings.port())
+			// zonky's own hook would stop the server while Spring is still closing the engine and the pool
+			.setRegisterShutdownHook(false)
+			.setPGStartupWait(settings.startupWait())
+			.setServerConfig("fsync", durable ? "on" : "off")
+			.setServerConfig("synchronous_commit", durable ? "on" : "off")
+			.setServerConfig("full_page_writes", durable ? "on" : "off")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("max_connections", "100")
+			.start();
+		createDatabaseIfMissing(server, settings.database());
+		log.info("Embedded PostgreSQL is up on localhost:{} with data in {}", server.getPort(), dataDir);
+		return server;
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres server, EmbeddedDatabaseSettings settings,
+			DataSourceProperties properties) {
+		properties.setUrl(server.getJdbcUrl("postgres", settings.database()));
+		properties.setUsername("postgres");
+		properties.setPassword("");
+		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		dataSource.setPoolName("service-hall");
+		return dataSource;
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) {
+		if (!database.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Database name must be a lower-case SQL identifier: " + database);
+		}
+		DataSource admin = server.getPostgresDatabase();
+		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+			var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+			if (!exists.next()) {
+				statement.execute("create database " + database + " encoding 'UTF8'");
+				log.info("Created database {}", database);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare database " + database, ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

@@ -1,0 +1,140 @@
+package cn.example.servicehall.workflow;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.platform.web.ProblemException;
+
+/** An officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due first. */
+@Service
+public class TaskInbox {
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final CaseTasks caseTasks;
+
+	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.caseTasks = caseTasks;
+	}
+
+	/**
+	 * One open step.
+	 * @param id the engine's task id
+	 * @param step the step's id in the model ({@code Task_AcceptApplication})
+	 * @param name the step's name
+	 * @param caseNo the case it belongs to
+	 * @param formKey the page that does it ({@code loan/accept-application})
+	 * @param assignee who claimed it, if anyone
+	 * @param created when the step opened
+	 * @param due when it is due, if a limit applies
+	 */
+	public record OpenTask(String id, String step, String name, String caseNo, String formKey, String assignee,
+			Date created, Date due) {
+	}
+
+	public List<OpenTask> openTasks(CurrentOfficer officer) {
+		if (officer.groups().isEmpty()) {
+			return List.of();
+		}
+		// candidate-group matches leave out claimed tasks; the officer's own claimed tasks come in by assignee
+		List<Task> open = this.tasks.createTaskQuery()
+			.or()
+			.taskCandidateGroupIn(officer.groups())
+			.taskAssignee(officer.id())
+			.endOr()
+			.active()
+			.initializeFormKeys()
+			.orderByDueDate()
+			.asc()
+			.orderByTaskCreateTime()
+			.asc()
+			.listPage(0, 500);
+		Map<String, String> caseNumbers = caseNumbers(open);
+		return open.stream()
+			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+					caseNumbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
+					t.getDueDate()))
+			.toList();
+	}
+
+	@Transactional
+	public void claim(String taskId, CurrentOfficer officer) {
+		Task task = task(taskId, officer);
+		if (!this.caseTasks.isCandidate(task, officer)) {
+			throw TaskNotYours.wrongPost(task.getName());
+		}
+		try {
+			this.caseTasks.asOfficer(officer, () -> {
+				this.tasks.claim(taskId, officer.id());
+				return null;
+			});
+		}
+		catch (TaskAlreadyClaimedException ex) {
+			throw TaskNotYours.claimedByOther(task.getName(), ex.getTaskAssignee());
+		}
+	}
+
+	@Transactional
+	public void unclaim(String taskId, CurrentOfficer officer) {
+		Task task = task(taskId, officer);
+		if (task.getAssignee() == null) {
+			return;
+		}
+		if (!task.getAssignee().equals(officer.id())) {
+			throw TaskNotYours.claimedByOther(task.getName(), task.getAssignee());
+		}
+		this.caseTasks.asOfficer(officer, () -> {
+			this.tasks.setAssignee(taskId, null);
+			return null;
+		});
+	}
+
+	private Task task(String taskId, CurrentOfficer officer) {
+		Task task;
+		try {
+			task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+		}
+		catch (NullValueException ex) {
+			task = null;
+		}
+		if (task == null || !(this.caseTasks.isCandidate(task, officer) || officer.id().equals(task.getAssignee()))) {
+			// a task of another post is as invisible as one that does not exist
+			throw new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "没有这个待办",
+					"没有找到这个待办，可能已办结。This task does not exist or has been completed.");
+		}
+		return task;
+	}
+
+	private Map<String, String> caseNumbers(List<Task> open) {
+		Set<String> ids = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceIds(ids)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ProcessInstance::getId,
+					pi -> pi.getBusinessKey() == null ? "" : pi.getBusinessKey(), (a, b) -> a));
+	}
+
+}
