@@ -77,7 +77,7 @@ public record ResidentIdNumber(String value) {
 	private static Optional<LocalDate> birthDateOf(String id) {
 		try {
 			int year = Integer.parseInt(id.substring(6, 10));
-			if (year < 1900) {
+			if (year < 1800) {
 				return Optional.empty();
 			}
 			return Optional.of(LocalDate.of(year, Integer.parseInt(id.substring(10, 12)),

@@ -81,9 +81,10 @@ class ProcessModelDeployment extends AbstractProcessEnginePlugin {
 						String url = model.getURL().toString();
 						if (url.startsWith(baseUrl)) {
 							String name = root + url.substring(baseUrl.length());
-							Resource previous = models.put(name, model);
-							if (previous != null && !previous.getURL().equals(model.getURL())) {
-								throw new IllegalStateException("Two models on the classpath are both named " + name);
+							Resource previous = models.putIfAbsent(name, model);
+							if (previous != null && !sameContent(previous, model)) {
+								throw new IllegalStateException("Two different models on the classpath are both named "
+										+ name + ": " + previous.getURL() + " and " + url);
 							}
 						}
 					}
@@ -94,6 +95,12 @@ class ProcessModelDeployment extends AbstractProcessEnginePlugin {
 			throw new UncheckedIOException("Could not list the process models", ex);
 		}
 		return models;
+	}
+
+	private static boolean sameContent(Resource a, Resource b) throws IOException {
+		try (InputStream inA = a.getInputStream(); InputStream inB = b.getInputStream()) {
+			return java.util.Arrays.equals(inA.readAllBytes(), inB.readAllBytes());
+		}
 	}
 
 }

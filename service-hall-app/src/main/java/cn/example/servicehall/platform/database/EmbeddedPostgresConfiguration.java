@@ -33,7 +33,7 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+	EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		if (settings.ephemeral()) {
 			FileSystemUtils.deleteRecursively(dataDir);
@@ -56,19 +56,43 @@ class EmbeddedPostgresConfiguration {
 			.start();
 		createDatabaseIfMissing(server, settings.database());
 		log.info("Embedded PostgreSQL is up on localhost:{} with data in {}", server.getPort(), dataDir);
-		return server;
+		return new EmbeddedPostgresServer(server, dataDir);
 	}
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres server, EmbeddedDatabaseSettings settings,
+	HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseSettings settings,
 			DataSourceProperties properties) {
-		properties.setUrl(server.getJdbcUrl("postgres", settings.database()));
+		properties.setUrl(server.jdbcUrl(settings.database()));
 		properties.setUsername("postgres");
 		properties.setPassword("");
 		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		dataSource.setPoolName("service-hall");
 		return dataSource;
+	}
+
+	/** The running server; closing it stops PostgreSQL (Spring does so after the pool that depends on it). */
+	static final class EmbeddedPostgresServer implements AutoCloseable {
+
+		private final EmbeddedPostgres server;
+
+		private final Path dataDir;
+
+		EmbeddedPostgresServer(EmbeddedPostgres server, Path dataDir) {
+			this.server = server;
+			this.dataDir = dataDir;
+		}
+
+		String jdbcUrl(String database) {
+			return this.server.getJdbcUrl("postgres", database);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			log.info("Embedded PostgreSQL stopped; data kept in {}", this.dataDir);
+		}
+
 	}
 
 	private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) {

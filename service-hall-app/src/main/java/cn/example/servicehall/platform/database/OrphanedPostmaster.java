@@ -59,6 +59,7 @@ final class OrphanedPostmaster {
 		log.warn("A PostgreSQL server (pid {}) is still running on {} although no hall holds it: the last hall "
 				+ "did not shut down cleanly. Stopping it before starting a new one.", pid, dataDir);
 		stop(process.get());
+		log.info("Stopped the orphaned PostgreSQL server (pid {})", pid);
 	}
 
 	private static void ensureNoLiveHallUses(Path dataDir) throws IOException {
@@ -82,27 +83,13 @@ final class OrphanedPostmaster {
 				+ ". Stop it first, or give this one its own servicehall.database.embedded.data-dir.");
 	}
 
-	private static void stop(ProcessHandle postmaster) throws IOException {
-		// SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit
-		signal(postmaster.pid(), "INT");
-		if (awaitExit(postmaster, 60)) {
-			return;
-		}
-		log.warn("PostgreSQL (pid {}) did not stop within 60 s; sending SIGTERM", postmaster.pid());
+	private static void stop(ProcessHandle postmaster) {
+		// SIGTERM is PostgreSQL's "smart" shutdown: it waits for client sessions to end, and the dead hall's sessions
+		// ended with it, so the server checkpoints and exits at once
 		postmaster.destroy();
-		if (!awaitExit(postmaster, 30)) {
+		if (!awaitExit(postmaster, 60)) {
 			throw new IllegalStateException("Could not stop the orphaned PostgreSQL server (pid " + postmaster.pid()
-					+ "). Stop it by hand: kill " + postmaster.pid());
-		}
-	}
-
-	private static void signal(long pid, String signal) throws IOException {
-		try {
-			new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while stopping PostgreSQL", ex);
+					+ ") within a minute. Stop it by hand (kill -INT " + postmaster.pid() + ") and start again.");
 		}
 	}
 

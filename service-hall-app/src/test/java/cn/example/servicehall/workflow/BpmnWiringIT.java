@@ -1,0 +1,106 @@
+package cn.example.servicehall.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+
+import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.loan.process.ResaleLoanProcess;
+
+/**
+ * Models and code meet only in strings. This proves the strings match: every bean a model names exists, every
+ * candidate group is a hall group, every process keeps history for a reviewed time, and every id a contract class
+ * names is in its model.
+ */
+@ServiceHallIntegrationTest
+class BpmnWiringIT {
+
+	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private ProcessModelDeployment deployment;
+
+	@Test
+	void everyDelegateExpressionNamesABeanOfTheHall() throws IOException {
+		List<String> beans = new ArrayList<>();
+		for (BpmnModelInstance model : models().values()) {
+			for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+				String expression = task.getCamundaDelegateExpression();
+				assertThat(expression).as(task.getId() + " calls a bean, not a class or a script").isNotNull();
+				Matcher bean = BEAN_EXPRESSION.matcher(expression);
+				assertThat(bean.matches()).as(task.getId() + ": " + expression + " names a bean and nothing more").isTrue();
+				beans.add(bean.group(1));
+			}
+		}
+		assertThat(beans).isNotEmpty().allSatisfy(name -> assertThat(this.context.containsBean(name)).as(name).isTrue());
+	}
+
+	@Test
+	void everyCandidateGroupIsAHallGroup() throws IOException {
+		for (BpmnModelInstance model : models().values()) {
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).isNotEmpty()
+					.allSatisfy(group -> assertThat(Groups.ALL).contains(group));
+			}
+		}
+	}
+
+	@Test
+	void everyProcessKeepsHistoryForAReviewedTime() throws IOException {
+		for (BpmnModelInstance model : models().values()) {
+			for (Process process : model.getModelElementsByType(Process.class)) {
+				assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).matches("P\\d+D");
+			}
+		}
+	}
+
+	@Test
+	void theResaleLoanContractMatchesItsModel() throws Exception {
+		BpmnModelInstance model = models().get(ResaleLoanProcess.RESOURCE);
+		assertThat(model).as(ResaleLoanProcess.RESOURCE).isNotNull();
+		assertThat((Object) model.getModelElementById(ResaleLoanProcess.KEY)).isInstanceOf(Process.class);
+		for (Field field : ResaleLoanProcess.class.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("TASK_")) {
+				String id = (String) field.get(null);
+				assertThat((Object) model.getModelElementById(id)).as(field.getName() + " = " + id).isNotNull();
+			}
+		}
+	}
+
+	private Map<String, BpmnModelInstance> models() throws IOException {
+		Map<String, BpmnModelInstance> models = new java.util.TreeMap<>();
+		for (Map.Entry<String, Resource> entry : this.deployment.models().entrySet()) {
+			if (entry.getKey().endsWith(".bpmn")) {
+				try (InputStream in = entry.getValue().getInputStream()) {
+					models.put(entry.getKey(), Bpmn.readModelFromStream(in));
+				}
+			}
+		}
+		assertThat(models).isNotEmpty();
+		return models;
+	}
+
+}
