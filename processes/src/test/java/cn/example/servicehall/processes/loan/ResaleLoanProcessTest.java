@@ -1,6 +1,6 @@
 package cn.example.servicehall.processes.loan;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -12,6 +12,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -41,18 +42,25 @@ class ResaleLoanProcessTest {
 	}
 
 	@Test
-	void waitsForTheAcceptanceClerkThenRecordsTheAcceptance() {
+	void goesFromTheWindowThroughFirstReviewToApprovalEachAtItsPost() {
 		ProcessInstance pi = runtimeService().startProcessInstanceByKey("ResaleLoanProcess", "DK2026112300001",
 				withVariables("caseNo", "DK2026112300001"));
 
-		assertThat(pi).isWaitingAt("Task_AcceptApplication");
-		assertThat(task()).hasCandidateGroup("hpf-acceptance-clerk").hasFormKey("loan/accept-application");
-		org.assertj.core.api.Assertions.assertThat(this.recordedAcceptances).isEmpty();
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptApplication");
+		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-acceptance-clerk").hasFormKey("loan/accept-application");
+		assertThat(this.recordedAcceptances).isEmpty();
 
 		complete(task());
+		assertThat(this.recordedAcceptances).containsExactly("DK2026112300001");
+		BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordAcceptance").isWaitingAt("Task_FirstReview");
+		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-first-reviewer").hasFormKey("loan/first-review");
 
-		assertThat(pi).hasPassed("Task_RecordAcceptance").isEnded().hasPassed("EndEvent_ApplicationAccepted");
-		org.assertj.core.api.Assertions.assertThat(this.recordedAcceptances).containsExactly("DK2026112300001");
+		complete(task());
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveLoan");
+		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-approver").hasFormKey("loan/approve-loan");
+
+		complete(task());
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LoanApproved");
 	}
 
 }
