@@ -9,10 +9,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import cn.example.servicehall.support.TrustTestTokens;
 
 /**
  * The whole hall on a real PostgreSQL (the embedded server, in a throw-away cluster) behind a real HTTP port, with
- * metrics exported as in production. The job executor is off: tests run jobs themselves.
+ * metrics exported as in production. The job executor is off: tests run jobs themselves. Sign-in is the hall's real
+ * security configuration with an issuer that is not running, so API calls carry {@link
+ * cn.example.servicehall.support.TestTokens} and pages meet the "sign-in unavailable" answer.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,9 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TrustTestTokens.class)
 public @interface ServiceHallIntegrationTest {
-
-	/** The operator's password in tests (application-test.yml). */
-	String ADMIN_PASSWORD = "test-admin-secret";
 
 }

@@ -1,52 +1,103 @@
 package cn.example.servicehall.identity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import cn.example.servicehall.identity.web.ProblemResponses;
+import cn.example.servicehall.identity.web.SignInEntryPoint;
 
 /**
  * Who may reach what. Three chains, most specific first:
  * <ol>
- * <li>the hall's API and the engine's REST API: credentials on every request, 401 otherwise, no session;</li>
- * <li>actuator: health and info for anyone (details for operators only), everything else for operators;</li>
- * <li>pages and the Camunda consoles: a signed-in session; anonymous visitors are sent to the sign-in page.</li>
+ * <li>the hall's API and the engine's REST API: a bearer token from the hall's identity provider, with the right
+ * issuer and audience, on every request (401 otherwise); each capability's {@link ApiAccessRules} say which post may
+ * call which endpoint, and whatever no rule names is denied (403);</li>
+ * <li>actuator: health and info for anyone (details for operators), the rest for operators with a token;</li>
+ * <li>pages and the Camunda consoles: an OpenID Connect sign-in (authorization code with PKCE) and a session;
+ * the consoles for administrators and managers only.</li>
  * </ol>
+ * Authorities are the hall's group names as they stand, from the token's {@code groups} claim.
  * Matchers are {@link PathPatternRequestMatcher}s: the engine REST API is a Jersey servlet, and MVC-aware string
  * matchers miss it, letting {@code /engine-rest/**} through unauthenticated (stack-notes §8).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String REGISTRATION_ID = "keycloak";
+
 	private static final PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, List<ApiAccessRules> rules, JwtAuthenticationConverter tokens,
+			ProblemResponses problems) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(path.matcher("/engine-rest/**")).hasAuthority(Groups.SYSTEM_ADMIN)
-				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers(path.matcher("/engine-rest/**")).hasAuthority(Groups.SYSTEM_ADMIN);
+				rules.forEach(rule -> rule.configure(requests, path));
+				requests.anyRequest().denyAll();
+			})
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						// a token that cannot be checked because the provider is down is not a bad token: 503
+						filter.setAuthenticationFailureHandler(problems::unauthorized);
+						return filter;
+					}
+				}))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
@@ -54,12 +105,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtAuthenticationConverter tokens,
+			ProblemResponses problems) throws Exception {
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
 				.anyRequest().hasAnyAuthority(Groups.SYSTEM_ADMIN, Groups.HALL_MANAGER))
-			.httpBasic(Customizer.withDefaults())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
@@ -67,35 +121,116 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+			SignInEntryPoint signIn, IdentityProviderStatus providerStatus) throws Exception {
+		DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+				"/oauth2/authorization");
+		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+			.andThen(builder -> builder.additionalParameters(parameters -> parameters.put("ui_locales",
+					SignInLanguage.ofCurrentRequest()))));
+		OidcClientInitiatedLogoutSuccessHandler rpInitiatedLogout = new OidcClientInitiatedLogoutSuccessHandler(
+				registrations);
+		rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/favicon.ico"),
-						path.matcher("/login"))
+						path.matcher(SignInEntryPoint.UNAVAILABLE_PAGE), path.matcher(SignInEntryPoint.FAILED_PAGE))
 				.permitAll()
 				.requestMatchers(path.matcher("/camunda/**"))
 				.hasAnyAuthority(Groups.SYSTEM_ADMIN, Groups.HALL_MANAGER)
 				.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults())
-			// the Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN) and run in frames of their own
+			.oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+				.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(groupAuthorities()))
+				.failureHandler((request, response, ex) -> {
+					providerStatus.forget();
+					response.sendRedirect(request.getContextPath() + SignInEntryPoint.FAILED_PAGE);
+				}))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn)
+				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+			.logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout))
+			// the Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
 	}
 
+	/**
+	 * The pages' client, built from the issuer without asking the provider at start-up, so the hall starts (and says
+	 * plainly that sign-in is unavailable) while Keycloak is still starting or down.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	ClientRegistrationRepository clientRegistrations(IdentityProvider provider) {
+		ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+			.clientName("统一身份认证")
+			.clientId(provider.clientId())
+			.clientSecret(provider.clientSecret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile", "email")
+			.authorizationUri(provider.endpoint("auth").toString())
+			.tokenUri(provider.endpoint("token").toString())
+			.jwkSetUri(provider.endpoint("certs").toString())
+			.userInfoUri(provider.endpoint("userinfo").toString())
+			.userNameAttributeName(Claims.USERNAME)
+			.issuerUri(provider.issuer().toString())
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", provider.endpoint("logout").toString()))
+			.build();
+		return new InMemoryClientRegistrationRepository(keycloak);
+	}
+
+	/**
+	 * Checks API tokens: signature against the provider's published keys (fetched when first needed, not at
+	 * start-up), issuer, audience, expiry. With {@code spring.security.oauth2.resourceserver.jwt.public-key-location}
+	 * set, the signature is checked against that key instead (offline installations, tests).
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(IdentityProvider provider,
+			@Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:#{null}}") Resource publicKey)
+			throws IOException {
+		NimbusJwtDecoder decoder;
+		if (publicKey != null) {
+			try (InputStream in = publicKey.getInputStream()) {
+				decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) RsaKeyConverters.x509().convert(in)).build();
+			}
+		}
+		else {
+			decoder = NimbusJwtDecoder.withJwkSetUri(provider.endpoint("certs").toString()).build();
+		}
+		OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
+				&& jwt.getAudience().contains(provider.audience()) ? OAuth2TokenValidatorResult.success()
+						: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+								"The token is not meant for this hall's API (aud)", null));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(provider.issuer().toString()), audience));
+		return decoder;
 	}
 
 	@Bean
-	UserDetailsService operators(AdminAccountSettings settings, PasswordEncoder encoder) {
-		List<String> groups = settings.groups();
-		return new InMemoryUserDetailsManager(User.withUsername(settings.username())
-			.password(encoder.encode(AdminAccount.password(settings)))
-			.authorities(groups.toArray(String[]::new))
-			.build());
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setPrincipalClaimName(Claims.USERNAME);
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> groupsOf(jwt.getClaims()));
+		return converter;
+	}
+
+	static GrantedAuthoritiesMapper groupAuthorities() {
+		return authorities -> authorities.stream()
+			.flatMap(authority -> authority instanceof OidcUserAuthority oidc
+					? groupsOf(oidc.getIdToken().getClaims()).stream() : Stream.empty())
+			.collect(Collectors.toSet());
+	}
+
+	static Collection<GrantedAuthority> groupsOf(Map<String, Object> claims) {
+		if (!(claims.get(Claims.GROUPS) instanceof Collection<?> groups)) {
+			return Set.of();
+		}
+		return groups.stream()
+			.map(Object::toString)
+			// a provider configured with full group paths would send "/hpf-approver"
+			.map(group -> group.startsWith("/") ? group.substring(group.lastIndexOf('/') + 1) : group)
+			.map(SimpleGrantedAuthority::new)
+			.collect(Collectors.toSet());
 	}
 
 }

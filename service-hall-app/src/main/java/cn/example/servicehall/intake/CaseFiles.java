@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.example.servicehall.identity.CurrentOfficer;
+
 /**
  * The hall's cases: open one, record each agency's step in its history, read it back. Every change of status goes
  * through here, so the history is complete.
@@ -26,6 +28,12 @@ public class CaseFiles {
 	private static final Logger log = LoggerFactory.getLogger(CaseFiles.class);
 
 	private static final String SYSTEM = "system";
+
+	/** The history action of acceptance at the fund centre. */
+	public static final String ACCEPTED = "ACCEPTED";
+
+	/** The history action of submission. */
+	public static final String SUBMITTED = "SUBMITTED";
 
 	private final JdbcClient jdbc;
 
@@ -61,7 +69,7 @@ public class CaseFiles {
 			.param("now", now)
 			.param("by", submittedBy)
 			.update();
-		appendEvent(caseNo, now, CaseStatus.SUBMITTED, "SUBMITTED", submittedBy,
+		appendEvent(caseNo, now, CaseStatus.SUBMITTED, SUBMITTED, submittedBy,
 				application.channel() == Channel.ONLINE ? Agency.DEVELOPER : Agency.HPF, null);
 		try (CaseLogging.Scope ignored = CaseLogging.of(caseNo.value())) {
 			log.info("Case opened: {} via {} by {}", application.serviceType(), application.channel(), submittedBy);
@@ -80,14 +88,84 @@ public class CaseFiles {
 	/** 受理: the acceptance clerk accepted the application; the receipt is due and the clock starts. */
 	@Transactional
 	public void accept(CaseNo caseNo, String acceptedBy, String remark) {
-		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		CaseFile file = get(caseNo);
-		changeStatus(caseNo, CaseStatus.ACCEPTED, now);
-		appendEvent(caseNo, now, CaseStatus.ACCEPTED, "ACCEPTED", actor(acceptedBy), Agency.HPF, remark);
+		OffsetDateTime now = recordStep(caseNo, CaseStatus.ACCEPTED, ACCEPTED, acceptedBy, Agency.HPF, remark);
 		this.events.publishEvent(new ApplicationAccepted(caseNo, file.serviceType(), now, actor(acceptedBy)));
+	}
+
+	/**
+	 * Records an agency's step: the case's new status and a history line naming who did it.
+	 * @return when it was recorded
+	 */
+	@Transactional
+	public OffsetDateTime recordStep(CaseNo caseNo, CaseStatus status, String action, String actorId, Agency agency,
+			String remark) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		changeStatus(caseNo, status, now);
+		appendEvent(caseNo, now, status, action, actor(actorId), agency, remark);
 		try (CaseLogging.Scope ignored = CaseLogging.of(caseNo.value())) {
-			log.info("Case accepted by {}", actor(acceptedBy));
+			log.info("Case {} by {}: now {}", action, actor(actorId), status);
 		}
+		return now;
+	}
+
+	/** Who did {@code action} on the case, in order (e.g. who accepted it). */
+	public List<String> actorsOf(CaseNo caseNo, String action) {
+		return this.jdbc.sql("""
+				select actor_id from intake_case_event where case_no = :caseNo and action = :action
+				order by occurred_at, id""")
+			.param("caseNo", caseNo.value())
+			.param("action", action)
+			.query(String.class)
+			.list();
+	}
+
+	/** The case, if the officer may see it; otherwise as if it did not exist. */
+	public Optional<CaseFile> findVisible(CaseNo caseNo, CurrentOfficer officer) {
+		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer)));
+	}
+
+	/** The case, if the officer may see it; 404 otherwise. */
+	public CaseFile getVisible(CaseNo caseNo, CurrentOfficer officer) {
+		return findVisible(caseNo, officer).orElseThrow(() -> new CaseNotFound(caseNo.value()));
+	}
+
+	/**
+	 * One page of the cases the officer may see, newest first, and how many there are in all.
+	 * @param status only cases in this status, if given
+	 */
+	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, int page, int size) {
+		CaseVisibility visibility = CaseVisibility.of(officer);
+		if (visibility instanceof CaseVisibility.None) {
+			return new CasePage(List.of(), 0, page, size);
+		}
+		String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
+		String where = " where (cast(:company as text) is null or developer_company_id = :company)"
+				+ " and (cast(:status as text) is null or status = :status)";
+		long total = this.jdbc.sql("select count(*) from intake_case" + where)
+			.param("company", company)
+			.param("status", status.map(Enum::name).orElse(null))
+			.query(Long.class)
+			.single();
+		List<CaseFile> items = this.jdbc.sql("select * from intake_case" + where
+				+ " order by submitted_at desc, case_no desc limit :size offset :offset")
+			.param("company", company)
+			.param("status", status.map(Enum::name).orElse(null))
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(CaseFiles::caseFile)
+			.list();
+		return new CasePage(items, total, page, size);
+	}
+
+	private static boolean isVisible(CaseFile file, CaseVisibility visibility) {
+		if (visibility instanceof CaseVisibility.All) {
+			return true;
+		}
+		if (visibility instanceof CaseVisibility.OfCompany of) {
+			return file.developerCompanyId().filter(of.developerCompanyId()::equals).isPresent();
+		}
+		return false;
 	}
 
 	public Optional<CaseFile> find(CaseNo caseNo) {

@@ -83,6 +83,9 @@ class ConsoleSingleSignOn {
 			if (groups.contains(cn.example.servicehall.identity.Groups.SYSTEM_ADMIN)) {
 				groups.add(Groups.CAMUNDA_ADMIN);
 			}
+			// only the hall's groups: a token's other groups mean nothing to the engine
+			groups.removeIf(group -> !cn.example.servicehall.identity.Groups.ALL.contains(group)
+					&& !Groups.CAMUNDA_ADMIN.equals(group));
 			AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
 			result.setGroups(groups);
 			return result;

@@ -25,6 +25,8 @@ import org.springframework.core.io.Resource;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.loan.process.LoanStages;
+import cn.example.servicehall.loan.process.NewHouseLoanProcess;
 import cn.example.servicehall.loan.process.ResaleLoanProcess;
 
 /**
@@ -59,11 +61,18 @@ class BpmnWiringIT {
 	}
 
 	@Test
-	void everyCandidateGroupIsAHallGroup() throws IOException {
+	void everyCandidateGroupIsAHallGroupAndAGroupOfTheRealm() throws IOException {
+		java.util.Set<String> realmGroups = new java.util.HashSet<>();
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("keycloak/service-hall-realm.json")) {
+			new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+				.get("groups")
+				.forEach(group -> realmGroups.add(group.get("name").asText()));
+		}
 		for (BpmnModelInstance model : models().values()) {
 			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 				assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).isNotEmpty()
-					.allSatisfy(group -> assertThat(Groups.ALL).contains(group));
+					.allSatisfy(group -> assertThat(Groups.ALL).contains(group))
+					.allSatisfy(group -> assertThat(realmGroups).contains(group));
 			}
 		}
 	}
@@ -78,14 +87,24 @@ class BpmnWiringIT {
 	}
 
 	@Test
-	void theResaleLoanContractMatchesItsModel() throws Exception {
-		BpmnModelInstance model = models().get(ResaleLoanProcess.RESOURCE);
-		assertThat(model).as(ResaleLoanProcess.RESOURCE).isNotNull();
-		assertThat((Object) model.getModelElementById(ResaleLoanProcess.KEY)).isInstanceOf(Process.class);
-		for (Field field : ResaleLoanProcess.class.getFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("TASK_")) {
-				String id = (String) field.get(null);
-				assertThat((Object) model.getModelElementById(id)).as(field.getName() + " = " + id).isNotNull();
+	void theLoanContractsMatchTheirModels() throws Exception {
+		assertContract(ResaleLoanProcess.RESOURCE, ResaleLoanProcess.KEY, ResaleLoanProcess.class, LoanStages.class);
+		assertContract(NewHouseLoanProcess.RESOURCE, NewHouseLoanProcess.KEY, NewHouseLoanProcess.class,
+				LoanStages.class);
+	}
+
+	private void assertContract(String resource, String key, Class<?>... contracts) throws Exception {
+		BpmnModelInstance model = models().get(resource);
+		assertThat(model).as(resource).isNotNull();
+		assertThat((Object) model.getModelElementById(key)).isInstanceOf(Process.class);
+		for (Class<?> contract : contracts) {
+			for (Field field : contract.getFields()) {
+				if (Modifier.isStatic(field.getModifiers())
+						&& (field.getName().startsWith("TASK_") || field.getName().startsWith("END_"))) {
+					String id = (String) field.get(null);
+					assertThat((Object) model.getModelElementById(id)).as(resource + ": " + field.getName() + " = " + id)
+						.isNotNull();
+				}
 			}
 		}
 	}

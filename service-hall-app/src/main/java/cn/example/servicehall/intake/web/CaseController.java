@@ -1,21 +1,32 @@
 package cn.example.servicehall.intake.web;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
+import cn.example.servicehall.intake.CasePage;
+import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.CaseView;
 
 @RestController
 @RequestMapping("/api/cases")
+@Validated
 @Tag(name = "Cases", description = "办件: any service's case, with the status history of every agency's step")
 class CaseController {
 
@@ -25,14 +36,31 @@ class CaseController {
 		this.cases = cases;
 	}
 
+	/**
+	 * A page of cases.
+	 * @param total how many cases the officer may see in all
+	 * @param items this page, newest first
+	 */
+	record CaseList(long total, int page, int size, List<CaseView> items) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The cases the officer may see, newest first (a developer agent: their company's only)")
+	CaseList list(@RequestParam Optional<CaseStatus> status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentOfficer officer) {
+		CasePage found = this.cases.list(officer, status, page, size);
+		return new CaseList(found.total(), page, size,
+				found.items().stream().map(file -> CaseView.of(file, List.of())).toList());
+	}
+
 	@GetMapping("/{caseNo}")
 	@Operation(summary = "A case with its status history")
-	CaseView show(@PathVariable String caseNo) {
+	CaseView show(@PathVariable String caseNo, CurrentOfficer officer) {
 		if (!CaseNo.isValid(caseNo)) {
 			throw new CaseNotFound(caseNo);
 		}
 		CaseNo number = new CaseNo(caseNo);
-		CaseFile file = this.cases.get(number);
+		CaseFile file = this.cases.getVisible(number, officer);
 		return CaseView.of(file, this.cases.history(number));
 	}
 

@@ -25,10 +25,9 @@ class RecordAcceptanceDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CaseNo caseNo = new CaseNo(ResaleLoanProcess.CASE_NO.from(execution));
+		CaseNo caseNo = new CaseNo(LoanStages.CASE_NO.from(execution));
 		Authentication clerk = this.identity.getCurrentAuthentication();
-		this.cases.accept(caseNo, clerk == null ? null : clerk.getUserId(),
-				ResaleLoanProcess.ACCEPTANCE_REMARK.from(execution));
+		this.cases.accept(caseNo, clerk == null ? null : clerk.getUserId(), LoanStages.ACCEPTANCE_REMARK.from(execution));
 	}
 
 }

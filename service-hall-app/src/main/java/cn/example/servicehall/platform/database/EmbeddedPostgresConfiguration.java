@@ -3,11 +3,6 @@ package cn.example.servicehall.platform.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -54,7 +49,8 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("max_connections", "100")
 			.start();
-		createDatabaseIfMissing(server, settings.database());
+		new DatabaseServer(server.getJdbcUrl("postgres", "postgres"), "postgres", "")
+			.createDatabaseIfMissing(settings.database());
 		log.info("Embedded PostgreSQL is up on localhost:{} with data in {}", server.getPort(), dataDir);
 		return new EmbeddedPostgresServer(server, dataDir);
 	}
@@ -93,23 +89,6 @@ class EmbeddedPostgresConfiguration {
 			log.info("Embedded PostgreSQL stopped; data kept in {}", this.dataDir);
 		}
 
-	}
-
-	private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) {
-		if (!database.matches("[a-z_][a-z0-9_]*")) {
-			throw new IllegalArgumentException("Database name must be a lower-case SQL identifier: " + database);
-		}
-		DataSource admin = server.getPostgresDatabase();
-		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-			var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
-			if (!exists.next()) {
-				statement.execute("create database " + database + " encoding 'UTF8'");
-				log.info("Created database {}", database);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not prepare database " + database, ex);
-		}
 	}
 
 	private static int freePort() throws IOException {

@@ -25,7 +25,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("SERVICE_HALL_LANG");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(HallLanguage.COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction(LocaleConfiguration::defaultLocale);
 		return resolver;

@@ -1,0 +1,39 @@
+package cn.example.servicehall.intake;
+
+import java.util.Optional;
+
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.Groups;
+
+/**
+ * Which cases an officer may see. Staff of the four agencies, hall managers and administrators see every case; a
+ * developer agent sees only the applications of their own company; anyone else sees none. A case one may not see
+ * does not exist for them: it answers 404 and appears in no list or count.
+ */
+public sealed interface CaseVisibility {
+
+	/** Every case. */
+	record All() implements CaseVisibility {
+	}
+
+	/** The applications submitted by one developer company. */
+	record OfCompany(String developerCompanyId) implements CaseVisibility {
+	}
+
+	/** No case at all. */
+	record None() implements CaseVisibility {
+	}
+
+	static CaseVisibility of(CurrentOfficer officer) {
+		if (officer.groups().stream().anyMatch(Groups.CASE_POSTS::contains) || officer.isIn(Groups.HALL_MANAGER)
+				|| officer.isIn(Groups.SYSTEM_ADMIN)) {
+			return new All();
+		}
+		if (officer.isIn(Groups.DEVELOPER_AGENT)) {
+			Optional<String> company = officer.developerCompanyId();
+			return company.<CaseVisibility>map(OfCompany::new).orElseGet(None::new);
+		}
+		return new None();
+	}
+
+}

@@ -1,0 +1,34 @@
+package cn.example.servicehall.loan;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new-house loan application as a developer's sales office submits it online (开发企业网厅录入). The developer
+ * company is not part of the request: it is the one the signed-in agent or system acts for.
+ *
+ * @param applicant the main applicant (借款申请人)
+ * @param requestedAmount the loan asked for, in yuan, at most two decimals
+ * @param termMonths the term asked for, in months
+ * @param projectName the development (楼盘/项目名称)
+ * @param unitNo the unit bought (房号)
+ */
+public record SubmitNewHouseLoanApplication(
+		@NotNull(message = "{loan.applicant.required}") @Valid SubmitResaleLoanApplication.Applicant applicant,
+		@NotNull(message = "{loan.requested-amount.required}") @Positive(message = "{loan.requested-amount.positive}")
+		@Digits(integer = 10, fraction = 2, message = "{loan.requested-amount.digits}")
+		@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}") BigDecimal requestedAmount,
+		@NotNull(message = "{loan.term.required}") @Min(value = 12, message = "{loan.term.range}")
+		@Max(value = 360, message = "{loan.term.range}") Integer termMonths,
+		@NotBlank(message = "{loan.project.required}") @Size(max = 100, message = "{loan.project.length}") String projectName,
+		@NotBlank(message = "{loan.unit.required}") @Size(max = 50, message = "{loan.unit.length}") String unitNo) {
+}

@@ -1,0 +1,156 @@
+package cn.example.servicehall.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.TestTokens;
+
+/**
+ * Who may call what, post by post: every endpoint of {@code /api} against every hall group, a user with no group
+ * and no user at all. The matrix must name every endpoint the hall serves, so a new endpoint without a rule of its
+ * own fails here; and the hall denies whatever no rule names.
+ */
+@ServiceHallIntegrationTest
+class ApiAccessMatrixIT {
+
+	private static final String CLERK = Groups.HPF_ACCEPTANCE_CLERK;
+
+	private static final String REVIEWER = Groups.HPF_FIRST_REVIEWER;
+
+	private static final String APPROVER = Groups.HPF_APPROVER;
+
+	private static final String BANK = Groups.BANK_LOAN_OFFICER;
+
+	private static final String REGISTRY = Groups.REGISTRY_CLERK;
+
+	private static final String GUARANTOR = Groups.GUARANTOR_OFFICER;
+
+	private static final String AGENT = Groups.DEVELOPER_AGENT;
+
+	private static final String MANAGER = Groups.HALL_MANAGER;
+
+	private static final String ADMIN = Groups.SYSTEM_ADMIN;
+
+	private static final String FORBIDDEN_TYPE = "\"type\":\"/problems/forbidden\"";
+
+	/** Endpoint → the groups that may call it. Everyone else: 403; nobody signed in: 401. */
+	static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+
+	static {
+		MATRIX.put("GET /api/cases", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("GET /api/cases/{caseNo}",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		MATRIX.put("POST /api/tasks/{taskId}/claim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		MATRIX.put("POST /api/tasks/{taskId}/unclaim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		MATRIX.put("POST /api/loan/resale-applications", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/new-house-applications", Set.of(AGENT));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/acceptance", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/first-review", Set.of(REVIEWER));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/approval", Set.of(APPROVER));
+	}
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Test
+	void theMatrixNamesEveryEndpointOfTheApi() {
+		Set<String> served = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+			.filter(pattern -> pattern.startsWith("/api/"))
+			.forEach(pattern -> info.getMethodsCondition().getMethods()
+				.forEach(verb -> served.add(verb.name() + " " + pattern))));
+
+		assertThat(served).isEqualTo(new TreeSet<>(MATRIX.keySet()));
+	}
+
+	static Stream<Arguments> everyEndpointForEveryGroup() {
+		List<Arguments> cases = new ArrayList<>();
+		for (String endpoint : MATRIX.keySet()) {
+			for (String group : Groups.ALL) {
+				cases.add(Arguments.of(endpoint, group));
+			}
+			cases.add(Arguments.of(endpoint, "(no group)"));
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("everyEndpointForEveryGroup")
+	void letsEachPostReachWhatItShouldAndNothingElse(String endpoint, String group) {
+		String token = switch (group) {
+			case "(no group)" -> TestTokens.user("nobody");
+			case Groups.DEVELOPER_AGENT -> TestTokens.developerAgent("agent-a", "91350100M000100Y43");
+			default -> TestTokens.user("officer", group);
+		};
+		ResponseEntity<String> response = call(Api.as(this.http, token), endpoint);
+
+		if (MATRIX.get(endpoint).contains(group)) {
+			// through the door: whatever the business answers (200, 201, 400, 404, 409...), it is not a refusal of the post
+			assertThat(response.getStatusCode()).as(endpoint + " as " + group + ": " + response.getBody())
+				.isNotEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(String.valueOf(response.getBody())).as(endpoint + " as " + group)
+				.doesNotContain(FORBIDDEN_TYPE);
+		}
+		else {
+			assertThat(response.getStatusCode()).as(endpoint + " as " + group).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(response.getBody()).contains(FORBIDDEN_TYPE);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} anonymously")
+	@MethodSource("endpoints")
+	void refusesEveryEndpointToAnonymousCallers(String endpoint) {
+		ResponseEntity<String> response = call(Api.anonymous(this.http), endpoint);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void deniesWhatNoRuleNames() {
+		Api admin = Api.as(this.http, TestTokens.user("admin1", Groups.ALL.toArray(String[]::new)));
+
+		assertThat(admin.get("/api/not-an-endpoint").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(admin.exchange(HttpMethod.DELETE, "/api/cases/DK2026112300001", null, null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	static Stream<String> endpoints() {
+		return MATRIX.keySet().stream();
+	}
+
+	private static ResponseEntity<String> call(Api api, String endpoint) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("{caseNo}", "DK2026010199999").replace("{taskId}", UUID.randomUUID().toString());
+		HttpMethod method = HttpMethod.valueOf(parts[0]);
+		return api.raw(method, path, method == HttpMethod.POST ? Map.of() : null, UUID.randomUUID().toString());
+	}
+
+}

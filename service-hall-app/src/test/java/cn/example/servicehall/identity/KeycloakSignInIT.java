@@ -1,0 +1,174 @@
+package cn.example.servicehall.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.example.servicehall.identity.keycloak.KeycloakLauncher;
+import cn.example.servicehall.identity.keycloak.LocalKeycloak;
+import cn.example.servicehall.support.Browser;
+
+/**
+ * The hall with the Keycloak it starts for itself (the official distribution, the realm from the repository, data
+ * in the hall's PostgreSQL): people sign in through Keycloak's own login page in a real browser and see their own
+ * work; the consoles take the same sign-in for administrators only; signing out ends the Keycloak session too; a
+ * developer's system calls the API with a client-credentials token; and Keycloak restarts on its imported realm.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+class KeycloakSignInIT {
+
+	private static final int HALL_PORT = freePort();
+
+	private static final int KEYCLOAK_PORT = freePort();
+
+	private static final String HALL = "http://localhost:" + HALL_PORT;
+
+	private static final Duration PAGE = Duration.ofSeconds(30);
+
+	@Autowired
+	private LocalKeycloak keycloak;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@DynamicPropertySource
+	static void runTheHallsOwnKeycloak(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> HALL_PORT);
+		registry.add("servicehall.oidc.issuer-uri", () -> "");
+		registry.add("servicehall.keycloak.local.port", () -> KEYCLOAK_PORT);
+		registry.add("servicehall.keycloak.local.home", () -> "target/keycloak-it");
+		registry.add("servicehall.keycloak.local.hall-url", () -> HALL);
+	}
+
+	@BeforeAll
+	static void noteTheFirstStartTakesAMinute() {
+		System.out.println("Starting Keycloak for the sign-in test (the first start on a machine takes about a minute)");
+	}
+
+	@Test
+	void signsPeopleInThroughKeycloakAndLetsDeveloperSystemsCallTheApi() throws Exception {
+		this.keycloak.awaitReady();
+		String password = this.keycloak.launcher().secrets().demoPassword();
+
+		try (Browser browser = Browser.open()) {
+			WebDriver page = browser.driver();
+
+			// an anonymous visitor is sent to Keycloak's own login page, in Chinese
+			page.get(HALL + "/");
+			browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+			assertThat(page.getCurrentUrl()).startsWith("http://localhost:" + KEYCLOAK_PORT + "/realms/service-hall/")
+				.contains("code_challenge_method=S256");
+			assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+
+			signIn(browser, "clerk1", password);
+			assertThat(page.findElement(By.id("officer-name")).getText()).isEqualTo("王晓明");
+			assertThat(page.findElements(By.cssSelector("#posts li")))
+				.extracting(post -> post.getDomAttribute("data-group"))
+				.containsExactly("hpf-acceptance-clerk");
+			assertThat(page.findElements(By.id("consoles-title"))).isEmpty();
+
+			// the consoles are for administrators and managers only
+			page.get(HALL + "/camunda/api/admin/auth/user/default");
+			assertThat(page.getPageSource()).doesNotContain("\"userId\":\"clerk1\"").contains("403");
+
+			// signing out ends the Keycloak session too: the next visit meets the login page again
+			page.get(HALL + "/");
+			browser.waiting(PAGE).until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+			browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+			assertThat(page.getCurrentUrl()).startsWith("http://localhost:" + KEYCLOAK_PORT + "/");
+
+			// an administrator gets into Cockpit on the same sign-in, as themselves
+			signIn(browser, "admin1", password);
+			assertThat(page.findElements(By.id("consoles-title"))).hasSize(1);
+			page.get(HALL + "/camunda/app/cockpit/default/");
+			browser.waiting(PAGE).until(ExpectedConditions.titleContains("Cockpit"));
+			page.get(HALL + "/camunda/api/admin/auth/user/default");
+			assertThat(page.getPageSource()).contains("\"userId\":\"admin1\"").contains("cockpit");
+		}
+
+		// a developer's sales-office system: client credentials, then the API for its own company only
+		String token = clientCredentialsToken();
+		HttpResponse<String> submitted = this.http.send(HttpRequest.newBuilder(URI.create(HALL + "/api/loan/new-house-applications"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"applicant": {"name": "钱七", "idNumber": "360426199101010071"}, "requestedAmount": 600000,
+					 "termMonths": 300, "projectName": "滨江花园", "unitNo": "3-1-1201"}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		Map<?, ?> created = this.json.readValue(submitted.body(), Map.class);
+		HttpResponse<String> list = this.http.send(HttpRequest.newBuilder(URI.create(HALL + "/api/cases"))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains((String) created.get("caseNo"));
+
+		// starting Keycloak again on its database keeps the imported realm and works
+		KeycloakLauncher launcher = this.keycloak.launcher();
+		launcher.stop();
+		launcher.start();
+		launcher.awaitReady();
+		assertThat(Files.readString(launcher.logFile())).contains("Import skipped");
+		assertThat(clientCredentialsToken()).isNotBlank();
+	}
+
+	private void signIn(Browser browser, String username, String password) {
+		WebDriver page = browser.driver();
+		browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+		page.findElement(By.id("username")).sendKeys(username);
+		page.findElement(By.id("password")).sendKeys(password);
+		page.findElement(By.id("kc-login")).click();
+		browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("officer-name")));
+		assertThat(page.getCurrentUrl()).startsWith(HALL + "/");
+	}
+
+	private String clientCredentialsToken() throws IOException, InterruptedException {
+		String form = "grant_type=client_credentials&client_id=sales-office-system&client_secret="
+				+ URLEncoder.encode(this.keycloak.launcher().secrets().salesOfficeClientSecret(), StandardCharsets.UTF_8);
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.keycloak.launcher().issuer() + "/protocol/openid-connect/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return (String) this.json.readValue(response.body(), Map.class).get("access_token");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package cn.example.servicehall.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The realm in the repository (keycloak/service-hall-realm.json) and the code agree: every hall group exists, every
+ * post has a demo user with a full profile, the clients are what the hall expects, and no secret is in the file.
+ */
+class RealmFileTest {
+
+	private static JsonNode realm;
+
+	@BeforeAll
+	static void read() throws IOException {
+		try (InputStream in = RealmFileTest.class.getClassLoader().getResourceAsStream("keycloak/service-hall-realm.json")) {
+			realm = new ObjectMapper().readTree(in);
+		}
+	}
+
+	@Test
+	void definesEveryHallGroup() {
+		Set<String> groups = new HashSet<>();
+		realm.get("groups").forEach(group -> groups.add(group.get("name").asText()));
+
+		assertThat(groups).containsAll(Groups.ALL);
+	}
+
+	@Test
+	void hasADemoUserWithAFullProfileForEveryPost() {
+		Set<String> covered = new HashSet<>();
+		for (JsonNode user : realm.get("users")) {
+			if (user.has("serviceAccountClientId")) {
+				continue;
+			}
+			assertThat(user.get("email").asText()).as(user.get("username").asText()).endsWith("@example.test");
+			assertThat(user.get("firstName").asText()).isNotBlank();
+			assertThat(user.get("lastName").asText()).isNotBlank();
+			assertThat(user.get("emailVerified").asBoolean()).isTrue();
+			assertThat(user.get("credentials").get(0).get("value").asText()).isEqualTo("${SERVICE_HALL_DEMO_PASSWORD}");
+			user.get("groups").forEach(group -> covered.add(group.asText().substring(1)));
+		}
+		assertThat(covered).containsAll(Groups.ALL);
+	}
+
+	@Test
+	void signsInPagesWithPkceAndDeveloperSystemsWithClientCredentials() {
+		JsonNode web = client("service-hall-web");
+		assertThat(web.get("publicClient").asBoolean()).isFalse();
+		assertThat(web.get("standardFlowEnabled").asBoolean()).isTrue();
+		assertThat(web.path("directAccessGrantsEnabled").asBoolean(false)).isFalse();
+		assertThat(web.get("attributes").get("pkce.code.challenge.method").asText()).isEqualTo("S256");
+		assertThat(web.get("redirectUris").get(0).asText()).isEqualTo("${SERVICE_HALL_URL}/login/oauth2/code/keycloak");
+
+		JsonNode salesOffice = client("sales-office-system");
+		assertThat(salesOffice.get("serviceAccountsEnabled").asBoolean()).isTrue();
+		assertThat(salesOffice.get("standardFlowEnabled").asBoolean()).isFalse();
+
+		for (JsonNode client : List.of(web, salesOffice)) {
+			List<String> mappers = new ArrayList<>();
+			client.get("protocolMappers").forEach(mapper -> mappers.add(mapper.get("protocolMapper").asText()));
+			assertThat(mappers).contains("oidc-group-membership-mapper", "oidc-audience-mapper",
+					"oidc-usermodel-attribute-mapper");
+		}
+	}
+
+	@Test
+	void keepsNoSecretInTheRepository() {
+		assertThat(client("service-hall-web").get("secret").asText()).isEqualTo("${SERVICE_HALL_WEB_CLIENT_SECRET}");
+		assertThat(client("sales-office-system").get("secret").asText()).isEqualTo("${SALES_OFFICE_CLIENT_SECRET}");
+	}
+
+	private static JsonNode client(String clientId) {
+		for (JsonNode client : realm.get("clients")) {
+			if (clientId.equals(client.get("clientId").asText())) {
+				return client;
+			}
+		}
+		throw new AssertionError("No client " + clientId);
+	}
+
+}

@@ -1,0 +1,62 @@
+package cn.example.servicehall.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for page tests: Debian's Chromium, headless, driven through its ChromeDriver (both installed by
+ * {@code .ci/run}). Flags keep it off the network it has no business with; a fresh profile per browser.
+ */
+public final class Browser implements AutoCloseable {
+
+	private final WebDriver driver;
+
+	private Browser(WebDriver driver) {
+		this.driver = driver;
+	}
+
+	public static Browser open() {
+		File chromium = new File("/usr/bin/chromium");
+		File chromedriver = new File("/usr/bin/chromedriver");
+		if (!chromium.canExecute() || !chromedriver.canExecute()) {
+			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
+					+ "(apt-get install chromium chromium-driver; .ci/run installs them)");
+		}
+		try {
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(chromium);
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
+					"--user-data-dir=" + Files.createTempDirectory("service-hall-chromium"));
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
+			return new Browser(new ChromeDriver(service, options));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public WebDriverWait waiting(Duration timeout) {
+		return new WebDriverWait(this.driver, timeout);
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
