@@ -30,7 +30,7 @@ class ModelConventionsTest {
 	private static final Path MODELS = Path.of("src", "main", "resources");
 
 	private static final String ID_PATTERN = "(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|"
-			+ "IntermediateEvent|CallActivity|SubProcess|Event)_[A-Z][A-Za-z0-9]+";
+			+ "IntermediateEvent|CallActivity|SubProcess|EventSubProcess|Event)_[A-Z][A-Za-z0-9]+";
 
 	static Stream<Path> bpmnModels() throws IOException {
 		return models(".bpmn");

@@ -2,15 +2,20 @@ package cn.example.servicehall.processes.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -20,20 +25,39 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * Every path of the resale loan: the happy path to disbursement, missing materials and the citizen's return, each
+ * agency's refusal, a sealed property, first review and approval refusing or returning, and the applicant
+ * withdrawing. Delegates are fakes that record what the hall would have done.
+ */
 @Deployment(resources = "bpmn/loan/resale-loan.bpmn")
 class ResaleLoanProcessTest {
+
+	private static final String CASE_NO = "DK2026112300001";
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
-	private final List<String> recordedAcceptances = new ArrayList<>();
+	/** What the hall's delegates did, in order. */
+	private final List<String> done = new ArrayList<>();
+
+	private boolean propertySealed;
 
 	@BeforeEach
-	void fakeTheHallsTables() {
-		Mocks.register("recordAcceptance",
-				(JavaDelegate) execution -> this.recordedAcceptances.add(execution.getProcessBusinessKey()));
+	void fakeTheHall() {
+		for (String bean : List.of("notifyMissingMaterials", "recordAcceptance", "requestCreditReport",
+				"assessEligibility", "recordContract", "disburseLoan", "issueIou", "completeCase", "recordRejection",
+				"recordWithdrawal")) {
+			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
+		}
+		Mocks.register("checkTitle", (JavaDelegate) execution -> {
+			this.done.add("checkTitle");
+			if (this.propertySealed) {
+				throw new BpmnError("Err_PropertySealed", "查封");
+			}
+		});
 	}
 
 	@AfterEach
@@ -42,25 +66,189 @@ class ResaleLoanProcessTest {
 	}
 
 	@Test
-	void goesFromTheWindowThroughFirstReviewToApprovalEachAtItsPost() {
-		ProcessInstance pi = runtimeService().startProcessInstanceByKey("ResaleLoanProcess", "DK2026112300001",
-				withVariables("caseNo", "DK2026112300001"));
+	void runsFromTheWindowThroughEveryAgencyToDisbursement() {
+		ProcessInstance pi = start();
+		BpmnAwareTests.assertThat(taskQuery().processInstanceId(pi.getId()).singleResult())
+			.hasFormKey("loan/accept-application");
+		accept(pi, true);
+
+		passAgencyChecks(pi);
+		executeJobs(pi); // assessEligibility
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "APPROVE"));
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SignContractAtFundCentre", "Task_SignContractAtBank",
+				"Task_SignContractAtGuarantor");
+		completeAt(pi, "Task_SignContractAtBank", "bank-loan-officer", null);
+		completeAt(pi, "Task_SignContractAtGuarantor", "guarantor-officer", null);
+		assertThat(this.done).doesNotContain("recordContract");
+		completeAt(pi, "Task_SignContractAtFundCentre", "hpf-acceptance-clerk", null);
+
+		completeAt(pi, "Task_RegisterMortgage", "registry-clerk", null);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DisburseLoan");
+		executeJobs(pi);
+
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LoanDisbursed");
+		assertThat(this.done).containsExactly("recordAcceptance", "requestCreditReport", "checkTitle",
+				"assessEligibility", "recordContract", "disburseLoan", "issueIou", "completeCase");
+	}
+
+	@Test
+	void sendsOneNoticeOfEverythingMissingAndWaitsForTheCitizenToReturn() {
+		ProcessInstance pi = start();
+		accept(pi, false);
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Event_MaterialsSupplemented");
+		assertThat(this.done).containsExactly("notifyMissingMaterials");
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+		runtimeService().createMessageCorrelation("Msg_MaterialsSupplemented").processInstanceBusinessKey(CASE_NO)
+			.correlate();
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptApplication");
+		accept(pi, true);
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RequestCreditReport", "Task_CheckTitle", "Task_AssessGuarantee");
+		assertThat(this.done).containsExactly("notifyMissingMaterials", "recordAcceptance");
+	}
+
+	@Test
+	void endsTheCaseWhenTheBankRefusesAndCancelsTheOtherAgenciesWork() {
+		ProcessInstance pi = acceptedAndChecked();
+		completeAt(pi, "Task_ReviewCredit", "bank-loan-officer", withVariables("creditApproved", false));
+
+		assertRejected(pi);
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
+	void endsTheCaseWhenTheRegistryFindsTheTitleWrong() {
+		ProcessInstance pi = acceptedAndChecked();
+		completeAt(pi, "Task_ReviewTitle", "registry-clerk", withVariables("titleConfirmed", false));
+
+		assertRejected(pi);
+	}
+
+	@Test
+	void endsTheCaseWhenTheGuarantorDeclines() {
+		ProcessInstance pi = acceptedAndChecked();
+		completeAt(pi, "Task_AssessGuarantee", "guarantor-officer", withVariables("guaranteeAccepted", false));
+
+		assertRejected(pi);
+	}
+
+	@Test
+	void endsTheCaseWhenTheRegistryReportsThePropertySealed() {
+		this.propertySealed = true;
+		ProcessInstance pi = start();
+		accept(pi, true);
+		executeJobs(pi);
+
+		assertRejected(pi);
+		assertThat(this.done).contains("checkTitle").doesNotContain("assessEligibility");
+	}
+
+	@Test
+	void refusesAtFirstReview() {
+		ProcessInstance pi = atFirstReview();
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "REJECT"));
+
+		assertRejected(pi);
+	}
+
+	@Test
+	void returnsFromFirstReviewToTheWindowForCorrection() {
+		ProcessInstance pi = atFirstReview();
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "RETURN"));
 
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptApplication");
-		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-acceptance-clerk").hasFormKey("loan/accept-application");
-		assertThat(this.recordedAcceptances).isEmpty();
+	}
 
-		complete(task());
-		assertThat(this.recordedAcceptances).containsExactly("DK2026112300001");
-		BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordAcceptance").isWaitingAt("Task_FirstReview");
-		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-first-reviewer").hasFormKey("loan/first-review");
+	@Test
+	void refusesAtApproval() {
+		ProcessInstance pi = atFirstReview();
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "REJECT"));
 
-		complete(task());
-		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveLoan");
-		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-approver").hasFormKey("loan/approve-loan");
+		assertRejected(pi);
+	}
 
-		complete(task());
-		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LoanApproved");
+	@Test
+	void returnsFromApprovalToFirstReview() {
+		ProcessInstance pi = atFirstReview();
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "RETURN"));
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+	}
+
+	@Test
+	void endsEverythingWhenTheApplicantWithdraws() {
+		ProcessInstance pi = acceptedAndChecked();
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isEqualTo(3);
+
+		runtimeService().createMessageCorrelation("Msg_ApplicationWithdrawn").processInstanceBusinessKey(CASE_NO)
+			.correlate();
+
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationWithdrawn");
+		assertThat(this.done).endsWith("recordWithdrawal");
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	private void accept(ProcessInstance pi, boolean materialsComplete) {
+		completeAt(pi, "Task_AcceptApplication", "hpf-acceptance-clerk",
+				withVariables("materialsComplete", materialsComplete));
+	}
+
+	private ProcessInstance start() {
+		return runtimeService().startProcessInstanceByKey("ResaleLoanProcess", CASE_NO, withVariables("caseNo", CASE_NO));
+	}
+
+	/** Accepted, with the bank's and the registry's system queries done: three agency tasks open. */
+	private ProcessInstance acceptedAndChecked() {
+		ProcessInstance pi = start();
+		accept(pi, true);
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewCredit", "Task_ReviewTitle", "Task_AssessGuarantee");
+		return pi;
+	}
+
+	private ProcessInstance atFirstReview() {
+		ProcessInstance pi = start();
+		accept(pi, true);
+		passAgencyChecks(pi);
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+		return pi;
+	}
+
+	private void passAgencyChecks(ProcessInstance pi) {
+		executeJobs(pi);
+		completeAt(pi, "Task_ReviewCredit", "bank-loan-officer", withVariables("creditApproved", true));
+		completeAt(pi, "Task_ReviewTitle", "registry-clerk", withVariables("titleConfirmed", true));
+		completeAt(pi, "Task_AssessGuarantee", "guarantor-officer", withVariables("guaranteeAccepted", true));
+	}
+
+	private void completeAt(ProcessInstance pi, String step, String candidateGroup, java.util.Map<String, Object> variables) {
+		Task task = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(step).singleResult();
+		assertThat(task).as("waiting at " + step).isNotNull();
+		BpmnAwareTests.assertThat(task).hasCandidateGroup(candidateGroup);
+		if (variables == null) {
+			complete(task);
+		}
+		else {
+			complete(task, variables);
+		}
+	}
+
+	private static void executeJobs(ProcessInstance pi) {
+		for (Job job : managementService().createJobQuery().processInstanceId(pi.getId()).list()) {
+			execute(job);
+		}
+	}
+
+	private void assertRejected(ProcessInstance pi) {
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_ApplicationRejected");
+		assertThat(this.done).endsWith("recordRejection").doesNotContain("recordContract");
 	}
 
 }
