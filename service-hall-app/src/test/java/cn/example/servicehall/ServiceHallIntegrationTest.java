@@ -8,9 +8,11 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import cn.example.servicehall.support.EventRecorder;
 import cn.example.servicehall.support.TrustTestTokens;
 
 /**
@@ -26,6 +28,7 @@ import cn.example.servicehall.support.TrustTestTokens;
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TrustTestTokens.class)
+@Import(EventRecorder.class)
 public @interface ServiceHallIntegrationTest {
 
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -31,6 +32,12 @@ public class CaseFiles {
 
 	/** The history action of acceptance at the fund centre. */
 	public static final String ACCEPTED = "ACCEPTED";
+
+	/** The history action of the one-time notice. */
+	public static final String MISSING_MATERIALS_NOTIFIED = "MISSING_MATERIALS_NOTIFIED";
+
+	/** The history action of the citizen bringing missing materials. */
+	public static final String MATERIALS_SUPPLEMENTED = "MATERIALS_SUPPLEMENTED";
 
 	/** The history action of submission. */
 	public static final String SUBMITTED = "SUBMITTED";
@@ -107,6 +114,143 @@ public class CaseFiles {
 			log.info("Case {} by {}: now {}", action, actor(actorId), status);
 		}
 		return now;
+	}
+
+	/**
+	 * Records one check of the materials at the window.
+	 * @param provided every material on the checklist: provided or not
+	 * @return the round: 1 for the first check, 2 after the citizen came back once, and so on
+	 */
+	@Transactional
+	public int recordMaterialCheck(CaseNo caseNo, Map<String, Boolean> provided, String checkedBy) {
+		int round = this.jdbc.sql("select coalesce(max(round), 0) + 1 from intake_material_check where case_no = ?")
+			.param(caseNo.value())
+			.query(Integer.class)
+			.single();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		provided.forEach((code, present) -> this.jdbc.sql("""
+				insert into intake_material_check (case_no, round, material_code, provided, checked_at, checked_by)
+				values (:caseNo, :round, :code, :provided, :at, :by)""")
+			.param("caseNo", caseNo.value())
+			.param("round", round)
+			.param("code", code)
+			.param("provided", present)
+			.param("at", now)
+			.param("by", actor(checkedBy))
+			.update());
+		return round;
+	}
+
+	/**
+	 * 一次性告知: issues the notice of every missing material found in the latest check; the case waits for the citizen.
+	 * @return the notice
+	 */
+	@Transactional
+	public MissingMaterialsNotified issueMissingMaterialsNotice(CaseNo caseNo, List<MissingMaterialsNotified.Material> missing,
+			String issuedBy) {
+		int round = this.jdbc.sql("select coalesce(max(round), 0) from intake_material_check where case_no = ?")
+			.param(caseNo.value())
+			.query(Integer.class)
+			.single();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String noticeNo = this.numbers.nextNotice(now.toLocalDate());
+		this.jdbc.sql("""
+				insert into intake_missing_materials_notice (notice_no, case_no, round, issued_at, issued_by)
+				values (:no, :caseNo, :round, :at, :by)""")
+			.param("no", noticeNo)
+			.param("caseNo", caseNo.value())
+			.param("round", round)
+			.param("at", now)
+			.param("by", actor(issuedBy))
+			.update();
+		StringBuilder remark = new StringBuilder("一次性告知书 " + noticeNo + "，缺：");
+		missing.forEach(m -> remark.append(m.name()).append("；"));
+		recordStep(caseNo, CaseStatus.AWAITING_MATERIALS, MISSING_MATERIALS_NOTIFIED, issuedBy, Agency.HPF,
+				remark.toString());
+		MissingMaterialsNotified notice = new MissingMaterialsNotified(caseNo, noticeNo, round, List.copyOf(missing), now,
+				actor(issuedBy));
+		this.events.publishEvent(notice);
+		return notice;
+	}
+
+	/** 补正: the citizen brought what the notice listed; the case goes back to the acceptance clerk. */
+	@Transactional
+	public void materialsSupplemented(CaseNo caseNo, String recordedBy, String remark) {
+		OffsetDateTime at = recordStep(caseNo, CaseStatus.SUBMITTED, MATERIALS_SUPPLEMENTED, recordedBy, Agency.HPF, remark);
+		this.jdbc.sql("""
+				update intake_missing_materials_notice set supplemented_at = :at
+				 where case_no = :caseNo and supplemented_at is null""")
+			.param("at", at)
+			.param("caseNo", caseNo.value())
+			.update();
+	}
+
+	/** Ends the case: completed, refused or withdrawn; publishes {@link CaseClosed}. */
+	@Transactional
+	public void close(CaseNo caseNo, CaseStatus outcome, List<String> reasons, String actorId, Agency agency) {
+		if (!outcome.isClosed()) {
+			throw new IllegalArgumentException("Not a closing status: " + outcome);
+		}
+		CaseFile file = get(caseNo);
+		OffsetDateTime at = recordStep(caseNo, outcome, outcome.name(), actorId, agency,
+				reasons.isEmpty() ? null : String.join("；", reasons));
+		this.jdbc.sql("update intake_case set closed_at = :at where case_no = :caseNo")
+			.param("at", at)
+			.param("caseNo", caseNo.value())
+			.update();
+		this.events.publishEvent(new CaseClosed(caseNo, file.serviceType(), outcome, List.copyOf(reasons), at));
+	}
+
+	/** The latest check of the materials: each code, provided or not, in checklist order as recorded. */
+	public Map<String, Boolean> latestMaterialCheck(CaseNo caseNo) {
+		Map<String, Boolean> check = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select material_code, provided from intake_material_check
+				 where case_no = :caseNo and round = (select max(round) from intake_material_check where case_no = :caseNo)
+				 order by material_code""")
+			.param("caseNo", caseNo.value())
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+			.list()
+			.forEach(entry -> check.put(entry.getKey(), entry.getValue()));
+		return check;
+	}
+
+	/** The latest one-time notice of the case, if any: its number and the missing materials' codes. */
+	public Optional<IssuedNotice> latestNotice(CaseNo caseNo) {
+		return this.jdbc.sql("""
+				select n.notice_no, n.round, n.issued_at, n.supplemented_at,
+				       (select string_agg(material_code, ',' order by material_code) from intake_material_check c
+				         where c.case_no = n.case_no and c.round = n.round and not c.provided) as missing
+				  from intake_missing_materials_notice n where n.case_no = :caseNo order by n.round desc limit 1""")
+			.param("caseNo", caseNo.value())
+			.query((rs, row) -> new IssuedNotice(rs.getString("notice_no"), rs.getInt("round"),
+					rs.getObject("issued_at", OffsetDateTime.class),
+					Optional.ofNullable(rs.getObject("supplemented_at", OffsetDateTime.class)),
+					rs.getString("missing") == null ? List.of() : List.of(rs.getString("missing").split(","))))
+			.optional();
+	}
+
+	/**
+	 * A one-time notice as kept.
+	 * @param noticeNo its number
+	 * @param round the check it came from
+	 * @param issuedAt when
+	 * @param supplementedAt when the citizen brought the materials, if they have
+	 * @param missingCodes the missing materials' codes
+	 */
+	public record IssuedNotice(String noticeNo, int round, OffsetDateTime issuedAt, Optional<OffsetDateTime> supplementedAt,
+			List<String> missingCodes) {
+	}
+
+	/** When {@code action} first happened to the case (e.g. the day of acceptance, which picks the policy). */
+	public Optional<OffsetDateTime> firstTime(CaseNo caseNo, String action) {
+		return this.jdbc.sql("""
+				select min(occurred_at) from intake_case_event where case_no = :caseNo and action = :action""")
+			.param("caseNo", caseNo.value())
+			.param("action", action)
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+			.optional()
+			.filter(java.util.Objects::nonNull);
 	}
 
 	/** Who did {@code action} on the case, in order (e.g. who accepted it). */

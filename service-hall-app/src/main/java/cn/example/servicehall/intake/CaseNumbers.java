@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.example.servicehall.platform.numbering.RunningNumbers;
+
 /**
  * Hands out case numbers: prefix, day, and the day's running number, {@code DK2026112300001}. The counter is a row
  * per prefix and day, incremented in the database, so several hall nodes on one database never hand out the same
@@ -20,8 +22,16 @@ class CaseNumbers {
 
 	private final JdbcClient jdbc;
 
-	CaseNumbers(JdbcClient jdbc) {
+	private final RunningNumbers running;
+
+	CaseNumbers(JdbcClient jdbc, RunningNumbers running) {
 		this.jdbc = jdbc;
+		this.running = running;
+	}
+
+	/** 一次性告知书 number: {@code GZ2026000001}. */
+	String nextNotice(LocalDate day) {
+		return this.running.next("GZ", Integer.toString(day.getYear()), 6);
 	}
 
 	CaseNo next(ServiceType type, LocalDate day) {

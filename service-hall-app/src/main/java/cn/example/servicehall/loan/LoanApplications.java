@@ -1,63 +1,78 @@
 package cn.example.servicehall.loan;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.identity.CurrentOfficer;
-import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Channel;
+import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.NewCase;
 import cn.example.servicehall.intake.ResidentIdNumber;
 import cn.example.servicehall.intake.ServiceType;
-import cn.example.servicehall.loan.process.LoanStages;
+import cn.example.servicehall.loan.LoanCase.Role;
 import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.web.ProblemException;
 
 /**
- * 公积金贷款: loan applications, from the window (resale) or from a developer's sales office online (new house),
- * through acceptance, first review and approval. Each step checks the officer's post; approval also the four-eyes
- * rule.
+ * 公积金贷款: applications, from the window (resale) or from a developer's sales office online (new house), through
+ * acceptance against the material checklist, the citizen's return with missing materials, and withdrawal. The
+ * later stages are {@link LoanReviews} and {@link LoanSettlements}.
  */
 @Service
 public class LoanApplications {
-
-	/** History action of the first review. */
-	public static final String FIRST_REVIEWED = "FIRST_REVIEWED";
-
-	/** History action of the approval. */
-	public static final String APPROVED = "APPROVED";
 
 	private final CaseFiles cases;
 
 	private final LoanWorkflow workflow;
 
-	private final JdbcClient jdbc;
+	private final LoanRecords records;
 
-	private final Clock clock;
+	private final RealEstateRegistry registry;
 
-	LoanApplications(CaseFiles cases, LoanWorkflow workflow, JdbcClient jdbc, Clock clock) {
+	private final String cityCode;
+
+	LoanApplications(CaseFiles cases, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
+			@Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
 		this.cases = cases;
 		this.workflow = workflow;
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.records = records;
+		this.registry = registry;
+		this.cityCode = cityCode;
 	}
 
-	/** 窗口申请: opens a resale-loan case, keeps the loan asked for and starts the process, all or nothing. */
+	/**
+	 * 窗口申请: opens a resale-loan case with both applicants, the property (as the registry has it) and the loan asked
+	 * for, and starts the process; all or nothing.
+	 */
 	@Transactional
 	public CaseNo submitAtWindow(SubmitResaleLoanApplication application, CurrentOfficer clerk) {
-		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW,
-				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),
-				Optional.empty()), clerk.id());
-		keepLoanAskedFor(caseNo, application.requestedAmount(), application.termMonths(), null, null);
+		RealEstateRegistry.Title title = registeredTitle(application.property().certificateNo().strip());
+		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
+		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
+				new ResidentIdNumber(borrower.idNumber().strip()), Optional.empty()), clerk.id());
+		this.records.insertTerms(caseNo, application.loan().requestedAmount(), application.loan().termMonths(),
+				application.loan().repaymentMethod(), application.property().firstHome(), this.cityCode, null, null);
+		this.records.insertParty(caseNo, Role.BORROWER, borrower);
+		if (application.coBorrower() != null) {
+			this.records.insertParty(caseNo, Role.CO_BORROWER, application.coBorrower());
+		}
+		this.records.insertProperty(caseNo, application.property(), title);
 		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.RESALE_LOAN, caseNo, clerk));
 		return caseNo;
 	}
@@ -69,53 +84,134 @@ public class LoanApplications {
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.NEW_HOUSE_LOAN, Channel.ONLINE,
 				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),
 				Optional.of(company)), agent.id());
-		keepLoanAskedFor(caseNo, application.requestedAmount(), application.termMonths(),
-				application.projectName().strip(), application.unitNo().strip());
+		this.records.insertTerms(caseNo, application.requestedAmount(), application.termMonths(), null, null,
+				this.cityCode, application.projectName().strip(), application.unitNo().strip());
 		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.NEW_HOUSE_LOAN, caseNo, agent));
 		return caseNo;
 	}
 
-	/** 受理. */
+	/** The loan case, if the officer may see the case; 404 otherwise. */
+	public LoanCase loanCase(CaseNo caseNo, CurrentOfficer officer) {
+		this.cases.getVisible(caseNo, officer);
+		return this.records.find(caseNo).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "not-a-loan-case",
+				"不是贷款案件", "案件 " + caseNo + " 不是公积金贷款案件。 Case " + caseNo + " is not a loan case."));
+	}
+
+	/** The repayment schedule kept at approval. */
+	public List<cn.example.servicehall.loan.calculation.Instalment> schedule(CaseNo caseNo, CurrentOfficer officer) {
+		loanCase(caseNo, officer);
+		return this.records.schedule(caseNo);
+	}
+
+	/** The material checklist of the case, in the order the clerk goes through it. */
+	public List<Material> checklist(CaseNo caseNo, CurrentOfficer officer) {
+		LoanCase loan = loanCase(caseNo, officer);
+		return MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent());
+	}
+
+	/**
+	 * 受理: the clerk has checked every material on the checklist. All present: the case is accepted. Anything missing:
+	 * one notice lists all of it (一次性告知书) and the case waits for the citizen.
+	 * @param provided every item of the checklist, provided or not
+	 * @return the missing materials; empty when the case was accepted
+	 */
 	@Transactional
-	public void accept(CaseNo caseNo, CurrentOfficer clerk, String remark) {
+	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
-		this.workflow.accept(file.serviceType(), caseNo, clerk, remark);
-	}
-
-	/** 初审: the first reviewer's opinion. */
-	@Transactional
-	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, String opinion) {
-		this.cases.getVisible(caseNo, reviewer);
-		this.workflow.firstReview(caseNo, reviewer);
-		this.cases.recordStep(caseNo, CaseStatus.FIRST_REVIEWED, FIRST_REVIEWED, reviewer.id(), Agency.HPF, opinion);
-	}
-
-	/** 审批, under the four-eyes rule: not by the case's acceptance clerk, not by its first reviewer. */
-	@Transactional
-	public void approve(CaseNo caseNo, CurrentOfficer approver, String opinion) {
-		this.cases.getVisible(caseNo, approver);
-		this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
-		if (this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED).contains(approver.id())) {
-			throw new FourEyesViolation(caseNo.value(), "受理人");
+		this.workflow.checkAcceptanceOpen(file.serviceType(), caseNo, clerk);
+		List<Material> checklist = file.serviceType() == ServiceType.RESALE_LOAN
+				? MaterialChecklist.forResaleLoan(this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent())
+				: List.of();
+		Map<String, Boolean> answers = completeAnswers(checklist, provided);
+		List<Material> missing = new ArrayList<>();
+		checklist.stream().filter(m -> !answers.get(m.code())).forEach(missing::add);
+		if (!checklist.isEmpty()) {
+			this.cases.recordMaterialCheck(caseNo, answers, clerk.id());
 		}
-		if (this.cases.actorsOf(caseNo, FIRST_REVIEWED).contains(approver.id())) {
-			throw new FourEyesViolation(caseNo.value(), "初审人");
-		}
-		this.workflow.approve(caseNo, approver);
-		this.cases.recordStep(caseNo, CaseStatus.APPROVED, APPROVED, approver.id(), Agency.HPF, opinion);
+		this.workflow.accept(file.serviceType(), caseNo, clerk, missing.isEmpty(), remark);
+		return List.copyOf(missing);
 	}
 
-	private void keepLoanAskedFor(CaseNo caseNo, BigDecimal amount, int termMonths, String project, String unit) {
-		this.jdbc.sql("""
-				insert into loan_application (case_no, requested_amount, term_months, project_name, unit_no, created_at)
-				values (:caseNo, :amount, :term, :project, :unit, :now)""")
-			.param("caseNo", caseNo.value())
-			.param("amount", amount)
-			.param("term", termMonths)
-			.param("project", project)
-			.param("unit", unit)
-			.param("now", OffsetDateTime.now(this.clock))
-			.update();
+	/** 一次性告知: the notice of every material the latest check found missing. */
+	@Transactional
+	public void notifyMissingMaterials(CaseNo caseNo, String clerkId) {
+		boolean withCoBorrower = this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent();
+		List<String> missingCodes = this.cases.latestMaterialCheck(caseNo)
+			.entrySet()
+			.stream()
+			.filter(entry -> !entry.getValue())
+			.map(Map.Entry::getKey)
+			.toList();
+		List<Material> missing = MaterialChecklist.forResaleLoan(withCoBorrower)
+			.stream()
+			.filter(m -> missingCodes.contains(m.code()))
+			.toList();
+		this.cases.issueMissingMaterialsNotice(caseNo, missing, clerkId);
+	}
+
+	/** 补正: the citizen brought the missing materials; the case goes back to the acceptance clerk. */
+	@Transactional
+	public void supplementMaterials(CaseNo caseNo, CurrentOfficer clerk, String remark) {
+		CaseFile file = this.cases.getVisible(caseNo, clerk);
+		if (file.status() != CaseStatus.AWAITING_MATERIALS) {
+			throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-materials", "案件不在待补正状态",
+					"案件 " + caseNo + " 当前不在等待补正材料（" + file.status() + "），无需登记补正。"
+							+ " The case is not waiting for materials.");
+		}
+		this.cases.materialsSupplemented(caseNo, clerk.id(), remark);
+		this.workflow.materialsSupplemented(caseNo);
+	}
+
+	/**
+	 * 撤回: the applicant withdraws at the window. Possible until the contract is signed; every agency's open task ends
+	 * with the case.
+	 */
+	@Transactional
+	public void withdraw(CaseNo caseNo, CurrentOfficer clerk, String reason) {
+		CaseFile file = this.cases.getVisible(caseNo, clerk);
+		Set<CaseStatus> tooLate = Set.of(CaseStatus.CONTRACT_SIGNED, CaseStatus.MORTGAGE_REGISTERED,
+				CaseStatus.DISBURSED);
+		if (file.status().isClosed() || tooLate.contains(file.status())) {
+			throw new ProblemException(HttpStatus.CONFLICT, "withdrawal-not-possible", "不能撤回",
+					"案件 " + caseNo + " 已" + (file.status().isClosed() ? "结束" : "签订借款合同")
+							+ "，不能在窗口撤回申请。 The case can no longer be withdrawn (" + file.status() + ").");
+		}
+		this.workflow.withdraw(file.serviceType(), caseNo, clerk, reason);
+	}
+
+	private static Map<String, Boolean> completeAnswers(List<Material> checklist, Map<String, Boolean> provided) {
+		Map<String, Boolean> answers = new LinkedHashMap<>();
+		Set<String> unknown = new TreeSet<>(provided == null ? Set.of() : provided.keySet());
+		List<String> unanswered = new ArrayList<>();
+		for (Material material : checklist) {
+			unknown.remove(material.code());
+			Boolean answer = provided == null ? null : provided.get(material.code());
+			if (answer == null) {
+				unanswered.add(material.name());
+			}
+			answers.put(material.code(), Boolean.TRUE.equals(answer));
+		}
+		if (!unknown.isEmpty() || !unanswered.isEmpty()) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "incomplete-checklist", "材料清单未核对完",
+					(unanswered.isEmpty() ? "" : "请逐项核对材料清单，尚未核对：" + String.join("；", unanswered) + "。")
+							+ (unknown.isEmpty() ? "" : "清单中没有这些材料：" + String.join("、", unknown) + "。")
+							+ " Answer every item of the checklist, and only those.");
+		}
+		return answers;
+	}
+
+	private RealEstateRegistry.Title registeredTitle(String certificateNo) {
+		try {
+			return this.registry.titleOf(certificateNo)
+				.orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-property", "查无此房产",
+						"不动产登记簿中没有不动产权证书号为“" + certificateNo + "”的房产，请核对证书号。"
+								+ " The registry has no title with this certificate number."));
+		}
+		catch (AgencyUnavailable ex) {
+			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "不动产登记系统暂不可用",
+					"暂时无法查询不动产登记系统，申请未保存，请稍后重新提交。"
+							+ " The registry cannot be reached; nothing was saved, please submit again shortly.");
+		}
 	}
 
 }

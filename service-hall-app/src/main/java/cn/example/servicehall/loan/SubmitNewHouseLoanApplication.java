@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Size;
  * @param unitNo the unit bought (房号)
  */
 public record SubmitNewHouseLoanApplication(
-		@NotNull(message = "{loan.applicant.required}") @Valid SubmitResaleLoanApplication.Applicant applicant,
+		@NotNull(message = "{loan.applicant.required}") @Valid Buyer applicant,
 		@NotNull(message = "{loan.requested-amount.required}") @Positive(message = "{loan.requested-amount.positive}")
 		@Digits(integer = 10, fraction = 2, message = "{loan.requested-amount.digits}")
 		@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}") BigDecimal requestedAmount,
@@ -31,4 +31,18 @@ public record SubmitNewHouseLoanApplication(
 		@Max(value = 360, message = "{loan.term.range}") Integer termMonths,
 		@NotBlank(message = "{loan.project.required}") @Size(max = 100, message = "{loan.project.length}") String projectName,
 		@NotBlank(message = "{loan.unit.required}") @Size(max = 50, message = "{loan.unit.length}") String unitNo) {
+
+	/**
+	 * The buyer as the sales office enters them; the fund centre completes the rest at acceptance.
+	 *
+	 * @param name as on the ID card
+	 * @param idNumber resident ID number (GB 11643)
+	 */
+	public record Buyer(
+			@NotBlank(message = "{intake.applicant.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}")
+			@jakarta.validation.constraints.Pattern(regexp = "[\\p{IsHan}\\p{IsLatin}·．. '-]+",
+					message = "{intake.applicant.name.characters}") String name,
+			@NotBlank(message = "{intake.id-number.required}") @cn.example.servicehall.intake.ResidentId String idNumber) {
+	}
+
 }

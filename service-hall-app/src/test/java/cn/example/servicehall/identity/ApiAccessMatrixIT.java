@@ -66,11 +66,28 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/claim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/unclaim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		Set<String> readers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN);
 		MATRIX.put("POST /api/loan/resale-applications", Set.of(CLERK));
 		MATRIX.put("POST /api/loan/new-house-applications", Set.of(AGENT));
+		MATRIX.put("GET /api/loan/applications/{caseNo}", readers);
+		MATRIX.put("GET /api/loan/applications/{caseNo}/schedule", readers);
+		MATRIX.put("GET /api/loan/applications/{caseNo}/checklist", readers);
+		MATRIX.put("GET /api/loan/calculator", readers);
+		MATRIX.put("GET /api/loan/rates", readers);
 		MATRIX.put("POST /api/loan/applications/{caseNo}/acceptance", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/materials-supplemented", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/withdrawal", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/credit-review", Set.of(BANK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/title-review", Set.of(REGISTRY));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/guarantee-assessment", Set.of(GUARANTOR));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/first-review", Set.of(REVIEWER));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/approval", Set.of(APPROVER));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/fund-centre", Set.of(CLERK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/bank", Set.of(BANK));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/guarantor", Set.of(GUARANTOR));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/mortgage-registration", Set.of(REGISTRY));
+		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
+		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
 	}
 
 	@Autowired
@@ -148,9 +165,12 @@ class ApiAccessMatrixIT {
 
 	private static ResponseEntity<String> call(Api api, String endpoint) {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{caseNo}", "DK2026010199999").replace("{taskId}", UUID.randomUUID().toString());
+		String path = parts[1].replace("{caseNo}", "DK2026010199999")
+			.replace("{taskId}", UUID.randomUUID().toString())
+			// an unknown system: a request that passes the door is answered 400 and changes nothing
+			.replace("{system}", "NO_SUCH_SYSTEM");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);
-		return api.raw(method, path, method == HttpMethod.POST ? Map.of() : null, UUID.randomUUID().toString());
+		return api.raw(method, path, method == HttpMethod.GET ? null : Map.of(), UUID.randomUUID().toString());
 	}
 
 }

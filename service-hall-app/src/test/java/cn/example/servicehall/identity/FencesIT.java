@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -35,6 +37,9 @@ class FencesIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ProcessEngine engine;
 
 	@Test
 	void aDeveloperAgentSeesOnlyTheApplicationsOfTheirOwnCompany() {
@@ -75,21 +80,21 @@ class FencesIT {
 
 	@Test
 	void staffSeeAndDoOnlyTheirPostsTasks() {
-		String caseNo = submitAtWindow();
+		String waiting = submitAtWindow();
 		Api reviewer = Api.as(this.http, TestTokens.user("reviewer1", "hpf-first-reviewer"));
 		Api bank = Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer"));
 
 		// waiting for acceptance: not in the reviewer's nor the bank officer's inbox
-		assertThat(reviewer.getList("/api/tasks").getBody()).extracting(t -> t.get("caseNo")).doesNotContain(caseNo);
-		assertThat(bank.getList("/api/tasks").getBody()).extracting(t -> t.get("caseNo")).doesNotContain(caseNo);
+		assertThat(reviewer.getList("/api/tasks").getBody()).extracting(t -> t.get("caseNo")).doesNotContain(waiting);
+		assertThat(bank.getList("/api/tasks").getBody()).extracting(t -> t.get("caseNo")).doesNotContain(waiting);
 
 		// a clerk token cannot do the first review, even once the case is there
 		Api clerk = clerk("clerk1");
-		clerk.post("/api/loan/applications/" + caseNo + "/acceptance", Map.of());
+		String caseNo = atFirstReview(clerk);
 		ResponseEntity<Map<String, Object>> wrongPost = clerk.post("/api/loan/applications/" + caseNo + "/first-review",
-				Map.of("opinion", "越权"));
+				Map.of("outcome", "APPROVE", "opinion", "越权"));
 		assertThat(wrongPost.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(status(caseNo)).isEqualTo("ACCEPTED");
+		assertThat(status(caseNo)).isEqualTo("ASSESSED");
 
 		// the reviewer sees it now, and can claim it; the bank officer can not
 		List<Map<String, Object>> reviewerInbox = reviewer.getList("/api/tasks").getBody();
@@ -102,63 +107,77 @@ class FencesIT {
 		// claimed by reviewer1: another reviewer may not do it
 		Api otherReviewer = Api.as(this.http, TestTokens.user("reviewer2", "hpf-first-reviewer"));
 		ResponseEntity<Map<String, Object>> claimed = otherReviewer.post(
-				"/api/loan/applications/" + caseNo + "/first-review", Map.of("opinion", "抢办"));
+				"/api/loan/applications/" + caseNo + "/first-review", Map.of("outcome", "APPROVE", "opinion", "抢办"));
 		assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(claimed.getBody()).containsEntry("type", "/problems/claimed-by-other");
-		assertThat(reviewer.post("/api/loan/applications/" + caseNo + "/first-review", Map.of("opinion", "同意"))
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(reviewer.post("/api/loan/applications/" + caseNo + "/first-review",
+				Map.of("outcome", "APPROVE", "opinion", "同意")).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
 	void theApproverMayBeNeitherTheAcceptanceClerkNorTheFirstReviewer() {
-		String caseNo = submitAtWindow();
-		// one person holding all three posts: accepts, then cannot approve
+		// one person holding all three posts accepts; another, holding two, reviews; neither may approve
 		Api allPosts = Api.as(this.http,
 				TestTokens.user("multi1", "hpf-acceptance-clerk", "hpf-first-reviewer", "hpf-approver"));
-		assertThat(allPosts.post("/api/loan/applications/" + caseNo + "/acceptance", Map.of()).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
+		String caseNo = atFirstReview(allPosts);
 		Api reviewer = Api.as(this.http, TestTokens.user("reviewer1", "hpf-first-reviewer", "hpf-approver"));
-		assertThat(reviewer.post("/api/loan/applications/" + caseNo + "/first-review", Map.of("opinion", "同意"))
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(reviewer.post("/api/loan/applications/" + caseNo + "/first-review",
+				Map.of("outcome", "APPROVE", "opinion", "同意")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
+		Map<String, Object> approve = Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意");
 		ResponseEntity<Map<String, Object>> byClerk = allPosts.post("/api/loan/applications/" + caseNo + "/approval",
-				Map.of("opinion", "同意"));
+				approve);
 		assertThat(byClerk.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(byClerk.getBody()).containsEntry("type", "/problems/four-eyes");
 		assertThat((String) byClerk.getBody().get("detail")).contains("受理人");
 
 		ResponseEntity<Map<String, Object>> byReviewer = reviewer.post("/api/loan/applications/" + caseNo + "/approval",
-				Map.of("opinion", "同意"));
+				approve);
 		assertThat(byReviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) byReviewer.getBody().get("detail")).contains("初审人");
 		assertThat(status(caseNo)).isEqualTo("FIRST_REVIEWED");
 
 		// whatever the client says about itself: the rule looks at the case's history, not at the request
 		ResponseEntity<Map<String, Object>> lying = allPosts.post("/api/loan/applications/" + caseNo + "/approval",
-				Map.of("opinion", "同意", "approver", "approver1", "acceptedBy", "someone-else"));
+				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意", "approver", "approver1",
+						"acceptedBy", "someone-else"));
 		assertThat(lying.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// nor can a refusal or a return slip through
+		assertThat(allPosts.post("/api/loan/applications/" + caseNo + "/approval",
+				Map.of("outcome", "REJECT", "opinion", "不同意")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
 		Api approver = Api.as(this.http, TestTokens.user("approver1", "hpf-approver"));
-		assertThat(approver.post("/api/loan/applications/" + caseNo + "/approval", Map.of("opinion", "同意"))
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(approver.post("/api/loan/applications/" + caseNo + "/approval", approve).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 		assertThat(status(caseNo)).isEqualTo("APPROVED");
 	}
 
 	private String submitAtWindow() {
-		ResponseEntity<Map<String, Object>> created = clerk("clerk1").post("/api/loan/resale-applications",
-				Map.of("applicant", Map.of("name", "赵六", "idNumber", "440524188001010014"), "requestedAmount", "200000",
-						"termMonths", 120),
-				UUID.randomUUID().toString());
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return (String) created.getBody().get("caseNo");
+		return LoanFixtures.submit(this.http, LoanFixtures.resaleApplication(LoanFixtures.FLAT_2008));
+	}
+
+	/** Accepted, the agencies agreed, assessed: waiting for the first review. */
+	private String atFirstReview(Api clerk) {
+		String caseNo = submitAtWindow();
+		String path = "/api/loan/applications/" + caseNo;
+		assertThat(clerk.post(path + "/acceptance", LoanFixtures.allMaterials(true)).getStatusCode()).isEqualTo(HttpStatus.OK);
+		LoanFixtures.runJobs(this.engine, caseNo);
+		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
+		Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path + "/credit-review", agree);
+		Api.as(this.http, TestTokens.user("registry1", "registry-clerk")).post(path + "/title-review", agree);
+		Api.as(this.http, TestTokens.user("guarantor1", "guarantor-officer")).post(path + "/guarantee-assessment", agree);
+		LoanFixtures.runJobs(this.engine, caseNo);
+		return caseNo;
 	}
 
 	private String submitOnline(Api agent, String idNumber) {
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications", newHouse(idNumber),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-		assertThat(created.getBody()).containsEntry("serviceType", "NEW_HOUSE_LOAN").containsEntry("channel", "ONLINE");
-		return (String) created.getBody().get("caseNo");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> caseFile = (Map<String, Object>) created.getBody().get("caseFile");
+		assertThat(caseFile).containsEntry("serviceType", "NEW_HOUSE_LOAN").containsEntry("channel", "ONLINE");
+		return (String) caseFile.get("caseNo");
 	}
 
 	private static Map<String, Object> newHouse(String idNumber) {

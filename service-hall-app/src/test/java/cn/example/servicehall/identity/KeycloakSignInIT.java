@@ -123,7 +123,7 @@ class KeycloakSignInIT {
 					 "termMonths": 300, "projectName": "滨江花园", "unitNo": "3-1-1201"}"""))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-		Map<?, ?> created = this.json.readValue(submitted.body(), Map.class);
+		Map<?, ?> created = (Map<?, ?>) this.json.readValue(submitted.body(), Map.class).get("caseFile");
 		HttpResponse<String> list = this.http.send(HttpRequest.newBuilder(URI.create(HALL + "/api/cases"))
 			.header("Authorization", "Bearer " + token)
 			.build(), HttpResponse.BodyHandlers.ofString());

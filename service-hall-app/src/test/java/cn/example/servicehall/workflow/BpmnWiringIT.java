@@ -89,8 +89,27 @@ class BpmnWiringIT {
 	@Test
 	void theLoanContractsMatchTheirModels() throws Exception {
 		assertContract(ResaleLoanProcess.RESOURCE, ResaleLoanProcess.KEY, ResaleLoanProcess.class, LoanStages.class);
-		assertContract(NewHouseLoanProcess.RESOURCE, NewHouseLoanProcess.KEY, NewHouseLoanProcess.class,
-				LoanStages.class);
+		assertContract(NewHouseLoanProcess.RESOURCE, NewHouseLoanProcess.KEY, NewHouseLoanProcess.class);
+		BpmnModelInstance newHouse = models().get(NewHouseLoanProcess.RESOURCE);
+		for (String shared : java.util.List.of(LoanStages.TASK_RECORD_ACCEPTANCE, LoanStages.TASK_FIRST_REVIEW,
+				LoanStages.TASK_APPROVE_LOAN)) {
+			assertThat((Object) newHouse.getModelElementById(shared)).as("new-house model: " + shared).isNotNull();
+		}
+		BpmnModelInstance resale = models().get(ResaleLoanProcess.RESOURCE);
+		for (String message : java.util.List.of(LoanStages.MSG_MATERIALS_SUPPLEMENTED, LoanStages.MSG_APPLICATION_WITHDRAWN)) {
+			assertThat(resale.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class))
+				.extracting(org.camunda.bpm.model.bpmn.instance.Message::getName).contains(message);
+		}
+		assertThat(resale.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Error.class))
+			.extracting(org.camunda.bpm.model.bpmn.instance.Error::getErrorCode).contains(LoanStages.ERR_PROPERTY_SEALED);
+	}
+
+	@Test
+	void everyDecisionTheCodeEvaluatesIsDeployed(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
+		for (String key : java.util.List.of("LoanEligibility", "DepositTimeCoefficient")) {
+			assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().count())
+				.as(key).isEqualTo(1);
+		}
 	}
 
 	private void assertContract(String resource, String key, Class<?>... contracts) throws Exception {

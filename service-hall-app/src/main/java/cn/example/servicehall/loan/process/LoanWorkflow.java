@@ -3,6 +3,7 @@ package cn.example.servicehall.loan.process;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.workflow.CaseTasks;
 
-/** The engine side of a loan case: starts its process and does its steps as the officer. */
+/** The engine side of a loan case: starts its process, does its steps as the officer, sends it messages. */
 @Component
 public class LoanWorkflow {
 
@@ -32,27 +33,64 @@ public class LoanWorkflow {
 			.getId());
 	}
 
-	/** 受理: at the window for a resale loan, online for a developer's new-house application. */
-	public void accept(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, String remark) {
-		String step = type == ServiceType.NEW_HOUSE_LOAN ? NewHouseLoanProcess.TASK_ACCEPT_ONLINE_APPLICATION
-				: ResaleLoanProcess.TASK_ACCEPT_APPLICATION;
-		this.tasks.complete(caseNo.value(), step, "受理", clerk, Variables.createVariables()
-			.putValueTyped(LoanStages.ACCEPTANCE_REMARK.name(), Variables.stringValue(remark, true)));
+	/** Checks that the case waits for acceptance by this officer's post. */
+	public void checkAcceptanceOpen(ServiceType type, CaseNo caseNo, CurrentOfficer clerk) {
+		this.tasks.openTaskFor(caseNo.value(), acceptanceStep(type), "受理", clerk);
 	}
 
-	/** 初审. */
-	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer) {
-		this.tasks.complete(caseNo.value(), LoanStages.TASK_FIRST_REVIEW, "初审", reviewer, Map.of());
+	/** 受理: with or without every material. */
+	public void accept(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, boolean materialsComplete, String remark) {
+		VariableMap variables = Variables.createVariables()
+			.putValue(LoanStages.MATERIALS_COMPLETE.name(), materialsComplete)
+			.putValueTyped(LoanStages.ACCEPTANCE_REMARK.name(), Variables.stringValue(remark, true));
+		this.tasks.complete(caseNo.value(), acceptanceStep(type), "受理", clerk, variables);
 	}
 
-	/** 审批. */
-	public void approve(CaseNo caseNo, CurrentOfficer approver) {
-		this.tasks.complete(caseNo.value(), LoanStages.TASK_APPROVE_LOAN, "审批", approver, Map.of());
+	/** 补正: the citizen is back; the case returns to acceptance. */
+	public void materialsSupplemented(CaseNo caseNo) {
+		this.runtime.createMessageCorrelation(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
+			.processInstanceBusinessKey(caseNo.value())
+			.correlate();
+	}
+
+	/** 撤回: ends the case's process and every open task in it. */
+	public void withdraw(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, String reason) {
+		if (type != ServiceType.RESALE_LOAN) {
+			throw new UnsupportedOperationException("Withdrawal of " + type + " is not modelled yet");
+		}
+		this.tasks.asOfficer(clerk, () -> this.runtime.createMessageCorrelation(LoanStages.MSG_APPLICATION_WITHDRAWN)
+			.processInstanceBusinessKey(caseNo.value())
+			.setVariables(Variables.createVariables()
+				.putValueTyped(LoanStages.WITHDRAWAL_REASON.name(), Variables.stringValue(reason, true)))
+			.correlateWithResult());
+	}
+
+	/** Completes an agency's step, setting its routing flag. */
+	public void completeStep(CaseNo caseNo, String step, String stepName, CurrentOfficer officer, String flag,
+			boolean value) {
+		this.tasks.complete(caseNo.value(), step, stepName, officer, flag == null ? Map.of() : Map.of(flag, value));
+	}
+
+	/** 初审: PASS, REJECT or RETURN. */
+	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, String outcome) {
+		this.tasks.complete(caseNo.value(), LoanStages.TASK_FIRST_REVIEW, "初审", reviewer,
+				LoanStages.FIRST_REVIEW_OUTCOME.with(outcome));
+	}
+
+	/** 审批: APPROVE, REJECT or RETURN. */
+	public void approve(CaseNo caseNo, CurrentOfficer approver, String outcome) {
+		this.tasks.complete(caseNo.value(), LoanStages.TASK_APPROVE_LOAN, "审批", approver,
+				LoanStages.APPROVAL_OUTCOME.with(outcome));
 	}
 
 	/** Checks that the case waits at {@code step} for this officer's post, without doing it. */
 	public void checkOpen(CaseNo caseNo, String step, String stepName, CurrentOfficer officer) {
 		this.tasks.openTaskFor(caseNo.value(), step, stepName, officer);
+	}
+
+	private static String acceptanceStep(ServiceType type) {
+		return type == ServiceType.NEW_HOUSE_LOAN ? NewHouseLoanProcess.TASK_ACCEPT_ONLINE_APPLICATION
+				: ResaleLoanProcess.TASK_ACCEPT_APPLICATION;
 	}
 
 	private static String processKey(ServiceType type) {

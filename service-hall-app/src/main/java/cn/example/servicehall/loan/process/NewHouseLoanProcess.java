@@ -10,6 +10,9 @@ public final class NewHouseLoanProcess {
 
 	public static final String RESOURCE = "bpmn/loan/new-house-loan.bpmn";
 
+	/** 贷款已审批 (the end of the online process for now). */
+	public static final String END_LOAN_APPROVED = "EndEvent_LoanApproved";
+
 	/** 网上受理. */
 	public static final String TASK_ACCEPT_ONLINE_APPLICATION = "Task_AcceptOnlineApplication";
 

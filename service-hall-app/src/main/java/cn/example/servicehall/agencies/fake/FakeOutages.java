@@ -1,0 +1,65 @@
+package cn.example.servicehall.agencies.fake;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import cn.example.servicehall.agencies.AgencyUnavailable;
+
+/**
+ * Switches the fake systems off and on, to show what an outage does: a retry, an incident, and the case carrying on
+ * once the system is back. Also: a payment that the bank executes but whose answer is lost.
+ */
+@Component
+public class FakeOutages {
+
+	/** The fake systems. */
+	public enum FakeSystem {
+
+		FUND_ACCOUNTS, CREDIT_BUREAU, REGISTRY, BANK_CORE
+
+	}
+
+	private final Set<FakeSystem> down = ConcurrentHashMap.newKeySet();
+
+	private final Map<FakeSystem, Integer> lostAnswers = new ConcurrentHashMap<>();
+
+	public void down(FakeSystem system) {
+		this.down.add(system);
+	}
+
+	public void up(FakeSystem system) {
+		this.down.remove(system);
+	}
+
+	public boolean isDown(FakeSystem system) {
+		return this.down.contains(system);
+	}
+
+	public Set<FakeSystem> downNow() {
+		return Set.copyOf(this.down);
+	}
+
+	/** The next {@code count} calls to the system do their work, then lose their answer (a timeout after the fact). */
+	public void loseNextAnswers(FakeSystem system, int count) {
+		this.lostAnswers.put(system, count);
+	}
+
+	void checkUp(FakeSystem system) {
+		if (this.down.contains(system)) {
+			throw new AgencyUnavailable(system.name(), "connection refused (simulated outage)");
+		}
+	}
+
+	boolean answerLost(FakeSystem system) {
+		int left = this.lostAnswers.getOrDefault(system, 0);
+		if (left <= 0) {
+			return false;
+		}
+		this.lostAnswers.put(system, left - 1);
+		return true;
+	}
+
+}

@@ -1,0 +1,185 @@
+package cn.example.servicehall.loan;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.agencies.CreditBureau;
+import cn.example.servicehall.agencies.FundAccountSystem;
+import cn.example.servicehall.agencies.FundAccountSystem.AccountStatus;
+import cn.example.servicehall.agencies.FundAccountSystem.FundAccount;
+import cn.example.servicehall.agencies.RealEstateRegistry;
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.RetirementAge;
+import cn.example.servicehall.loan.LoanCase.Party;
+import cn.example.servicehall.loan.LoanCase.Role;
+import cn.example.servicehall.loan.calculation.LoanLimit;
+import cn.example.servicehall.loan.calculation.LoanLimitInput;
+import cn.example.servicehall.loan.calculation.LoanLimits;
+import cn.example.servicehall.loan.policy.CityPolicies;
+import cn.example.servicehall.loan.policy.CityPolicy;
+import cn.example.servicehall.loan.policy.InterestRates;
+
+/**
+ * 资格审查与额度测算, and the agencies' system queries before it: the credit bureau's reports, the registry's title,
+ * both applicants' fund accounts. Decides with the city policy in force on the day of acceptance and keeps the
+ * decision with its explanation.
+ */
+@Service
+public class LoanAssessments {
+
+	/** Months in the 5 years added to the statutory retirement age. */
+	private static final int FIVE_YEARS = 60;
+
+	private final LoanRecords records;
+
+	private final CaseFiles cases;
+
+	private final CityPolicies policies;
+
+	private final InterestRates rates;
+
+	private final EligibilityRules rules;
+
+	private final FundAccountSystem fundAccounts;
+
+	private final CreditBureau creditBureau;
+
+	private final RealEstateRegistry registry;
+
+	private final Clock clock;
+
+	LoanAssessments(LoanRecords records, CaseFiles cases, CityPolicies policies, InterestRates rates,
+			EligibilityRules rules, FundAccountSystem fundAccounts, CreditBureau creditBureau, RealEstateRegistry registry,
+			Clock clock) {
+		this.records = records;
+		this.cases = cases;
+		this.policies = policies;
+		this.rates = rates;
+		this.rules = rules;
+		this.fundAccounts = fundAccounts;
+		this.creditBureau = creditBureau;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	/** 征信: asks the credit bureau, through the bank, for each applicant's report. */
+	@Transactional
+	public void requestCreditReports(CaseNo caseNo) {
+		LoanCase loan = load(caseNo);
+		for (Party party : loan.parties()) {
+			this.records.keepCreditReport(caseNo, party.role(), this.creditBureau.reportFor(party.idNumber(), caseNo.value()));
+		}
+	}
+
+	/**
+	 * 权属查询: asks the registry about the title.
+	 * @return whether the property is sealed (查封), which ends the case
+	 */
+	@Transactional
+	public boolean checkTitle(CaseNo caseNo) {
+		LoanCase.Property property = load(caseNo).property().orElseThrow(() -> new IllegalStateException(
+				"Case " + caseNo + " has no property to check"));
+		RealEstateRegistry.Title title = this.registry.titleOf(property.certificateNo())
+			.orElseGet(() -> new RealEstateRegistry.Title(property.certificateNo(), "—", property.address(),
+					property.floorArea(), property.buildYear(), List.of("（登记簿无记录）"), false, false));
+		boolean ownerMatches = title.ownerNames().contains(property.sellerName());
+		this.records.keepTitleCheck(caseNo, title, ownerMatches);
+		return title.sealed();
+	}
+
+	/** Decides eligibility and the limit, keeps the decision, and reports whether the applicant is eligible. */
+	@Transactional
+	public LoanCase.Decision assess(CaseNo caseNo) {
+		LoanCase loan = load(caseNo);
+		LocalDate accepted = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED)
+			.map(OffsetDateTime::toLocalDate)
+			.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " has not been accepted"));
+		LoanCase.Terms terms = loan.terms();
+		CityPolicy policy = this.policies.inForce(terms.cityCode().orElseThrow(), accepted);
+		Party borrower = loan.borrower().orElseThrow();
+		Optional<FundAccount> borrowerAccount = this.fundAccounts.accountOf(borrower.idNumber());
+		this.records.keepFundAccount(caseNo, Role.BORROWER, borrowerAccount);
+		Optional<Party> spouse = loan.coBorrower();
+		Optional<FundAccount> spouseAccount = spouse.flatMap(s -> this.fundAccounts.accountOf(s.idNumber()));
+		spouse.ifPresent(s -> this.records.keepFundAccount(caseNo, Role.CO_BORROWER, spouseAccount));
+
+		List<LoanCase.Reason> reasons = new ArrayList<>();
+		if (borrowerAccount.isEmpty()) {
+			reasons.add(new LoanCase.Reason("NO_FUND_ACCOUNT", "借款人没有住房公积金账户，不能申请公积金贷款"));
+		}
+		else {
+			reasons.addAll(this.rules.unmetRules(facts(borrower, borrowerAccount.get(), spouseAccount, loan, policy, accepted)));
+		}
+
+		boolean firstHome = terms.firstHome().orElse(true);
+		InterestRates.Rate rate = this.rates.rateFor(LocalDate.now(this.clock), firstHome, terms.termMonths());
+		BigDecimal coefficient = policy.coefficientTable()
+			.map(table -> this.rules.depositTimeCoefficient(table, borrowerAccount.map(FundAccount::continuousMonths).orElse(0))
+				.orElseThrow(() -> new IllegalStateException("Policy " + policy.id() + " names coefficient table " + table
+						+ ", which the DMN DepositTimeCoefficient does not have")))
+			.orElse(BigDecimal.ONE);
+		boolean spouseDeposits = spouseAccount.filter(a -> a.status() == AccountStatus.NORMAL).isPresent();
+		BigDecimal existingDebt = loan.creditReports()
+			.stream()
+			.map(LoanCase.CreditReport::existingMonthlyDebt)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal income = loan.parties().stream().map(Party::monthlyIncome).reduce(BigDecimal.ZERO, BigDecimal::add);
+		LoanCase.Property property = loan.property().orElseThrow();
+		LoanLimit limit = LoanLimits.of(new LoanLimitInput(terms.requestedAmount(), policy.roundDownTo(),
+				policy.capFor(spouseDeposits),
+				new LoanLimitInput.Price(property.contractPrice(), property.assessedPrice(), policy.ltv(firstHome)),
+				policy.balanceMultiple()
+					.map(multiple -> new LoanLimitInput.Balance(borrowerAccount.map(FundAccount::balance).orElse(BigDecimal.ZERO),
+							spouseDeposits ? spouseAccount.get().balance() : null, multiple, coefficient))
+					.orElse(null),
+				new LoanLimitInput.RepaymentCapacity(income, policy.debtServiceRatio(), existingDebt,
+						rate.annualRatePercent(), terms.termMonths())));
+
+		boolean eligible = reasons.isEmpty();
+		String explanation = (eligible ? "" : "不符合贷款条件：" + String.join("；", reasons.stream()
+			.map(LoanCase.Reason::reason).toList()) + "。") + limit.sentence() + "（" + policy.cityName() + "政策 "
+				+ policy.id() + "，利率 " + rate.annualRatePercent().stripTrailingZeros().toPlainString() + "%）";
+		LoanCase.Decision decision = new LoanCase.Decision(OffsetDateTime.now(this.clock), policy.id(),
+				rate.effectiveFrom(), rate.annualRatePercent(), eligible, List.copyOf(reasons),
+				limit.limits().stream().map(l -> new LoanCase.LimitLine(l.kind().name(), l.kind().label(), l.amount(),
+						l.formula())).toList(),
+				limit.binding().kind().name(), limit.approvableAmount(), eligible ? limit.grantedAmount() : BigDecimal.ZERO,
+				explanation);
+		this.records.insertDecision(caseNo, decision);
+		this.cases.recordStep(caseNo, CaseStatus.ASSESSED, "ASSESSED", null, Agency.SYSTEM, explanation);
+		return decision;
+	}
+
+	private EligibilityRules.Facts facts(Party borrower, FundAccount account, Optional<FundAccount> spouseAccount,
+			LoanCase loan, CityPolicy policy, LocalDate accepted) {
+		int term = loan.terms().termMonths();
+		LocalDate maturity = accepted.plusMonths(term);
+		int ageAtMaturity = (int) ChronoUnit.MONTHS.between(borrower.birthDate(), maturity);
+		Period retirement = RetirementAge.age(borrower.birthDate(),
+				RetirementAge.kindOf(borrower.male(), borrower.femaleCadre()));
+		int ageLimit = (int) retirement.toTotalMonths() + FIVE_YEARS;
+		int houseAgeAtMaturity = accepted.getYear() - loan.property().orElseThrow().buildYear() + (term + 11) / 12;
+		boolean outstanding = account.outstandingLoan() || spouseAccount.map(FundAccount::outstandingLoan).orElse(false);
+		return new EligibilityRules.Facts(account.status().name(), account.continuousMonths(),
+				policy.minContinuousMonths(), outstanding, ageAtMaturity, ageLimit, houseAgeAtMaturity,
+				policy.houseAgeLimitYears(), term, policy.maxTermMonths());
+	}
+
+	private LoanCase load(CaseNo caseNo) {
+		return this.records.find(caseNo).orElseThrow(() -> new IllegalStateException("No loan data for " + caseNo));
+	}
+
+}

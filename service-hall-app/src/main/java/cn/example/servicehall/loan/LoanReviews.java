@@ -1,0 +1,234 @@
+package cn.example.servicehall.loan;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.loan.calculation.RepaymentMethod;
+import cn.example.servicehall.loan.calculation.RepaymentSchedule;
+import cn.example.servicehall.loan.calculation.RepaymentSchedules;
+import cn.example.servicehall.loan.policy.InterestRates;
+import cn.example.servicehall.loan.process.LoanStages;
+import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.web.ProblemException;
+
+/**
+ * The reviews of a loan case: each agency's (bank credit, registry title, guarantor), the fund centre's first review,
+ * and the approval under the four-eyes rule; a refusal anywhere ends the case with its reasons.
+ */
+@Service
+public class LoanReviews {
+
+	/** History action of a first review, whatever its outcome (four-eyes looks for it). */
+	public static final String FIRST_REVIEWED = "FIRST_REVIEWED";
+
+	/** History action of an approval decision, whatever its outcome. */
+	public static final String APPROVED = "APPROVAL_DECIDED";
+
+	static final String CREDIT = "CREDIT";
+
+	static final String TITLE = "TITLE";
+
+	static final String GUARANTEE = "GUARANTEE";
+
+	static final String FIRST_REVIEW = "FIRST_REVIEW";
+
+	static final String APPROVAL = "APPROVAL";
+
+	private final CaseFiles cases;
+
+	private final LoanRecords records;
+
+	private final LoanWorkflow workflow;
+
+	private final InterestRates rates;
+
+	private final Clock clock;
+
+	LoanReviews(CaseFiles cases, LoanRecords records, LoanWorkflow workflow, InterestRates rates, Clock clock) {
+		this.cases = cases;
+		this.records = records;
+		this.workflow = workflow;
+		this.rates = rates;
+		this.clock = clock;
+	}
+
+	/** 银行信贷审查: the bank's officer, on the credit reports and the repayment capacity. */
+	@Transactional
+	public void reviewCredit(CaseNo caseNo, CurrentOfficer officer, ReviewOutcome outcome, String opinion) {
+		agencyReview(caseNo, officer, outcome, opinion, CREDIT, LoanStages.TASK_REVIEW_CREDIT, "银行信贷审查",
+				LoanStages.CREDIT_APPROVED.name(), Agency.BANK);
+	}
+
+	/** 不动产权属审查: the registry's clerk, on the title, owners, mortgages and seals. */
+	@Transactional
+	public void reviewTitle(CaseNo caseNo, CurrentOfficer officer, ReviewOutcome outcome, String opinion) {
+		agencyReview(caseNo, officer, outcome, opinion, TITLE, LoanStages.TASK_REVIEW_TITLE, "不动产权属审查",
+				LoanStages.TITLE_CONFIRMED.name(), Agency.REGISTRY);
+	}
+
+	/** 担保评估: the guarantor's officer. */
+	@Transactional
+	public void assessGuarantee(CaseNo caseNo, CurrentOfficer officer, ReviewOutcome outcome, String opinion) {
+		agencyReview(caseNo, officer, outcome, opinion, GUARANTEE, LoanStages.TASK_ASSESS_GUARANTEE, "担保评估",
+				LoanStages.GUARANTEE_ACCEPTED.name(), Agency.GUARANTOR);
+	}
+
+	private void agencyReview(CaseNo caseNo, CurrentOfficer officer, ReviewOutcome outcome, String opinion,
+			String stage, String step, String stepName, String flag, Agency agency) {
+		this.cases.getVisible(caseNo, officer);
+		if (outcome == ReviewOutcome.RETURN) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-outcome", "意见无效",
+					"此环节只能“同意”或“不同意”。 This step takes APPROVE or REJECT.");
+		}
+		this.workflow.checkOpen(caseNo, step, stepName, officer);
+		this.records.insertReview(caseNo, stage, outcome.name(), opinion, officer.id());
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), stage + "_REVIEWED", officer.id(), agency,
+				label(outcome) + "：" + opinion);
+		this.workflow.completeStep(caseNo, step, stepName, officer, flag, outcome == ReviewOutcome.APPROVE);
+	}
+
+	/**
+	 * 初审: pass, refuse or return to the window. A case the rules found ineligible cannot pass.
+	 */
+	@Transactional
+	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, ReviewOutcome outcome, String opinion) {
+		var file = this.cases.getVisible(caseNo, reviewer);
+		onlyApprovalForNewHouse(file.serviceType(), outcome);
+		if (file.serviceType() == ServiceType.RESALE_LOAN && outcome == ReviewOutcome.APPROVE) {
+			LoanCase loan = this.records.find(caseNo).orElseThrow();
+			loan.decision().filter(d -> !d.eligible()).ifPresent(d -> {
+				throw new ProblemException(HttpStatus.CONFLICT, "not-eligible", "不符合贷款条件",
+						"按本市政策，申请人不符合贷款条件，初审不能通过：" + String.join("；",
+								d.reasons().stream().map(LoanCase.Reason::reason).toList())
+								+ "。请选择“不通过”或“退回”。 The applicant is not eligible; the first review cannot pass.");
+			});
+		}
+		this.workflow.checkOpen(caseNo, LoanStages.TASK_FIRST_REVIEW, "初审", reviewer);
+		String outcomeName = outcome == ReviewOutcome.APPROVE ? "PASS" : outcome.name();
+		this.records.insertReview(caseNo, FIRST_REVIEW, outcomeName, opinion, reviewer.id());
+		CaseStatus status = switch (outcome) {
+			case APPROVE -> CaseStatus.FIRST_REVIEWED;
+			case RETURN -> CaseStatus.RETURNED;
+			case REJECT -> file.status();
+		};
+		this.cases.recordStep(caseNo, status, FIRST_REVIEWED, reviewer.id(), Agency.HPF, label(outcome) + "：" + opinion);
+		this.workflow.firstReview(caseNo, reviewer, outcomeName);
+	}
+
+	/**
+	 * 审批 (二审), under the four-eyes rule: not by the case's acceptance clerk, not by its first reviewer. An approval
+	 * fixes the amount (at most what the rules grant), the rate in force today and the repayment schedule.
+	 */
+	@Transactional
+	public void approve(CaseNo caseNo, CurrentOfficer approver, ReviewOutcome outcome, BigDecimal amount,
+			String opinion) {
+		var file = this.cases.getVisible(caseNo, approver);
+		onlyApprovalForNewHouse(file.serviceType(), outcome);
+		this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
+		if (this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED).contains(approver.id())) {
+			throw new FourEyesViolation(caseNo.value(), "受理人");
+		}
+		if (this.cases.actorsOf(caseNo, FIRST_REVIEWED).contains(approver.id())) {
+			throw new FourEyesViolation(caseNo.value(), "初审人");
+		}
+		if (outcome == ReviewOutcome.APPROVE && file.serviceType() == ServiceType.RESALE_LOAN) {
+			fixTheLoan(caseNo, approver, amount);
+		}
+		this.records.insertReview(caseNo, APPROVAL, outcome.name(), opinion, approver.id());
+		CaseStatus status = switch (outcome) {
+			case APPROVE -> CaseStatus.APPROVED;
+			case RETURN -> CaseStatus.RETURNED;
+			case REJECT -> file.status();
+		};
+		this.cases.recordStep(caseNo, status, APPROVED, approver.id(), Agency.HPF, label(outcome) + "：" + opinion);
+		this.workflow.approve(caseNo, approver, outcome.name());
+	}
+
+	private void fixTheLoan(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
+		LoanCase loan = this.records.find(caseNo).orElseThrow();
+		LoanCase.Decision decision = loan.decision().orElseThrow(() -> new IllegalStateException("No decision for " + caseNo));
+		if (amount == null || amount.signum() <= 0) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
+					"请填写批准贷款金额（大于 0）。 Enter the approved amount.");
+		}
+		if (amount.scale() > 2) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
+					"批准金额最多两位小数（精确到分）。 The amount has at most two decimals.");
+		}
+		if (amount.compareTo(decision.grantedAmount()) > 0) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "超过可贷额度",
+					"批准金额 " + amount.toPlainString() + " 元超过可贷额度 " + decision.grantedAmount().toPlainString()
+							+ " 元。" + decision.explanation() + " The amount exceeds the limit.");
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		int term = loan.terms().termMonths();
+		RepaymentMethod method = loan.terms().repaymentMethod().orElse(RepaymentMethod.EQUAL_INSTALMENT);
+		InterestRates.Rate rate = this.rates.rateFor(today, loan.terms().firstHome().orElse(true), term);
+		// the first repayment falls due a month after the loan starts, taken as a month after approval until disbursed
+		RepaymentSchedule schedule = RepaymentSchedules.schedule(method, amount, rate.annualRatePercent(), term,
+				today.plusMonths(1));
+		this.records.insertApproval(caseNo, new LoanCase.Approval(amount, term, method, rate.annualRatePercent(),
+				approver.id(), OffsetDateTime.now(this.clock)), schedule);
+	}
+
+	/** 不予贷款: the case ends with the reasons on file (agency refusals, a sealed property, the reviewers' opinions). */
+	@Transactional
+	public void recordRejection(CaseNo caseNo) {
+		List<String> reasons = new ArrayList<>();
+		LoanCase loan = this.records.find(caseNo).orElse(null);
+		if (loan != null) {
+			loan.titleCheck().filter(LoanCase.TitleCheck::sealed).ifPresent(t -> reasons.add("房产已被查封（不动产登记中心）"));
+			loan.reviews()
+				.stream()
+				.filter(r -> "REJECT".equals(r.outcome()))
+				.forEach(r -> reasons.add(stageName(r.stage()) + "：" + r.opinion()));
+		}
+		if (reasons.isEmpty()) {
+			reasons.add("审查不通过");
+		}
+		this.cases.close(caseNo, CaseStatus.REJECTED, reasons, null, Agency.HPF);
+	}
+
+	/** The new-house process models no refusal or return yet (it comes with the developer-loan work). */
+	private static void onlyApprovalForNewHouse(ServiceType type, ReviewOutcome outcome) {
+		if (type == ServiceType.NEW_HOUSE_LOAN && outcome != ReviewOutcome.APPROVE) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "not-supported-yet", "暂不支持",
+					"新房贷款的网上流程暂不支持不通过或退回，请联系大厅管理员线下处理。"
+							+ " Refusing or returning a new-house application is not supported yet.");
+		}
+	}
+
+	static String label(ReviewOutcome outcome) {
+		return switch (outcome) {
+			case APPROVE -> "同意";
+			case REJECT -> "不同意";
+			case RETURN -> "退回";
+		};
+	}
+
+	static String stageName(String stage) {
+		return switch (stage) {
+			case CREDIT -> "受托银行信贷审查不同意";
+			case TITLE -> "不动产权属审查不通过";
+			case GUARANTEE -> "担保公司不同意担保";
+			case FIRST_REVIEW -> "初审不通过";
+			case APPROVAL -> "审批不同意";
+			default -> stage;
+		};
+	}
+
+}

@@ -1,0 +1,160 @@
+package cn.example.servicehall.loan;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.agencies.BankCore;
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.numbering.RunningNumbers;
+import cn.example.servicehall.platform.web.ProblemException;
+
+/**
+ * From approval to the end: contract signing by every party, mortgage registration, the bank's payment to the
+ * seller, the IOU and completion. Each step that issues a document publishes an event for it.
+ */
+@Service
+public class LoanSettlements {
+
+	private final CaseFiles cases;
+
+	private final LoanRecords records;
+
+	private final LoanWorkflow workflow;
+
+	private final BankCore bank;
+
+	private final RunningNumbers numbers;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	LoanSettlements(CaseFiles cases, LoanRecords records, LoanWorkflow workflow, BankCore bank, RunningNumbers numbers,
+			ApplicationEventPublisher events, Clock clock) {
+		this.cases = cases;
+		this.records = records;
+		this.workflow = workflow;
+		this.bank = bank;
+		this.numbers = numbers;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** 合同面签: one party's signing step. */
+	@Transactional
+	public void sign(CaseNo caseNo, ContractParty party, CurrentOfficer officer) {
+		this.cases.getVisible(caseNo, officer);
+		String step = switch (party) {
+			case FUND_CENTRE -> cn.example.servicehall.loan.process.LoanStages.TASK_SIGN_AT_FUND_CENTRE;
+			case BANK -> cn.example.servicehall.loan.process.LoanStages.TASK_SIGN_AT_BANK;
+			case GUARANTOR -> cn.example.servicehall.loan.process.LoanStages.TASK_SIGN_AT_GUARANTOR;
+		};
+		this.workflow.checkOpen(caseNo, step, "合同面签", officer);
+		LoanCase loan = this.records.find(caseNo).orElseThrow();
+		for (String signature : party.signatures(loan.coBorrower().isPresent())) {
+			this.records.insertSignature(caseNo, signature, officer.id());
+		}
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "CONTRACT_SIGNED_BY_" + party.name(), officer.id(),
+				agencyOf(party), null);
+		this.workflow.completeStep(caseNo, step, "合同面签", officer, null, false);
+	}
+
+	/** 登记借款合同: every party signed; the contract gets its number and is due as a document. */
+	@Transactional
+	public String recordContract(CaseNo caseNo) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String contractNo = this.numbers.next("JK", Integer.toString(now.getYear()), 6);
+		OffsetDateTime signedAt = this.records.insertContract(caseNo, contractNo);
+		this.cases.recordStep(caseNo, CaseStatus.CONTRACT_SIGNED, "CONTRACT_RECORDED", null, Agency.HPF,
+				"借款合同 " + contractNo);
+		this.events.publishEvent(new ContractSigned(caseNo, contractNo, signedAt));
+		return contractNo;
+	}
+
+	/** 抵押登记: the registry's clerk records the certificate of the mortgage (不动产登记证明). */
+	@Transactional
+	public void registerMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {
+		this.cases.getVisible(caseNo, clerk);
+		this.workflow.checkOpen(caseNo, cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记", clerk);
+		if (this.records.mortgageCertificateTaken(certificateNo)) {
+			throw new ProblemException(HttpStatus.CONFLICT, "certificate-in-use", "登记证明号已被使用",
+					"不动产登记证明号 " + certificateNo + " 已登记在另一案件，请核对。 This certificate number is already on file.");
+		}
+		this.records.insertMortgage(caseNo, certificateNo, clerk.id());
+		this.cases.recordStep(caseNo, CaseStatus.MORTGAGE_REGISTERED, "MORTGAGE_REGISTERED", clerk.id(), Agency.REGISTRY,
+				"不动产登记证明 " + certificateNo);
+		this.workflow.completeStep(caseNo, cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记",
+				clerk, null, false);
+	}
+
+	/**
+	 * 放款: the bank pays the approved amount to the seller's account under the case's own order id. A retry after a
+	 * lost answer gets the same payment back from the bank: never two.
+	 */
+	@Transactional
+	public LoanCase.Disbursement disburse(CaseNo caseNo) {
+		LoanCase loan = this.records.find(caseNo).orElseThrow();
+		if (loan.disbursement().isPresent()) {
+			return loan.disbursement().get();
+		}
+		LoanCase.Approval approval = loan.approval().orElseThrow(() -> new IllegalStateException("Not approved: " + caseNo));
+		LoanCase.Property property = loan.property().orElseThrow();
+		String orderId = "FK" + caseNo.value();
+		BankCore.Payment payment = this.bank.pay(new BankCore.PaymentOrder(orderId, approval.approvedAmount(),
+				property.sellerAccountName(), property.sellerBank(), property.sellerAccountNo(),
+				"公积金贷款受托支付 " + caseNo.value()));
+		LoanCase.Disbursement disbursement = new LoanCase.Disbursement(orderId, payment.amount(),
+				property.sellerAccountName(), property.sellerBank(), property.sellerAccountNo(), payment.bankReference(),
+				payment.executedAt());
+		this.records.keepDisbursement(caseNo, disbursement);
+		this.cases.recordStep(caseNo, CaseStatus.DISBURSED, "DISBURSED", null, Agency.BANK,
+				"受托支付 " + payment.amount().toPlainString() + " 元至卖方账户，银行流水 " + payment.bankReference());
+		this.events.publishEvent(new LoanDisbursed(caseNo, payment.amount(), payment.bankReference(), payment.executedAt()));
+		return disbursement;
+	}
+
+	/** 出具借款借据. */
+	@Transactional
+	public String issueIou(CaseNo caseNo) {
+		LoanCase loan = this.records.find(caseNo).orElseThrow();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String iouNo = this.numbers.next("JJ", Integer.toString(now.getYear()), 6);
+		var amount = loan.disbursement().orElseThrow().amount();
+		OffsetDateTime issuedAt = this.records.insertIou(caseNo, iouNo, amount);
+		this.events.publishEvent(new IouIssued(caseNo, iouNo, amount, issuedAt));
+		return iouNo;
+	}
+
+	/** 办结. */
+	@Transactional
+	public void complete(CaseNo caseNo) {
+		this.cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, Agency.HPF);
+	}
+
+	/** 登记撤回. */
+	@Transactional
+	public void recordWithdrawal(CaseNo caseNo, String reason) {
+		this.cases.close(caseNo, CaseStatus.WITHDRAWN, reason == null ? List.of("申请人撤回申请") : List.of(reason), null,
+				Agency.HPF);
+	}
+
+	private static Agency agencyOf(ContractParty party) {
+		return switch (party) {
+			case FUND_CENTRE -> Agency.HPF;
+			case BANK -> Agency.BANK;
+			case GUARANTOR -> Agency.GUARANTOR;
+		};
+	}
+
+}
