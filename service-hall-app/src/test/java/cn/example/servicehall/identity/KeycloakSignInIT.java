@@ -3,7 +3,6 @@ package cn.example.servicehall.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,21 +15,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.example.servicehall.identity.keycloak.KeycloakLauncher;
 import cn.example.servicehall.identity.keycloak.LocalKeycloak;
 import cn.example.servicehall.support.Browser;
+import cn.example.servicehall.support.KeycloakBrowserTest;
 
 /**
  * The hall with the Keycloak it starts for itself (the official distribution, the realm from the repository, data
@@ -38,15 +33,7 @@ import cn.example.servicehall.support.Browser;
  * work; the consoles take the same sign-in for administrators only; signing out ends the Keycloak session too; a
  * developer's system calls the API with a client-credentials token; and Keycloak restarts on its imported realm.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-class KeycloakSignInIT {
-
-	private static final int HALL_PORT = freePort();
-
-	private static final int KEYCLOAK_PORT = freePort();
-
-	private static final String HALL = "http://localhost:" + HALL_PORT;
+class KeycloakSignInIT extends KeycloakBrowserTest {
 
 	private static final Duration PAGE = Duration.ofSeconds(30);
 
@@ -56,20 +43,6 @@ class KeycloakSignInIT {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	@DynamicPropertySource
-	static void runTheHallsOwnKeycloak(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> HALL_PORT);
-		registry.add("servicehall.oidc.issuer-uri", () -> "");
-		registry.add("servicehall.keycloak.local.port", () -> KEYCLOAK_PORT);
-		registry.add("servicehall.keycloak.local.home", () -> "target/keycloak-it");
-		registry.add("servicehall.keycloak.local.hall-url", () -> HALL);
-	}
-
-	@BeforeAll
-	static void noteTheFirstStartTakesAMinute() {
-		System.out.println("Starting Keycloak for the sign-in test (the first start on a machine takes about a minute)");
-	}
 
 	@Test
 	void signsPeopleInThroughKeycloakAndLetsDeveloperSystemsCallTheApi() throws Exception {
@@ -160,15 +133,6 @@ class KeycloakSignInIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return (String) this.json.readValue(response.body(), Map.class).get("access_token");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

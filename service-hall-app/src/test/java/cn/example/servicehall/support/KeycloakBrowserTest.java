@@ -1,0 +1,45 @@
+package cn.example.servicehall.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hall with the Keycloak it starts for itself (the official distribution, the realm from the repository, data in
+ * the hall's PostgreSQL), on fixed free ports so that redirect URIs work in a real browser. Test classes that extend
+ * this share one hall and one Keycloak: Spring caches the context, and the first start of Keycloak is the slow part.
+ * The job executor is off as in every integration test: tests run the case's jobs themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+public abstract class KeycloakBrowserTest {
+
+	protected static final int HALL_PORT = freePort();
+
+	protected static final int KEYCLOAK_PORT = freePort();
+
+	protected static final String HALL = "http://localhost:" + HALL_PORT;
+
+	@DynamicPropertySource
+	static void runTheHallsOwnKeycloak(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> HALL_PORT);
+		registry.add("servicehall.oidc.issuer-uri", () -> "");
+		registry.add("servicehall.keycloak.local.port", () -> KEYCLOAK_PORT);
+		registry.add("servicehall.keycloak.local.home", () -> "target/keycloak-it");
+		registry.add("servicehall.keycloak.local.hall-url", () -> HALL);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
