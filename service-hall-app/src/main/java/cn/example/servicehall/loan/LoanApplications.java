@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.example.servicehall.agencies.AgencyUnavailable;
 import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -62,6 +63,10 @@ public class LoanApplications {
 	 */
 	@Transactional
 	public CaseNo submitAtWindow(SubmitResaleLoanApplication application, CurrentOfficer clerk) {
+		if (!clerk.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
+					"窗口申请由公积金中心受理岗录入。 Applications at the window are entered by the acceptance clerk.");
+		}
 		RealEstateRegistry.Title title = registeredTitle(application.property().certificateNo().strip());
 		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
@@ -80,6 +85,10 @@ public class LoanApplications {
 	/** 网上申请: a developer's sales office submits a new-house loan application for its buyer. */
 	@Transactional
 	public CaseNo submitOnline(SubmitNewHouseLoanApplication application, CurrentOfficer agent) {
+		if (!agent.isIn(Groups.DEVELOPER_AGENT)) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
+					"网上申请由开发企业经办人提交。 Online applications are submitted by developer agents.");
+		}
 		String company = agent.developerCompanyId().orElseThrow(() -> new NoDeveloperCompany(agent.id()));
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.NEW_HOUSE_LOAN, Channel.ONLINE,
 				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),

@@ -1,36 +1,103 @@
 package cn.example.servicehall.workbench;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.TaskInbox;
+import cn.example.servicehall.workflow.TaskInbox.OpenTask;
 
-/** The start page: who is signed in, their posts, their inbox, the cases they may see. */
+/** The start page: who is signed in, their posts, their inbox, the cases they may see; claiming a step. */
 @Controller
 class WorkbenchController {
+
+	/** A step due within this time is shown as due soon (即将到期). */
+	static final Duration DUE_SOON = Duration.ofHours(2);
 
 	private final TaskInbox inbox;
 
 	private final CaseFiles cases;
 
-	WorkbenchController(TaskInbox inbox, CaseFiles cases) {
+	private final Clock clock;
+
+	WorkbenchController(TaskInbox inbox, CaseFiles cases, Clock clock) {
 		this.inbox = inbox;
 		this.cases = cases;
+		this.clock = clock;
+	}
+
+	/**
+	 * A line of the inbox.
+	 * @param task the open step
+	 * @param urgency {@code overdue} (已超时), {@code due-soon} (即将到期), {@code on-time} or {@code no-limit}
+	 * @param mine whether the officer has claimed it
+	 */
+	record InboxLine(OpenTask task, String urgency, boolean mine) {
+
+		static InboxLine of(OpenTask task, Instant now, CurrentOfficer officer) {
+			String urgency;
+			if (task.due() == null) {
+				urgency = "no-limit";
+			}
+			else if (task.due().toInstant().isBefore(now)) {
+				urgency = "overdue";
+			}
+			else if (!task.due().toInstant().isAfter(now.plus(DUE_SOON))) {
+				urgency = "due-soon";
+			}
+			else {
+				urgency = "on-time";
+			}
+			return new InboxLine(task, urgency, officer.id().equals(task.assignee()));
+		}
+
 	}
 
 	@GetMapping("/")
 	String workbench(CurrentOfficer officer, Model model) {
+		Instant now = this.clock.instant();
 		model.addAttribute("officer", officer);
-		model.addAttribute("tasks", this.inbox.openTasks(officer));
+		model.addAttribute("tasks",
+				this.inbox.openTasks(officer).stream().map(task -> InboxLine.of(task, now, officer)).toList());
 		model.addAttribute("cases", this.cases.list(officer, Optional.empty(), 0, 20));
+		model.addAttribute("clerk", officer.isIn(Groups.HPF_ACCEPTANCE_CLERK));
 		model.addAttribute("consoles", officer.isIn(Groups.SYSTEM_ADMIN) || officer.isIn(Groups.HALL_MANAGER));
 		return "workbench/home";
+	}
+
+	/** 认领: the step is the officer's until done or given back. */
+	@PostMapping("/tasks/{taskId}/claim")
+	String claim(@PathVariable String taskId, CurrentOfficer officer, RedirectAttributes flash) {
+		return claiming(flash, "workbench.flash.claimed", () -> this.inbox.claim(taskId, officer));
+	}
+
+	/** 退回待办: back to the post's shared inbox. */
+	@PostMapping("/tasks/{taskId}/unclaim")
+	String unclaim(@PathVariable String taskId, CurrentOfficer officer, RedirectAttributes flash) {
+		return claiming(flash, "workbench.flash.unclaimed", () -> this.inbox.unclaim(taskId, officer));
+	}
+
+	private static String claiming(RedirectAttributes flash, String doneKey, Runnable work) {
+		try {
+			work.run();
+			Flash.done(flash, doneKey);
+		}
+		catch (ProblemException ex) {
+			Flash.refused(flash, ex);
+		}
+		return "redirect:/";
 	}
 
 }

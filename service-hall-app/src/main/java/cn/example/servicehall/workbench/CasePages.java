@@ -1,0 +1,122 @@
+package cn.example.servicehall.workbench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseNotFound;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
+import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.loan.LoanApplications;
+import cn.example.servicehall.loan.LoanCase;
+import cn.example.servicehall.loan.MaterialChecklist;
+import cn.example.servicehall.workflow.TaskInbox;
+
+/**
+ * Everything the case page shows: the case and its timeline, the loan's data, and the forms of the steps that wait
+ * for this officer on this case. A case the officer may not see is not found (404).
+ */
+@Component
+class CasePages {
+
+	/** After these the applicant can no longer withdraw at the window (the contract is signed). */
+	private static final Set<CaseStatus> TOO_LATE_TO_WITHDRAW = Set.of(CaseStatus.CONTRACT_SIGNED,
+			CaseStatus.MORTGAGE_REGISTERED, CaseStatus.DISBURSED);
+
+	private final CaseFiles cases;
+
+	private final LoanApplications applications;
+
+	private final TaskInbox inbox;
+
+	CasePages(CaseFiles cases, LoanApplications applications, TaskInbox inbox) {
+		this.cases = cases;
+		this.applications = applications;
+		this.inbox = inbox;
+	}
+
+	/** The case number in a URL; anything else is a case that does not exist. */
+	static CaseNo caseNo(String value) {
+		if (!CaseNo.isValid(value)) {
+			throw new CaseNotFound(value);
+		}
+		return new CaseNo(value);
+	}
+
+	/** Fills the case page's model; forms already in it (re-shown with their errors) are kept. */
+	void fill(CaseNo caseNo, CurrentOfficer officer, Model model) {
+		CaseFile file = this.cases.getVisible(caseNo, officer);
+		LoanCase loan = this.applications.loanCase(caseNo, officer);
+		List<OpenStep> steps = this.inbox.openTasks(officer)
+			.stream()
+			.filter(task -> caseNo.value().equals(task.caseNo()))
+			.map(OpenStep::of)
+			.flatMap(Optional::stream)
+			.toList();
+		boolean clerk = officer.isIn(Groups.HPF_ACCEPTANCE_CLERK);
+		model.addAttribute("file", file);
+		model.addAttribute("loan", loan);
+		model.addAttribute("history", this.cases.history(caseNo));
+		model.addAttribute("steps", steps);
+		model.addAttribute("schedule",
+				loan.approval().isPresent() ? this.applications.schedule(caseNo, officer) : List.of());
+		notice(caseNo, file, model);
+		for (OpenStep step : steps) {
+			switch (step.kind()) {
+				case "acceptance" -> {
+					model.addAttribute("checklist", file.serviceType() == ServiceType.RESALE_LOAN
+							? this.applications.checklist(caseNo, officer) : List.of());
+					putIfAbsent(model, step.form(), new StepForms.Acceptance());
+				}
+				case "approval" -> {
+					StepForms.Approval approval = new StepForms.Approval();
+					loan.decision().ifPresent(decision -> approval.setApprovedAmount(decision.grantedAmount()));
+					putIfAbsent(model, step.form(), approval);
+				}
+				case "mortgage-registration" -> putIfAbsent(model, step.form(), new StepForms.Mortgage());
+				case "contract-signing" -> {
+					// buttons only
+				}
+				default -> putIfAbsent(model, step.form(), new StepForms.Review());
+			}
+		}
+		boolean supplement = clerk && file.status() == CaseStatus.AWAITING_MATERIALS;
+		boolean withdraw = clerk && file.serviceType() == ServiceType.RESALE_LOAN && !file.status().isClosed()
+				&& !TOO_LATE_TO_WITHDRAW.contains(file.status());
+		model.addAttribute("canSupplement", supplement);
+		model.addAttribute("canWithdraw", withdraw);
+		putIfAbsent(model, "supplement", new StepForms.Remark());
+		putIfAbsent(model, "withdrawal", new StepForms.Withdrawal());
+	}
+
+	/** The latest one-time notice (一次性告知书) and the materials it lists, by name. */
+	private void notice(CaseNo caseNo, CaseFile file, Model model) {
+		Optional<CaseFiles.IssuedNotice> notice = file.serviceType() == ServiceType.RESALE_LOAN
+				? this.cases.latestNotice(caseNo) : Optional.empty();
+		Map<String, String> names = MaterialChecklist.forResaleLoan(true)
+			.stream()
+			.collect(Collectors.toMap(Material::code, Material::name));
+		model.addAttribute("notice", notice.orElse(null));
+		model.addAttribute("noticeMaterials", notice
+			.map(n -> n.missingCodes().stream().map(code -> names.getOrDefault(code, code)).toList())
+			.orElse(List.of()));
+	}
+
+	private static void putIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
+	}
+
+}

@@ -1,0 +1,190 @@
+/*
+ * Service Hall workbench: small enhancements on top of pages that work without them.
+ * 1. A form marked data-busy shows "处理中…" on its buttons and takes no second click while the hall works.
+ * 2. The loan calculator recomputes as the clerk types, from /calculator/quote (debounced).
+ */
+(function () {
+  'use strict';
+
+  var busyMeta = document.querySelector('meta[name="busy-text"]');
+  var busyText = busyMeta ? busyMeta.getAttribute('content') : '…';
+
+  function buttonsOf(form) {
+    return Array.prototype.slice.call(form.querySelectorAll('button[type="submit"], button:not([type])'));
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-busy')) {
+      return;
+    }
+    if (form.getAttribute('data-submitting') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitting', 'true');
+    form.setAttribute('aria-busy', 'true');
+    buttonsOf(form).forEach(function (button) {
+      button.setAttribute('data-label', button.textContent);
+      button.textContent = busyText;
+      button.classList.add('busy');
+      button.disabled = true;
+    });
+  });
+
+  // back to a page kept in the browser's cache: its forms are usable again
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-submitting="true"]'), function (form) {
+      form.removeAttribute('data-submitting');
+      form.removeAttribute('aria-busy');
+      buttonsOf(form).forEach(function (button) {
+        button.textContent = button.getAttribute('data-label') || button.textContent;
+        button.classList.remove('busy');
+        button.disabled = false;
+      });
+    });
+  });
+
+  var calculator = document.getElementById('calculator-form');
+  if (!calculator || !window.fetch || !window.URLSearchParams || !window.FormData) {
+    return;
+  }
+
+  var inputs = { amount: 'calc-amount', months: 'calc-months', annualRate: 'calc-annual-rate', method: 'calc-method' };
+  var quote = document.getElementById('quote');
+  var status = document.getElementById('calc-status');
+  var failed = document.getElementById('calc-failed');
+  var serverProblem = document.getElementById('calc-problem');
+  var failedText = failed.textContent;
+  var timer = null;
+  var sequence = 0;
+
+  function money(value) {
+    if (value === null || value === undefined) {
+      return '—';
+    }
+    return Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  function text(id, value) {
+    document.getElementById(id).textContent = value;
+  }
+
+  function errorElement(input) {
+    var id = input.id + '-error';
+    var element = document.getElementById(id);
+    if (!element) {
+      element = document.createElement('p');
+      element.id = id;
+      element.className = 'field-error';
+      input.parentNode.appendChild(element);
+    }
+    return element;
+  }
+
+  function showErrors(errors) {
+    Object.keys(inputs).forEach(function (field) {
+      var input = document.getElementById(inputs[field]);
+      var message = errors[field];
+      var holder = input.parentNode;
+      if (message) {
+        var element = errorElement(input);
+        element.textContent = message;
+        element.hidden = false;
+        holder.classList.add('invalid');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', element.id);
+      } else {
+        var existing = document.getElementById(input.id + '-error');
+        if (existing) {
+          existing.hidden = true;
+        }
+        holder.classList.remove('invalid');
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
+    });
+  }
+
+  function showQuote(answer) {
+    quote.setAttribute('data-method', answer.method);
+    text('quote-monthly', money(answer.monthlyPayment));
+    text('quote-first', money(answer.firstPayment));
+    text('quote-last', money(answer.lastPayment));
+    text('quote-interest', money(answer.totalInterest));
+    text('quote-total', money(answer.totalPayment));
+    text('quote-rate', String(Number(answer.annualRatePercent)));
+    document.getElementById('quote-rate-in-force').hidden = !answer.rateInForce;
+    var body = quote.querySelector('tbody');
+    while (body.firstChild) {
+      body.removeChild(body.firstChild);
+    }
+    answer.firstRows.forEach(function (line) {
+      var row = document.createElement('tr');
+      [String(line.period), line.dueDate, money(line.payment), money(line.principal), money(line.interest),
+        money(line.remainingPrincipal)].forEach(function (value, index) {
+        var cell = document.createElement('td');
+        cell.textContent = value;
+        if (index >= 2) {
+          cell.className = 'money';
+        }
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    quote.hidden = false;
+  }
+
+  function update() {
+    var parameters = new URLSearchParams(new FormData(calculator));
+    var mine = ++sequence;
+    status.textContent = busyText;
+    fetch(calculator.getAttribute('data-quote-url') + '?' + parameters.toString(), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        return { ok: response.ok, body: body };
+      });
+    }).then(function (answer) {
+      if (mine !== sequence) {
+        return;
+      }
+      status.textContent = '';
+      failed.hidden = true;
+      if (serverProblem) {
+        serverProblem.hidden = true;
+      }
+      if (answer.ok) {
+        showErrors({});
+        showQuote(answer.body);
+        window.history.replaceState(null, '', '?' + parameters.toString());
+      } else if (answer.body && answer.body.errors) {
+        showErrors(answer.body.errors);
+        quote.hidden = true;
+      } else {
+        failed.textContent = (answer.body && answer.body.problem) || failedText;
+        failed.hidden = false;
+        quote.hidden = true;
+      }
+    }).catch(function () {
+      if (mine !== sequence) {
+        return;
+      }
+      status.textContent = '';
+      failed.textContent = failedText;
+      failed.hidden = false;
+    });
+  }
+
+  function later() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, 300);
+  }
+
+  calculator.addEventListener('input', later);
+  calculator.addEventListener('change', later);
+}());
