@@ -1,0 +1,78 @@
+package cn.example.servicehall.documents.render;
+
+/**
+ * The document templates and what binds each: its file under {@code document-templates/} on the classpath (module
+ * {@code document-templates}), the record it reads as {@code doc}, and its title as printed (also the PDF's title
+ * and the template's {@code <title>}). {@code TemplateContractTest} checks that each template uses exactly the
+ * fields of its record.
+ */
+public enum TemplateId {
+
+	/** 受理回执. */
+	ACCEPTANCE_RECEIPT("intake/acceptance-receipt.xhtml", AcceptanceReceiptData.class, "住房公积金业务受理回执"),
+
+	/** 一次性告知书. */
+	MISSING_MATERIALS_NOTICE("intake/missing-materials-notice.xhtml", MissingMaterialsNoticeData.class,
+			"住房公积金业务一次性告知书"),
+
+	/** 办结回执. */
+	COMPLETION_RECEIPT("intake/completion-receipt.xhtml", CompletionReceiptData.class, "住房公积金业务办结回执"),
+
+	/** 个人住房公积金借款合同. */
+	LOAN_CONTRACT("loan/loan-contract.xhtml", LoanContractData.class, "个人住房公积金借款合同"),
+
+	/** 借款借据. */
+	IOU("loan/iou.xhtml", IouData.class, "个人住房公积金贷款借款借据"),
+
+	/** 放款通知书. */
+	DISBURSEMENT_NOTICE("loan/disbursement-notice.xhtml", DisbursementNoticeData.class, "个人住房公积金贷款放款通知书"),
+
+	/** 提取回执. */
+	WITHDRAWAL_RECEIPT("withdrawal/withdrawal-receipt.xhtml", WithdrawalReceiptData.class, "住房公积金提取回执");
+
+	/** The folder on the classpath that holds every template, stylesheet and font. */
+	public static final String ROOT = "document-templates/";
+
+	private final String path;
+
+	private final Class<? extends DocumentData> dataType;
+
+	private final String title;
+
+	TemplateId(String path, Class<? extends DocumentData> dataType, String title) {
+		this.path = path;
+		this.dataType = dataType;
+		this.title = title;
+	}
+
+	/** The template's path under {@link #ROOT}: {@code loan/loan-contract.xhtml}. */
+	public String path() {
+		return this.path;
+	}
+
+	/** The template's full classpath resource name: {@code document-templates/loan/loan-contract.xhtml}. */
+	public String resource() {
+		return ROOT + this.path;
+	}
+
+	/** The record the template reads as {@code doc}. */
+	public Class<? extends DocumentData> dataType() {
+		return this.dataType;
+	}
+
+	/** The document's title as printed: {@code 个人住房公积金借款合同}. */
+	public String title() {
+		return this.title;
+	}
+
+	/** The template whose record is {@code data}'s class. */
+	public static TemplateId of(DocumentData data) {
+		for (TemplateId id : values()) {
+			if (id.dataType == data.getClass()) {
+				return id;
+			}
+		}
+		throw new IllegalArgumentException("no template reads " + data.getClass().getSimpleName());
+	}
+
+}
