@@ -13,6 +13,9 @@ NS = ('xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
 CLERK, REVIEWER, APPROVER = "hpf-acceptance-clerk", "hpf-first-reviewer", "hpf-approver"
 BANK, REGISTRY, GUARANTOR = "bank-loan-officer", "registry-clerk", "guarantor-officer"
 RETRY = "R5/PT5M"  # five retries, five minutes apart, then an incident
+DOCUMENT_DOC = ("Renders, seals and signs the document and keeps it (documents module). Asynchronous: the step before "
+                "stays done if this fails; it retries and then shows as an incident. Issuing twice gives the same "
+                "document.")
 
 # element: (id, kind, name, attrs, (col, row), container)
 # kinds: start, end, errorEnd, user, service, xgw, pgw, msgCatch, sub, eventSub, msgStart, boundaryError
@@ -33,47 +36,61 @@ el("StartEvent_ApplicationSubmitted", "start", "窗口申请已录入", (0, 2))
 el("Task_AcceptApplication", "user", "窗口受理", (1, 2), group=CLERK, form="loan/accept-application",
    doc="受理岗: checks the applicant's identity and every material on the checklist; records which are missing.")
 el("Gateway_MaterialsComplete", "xgw", "材料齐全？", (2, 2))
-el("Task_NotifyMissingMaterials", "service", "一次性告知补正材料", (2, 0), bean="notifyMissingMaterials",
+el("Task_NotifyMissingMaterials", "service", "一次性告知补正材料", (3, 0), bean="notifyMissingMaterials",
    doc="Records the one-time notice (一次性告知书) listing every missing material; the case waits for the citizen.")
+el("Task_IssueMissingMaterialsNotice", "service", "出具一次性告知书", (2, 0), bean="issueMissingMaterialsNotice",
+   asyncBefore=True, retry=RETRY, doc=DOCUMENT_DOC)
 el("Event_MaterialsSupplemented", "msgCatch", "申请人补正材料", (1, 0), message="Msg_MaterialsSupplemented")
 el("Task_RecordAcceptance", "service", "登记受理", (3, 2), bean="recordAcceptance",
    doc="Marks the case accepted: the acceptance receipt (受理回执) is due, the clock starts.")
-el("SubProcess_AgencyChecks", "sub", "多部门并联审查", (4, 2),
+el("Task_IssueAcceptanceReceipt", "service", "出具受理回执", (4, 2), bean="issueAcceptanceReceipt", asyncBefore=True,
+   retry=RETRY, doc=DOCUMENT_DOC)
+el("SubProcess_AgencyChecks", "sub", "多部门并联审查", (5, 2),
    doc="The bank, the registry and the guarantor check the case at the same time. A rejection by any of them, or a "
        "sealed property, ends all three.")
-el("Task_AssessEligibility", "service", "资格审查与额度测算", (5, 2), bean="assessEligibility", asyncBefore=True,
+el("Task_AssessEligibility", "service", "资格审查与额度测算", (6, 2), bean="assessEligibility", asyncBefore=True,
    retry=RETRY,
    doc="Reads both applicants' fund accounts (the fund's account system), applies the city policy in force on the "
        "day of acceptance: eligibility (DMN LoanEligibility), deposit-time coefficient (DMN DepositTimeCoefficient), "
        "loan limit (lowest of four), rate; keeps the decision and its explanation.")
-el("Task_FirstReview", "user", "初审", (6, 2), group=REVIEWER, form="loan/first-review",
+el("Task_FirstReview", "user", "初审", (7, 2), group=REVIEWER, form="loan/first-review",
    doc="初审岗: reviews the agencies' findings and the eligibility and limit; passes, rejects or returns.")
-el("Gateway_FirstReviewOutcome", "xgw", "初审意见", (7, 2))
-el("Task_ApproveLoan", "user", "审批", (8, 2), group=APPROVER, form="loan/approve-loan",
+el("Gateway_FirstReviewOutcome", "xgw", "初审意见", (8, 2))
+el("Task_ApproveLoan", "user", "审批", (9, 2), group=APPROVER, form="loan/approve-loan",
    doc="审批岗 (二审): approves the amount, rejects or returns; four-eyes against the clerk and the first reviewer.")
-el("Gateway_ApprovalOutcome", "xgw", "审批意见", (9, 2))
-el("Gateway_SplitSigning", "pgw", "", (10, 2))
-el("Task_SignContractAtFundCentre", "user", "合同面签（借款人、共同借款人、公积金中心）", (11, 1), group=CLERK,
+el("Gateway_ApprovalOutcome", "xgw", "审批意见", (10, 2))
+el("Gateway_SplitSigning", "pgw", "", (11, 2))
+el("Task_SignContractAtFundCentre", "user", "合同面签（借款人、共同借款人、公积金中心）", (12, 1), group=CLERK,
    form="loan/sign-contract", doc="The borrower and co-borrower sign the contract and IOU with the fund centre.")
-el("Task_SignContractAtBank", "user", "合同签章（受托银行）", (11, 2), group=BANK, form="loan/sign-contract")
-el("Task_SignContractAtGuarantor", "user", "担保面签（担保公司）", (11, 3), group=GUARANTOR, form="loan/sign-contract")
-el("Gateway_JoinSigning", "pgw", "", (12, 2))
-el("Task_RecordContract", "service", "登记借款合同", (13, 2), bean="recordContract",
+el("Task_SignContractAtBank", "user", "合同签章（受托银行）", (12, 2), group=BANK, form="loan/sign-contract")
+el("Task_SignContractAtGuarantor", "user", "担保面签（担保公司）", (12, 3), group=GUARANTOR, form="loan/sign-contract")
+el("Gateway_JoinSigning", "pgw", "", (13, 2))
+el("Task_RecordContract", "service", "登记借款合同", (14, 2), bean="recordContract",
    doc="Numbers the contract; the signed loan contract (借款合同) is due.")
-el("Task_RegisterMortgage", "user", "抵押登记", (14, 2), group=REGISTRY, form="loan/register-mortgage",
+el("Task_IssueLoanContract", "service", "出具电子借款合同", (15, 2), bean="issueLoanContract", asyncBefore=True,
+   retry=RETRY, doc=DOCUMENT_DOC)
+el("Task_RegisterMortgage", "user", "抵押登记", (16, 2), group=REGISTRY, form="loan/register-mortgage",
    doc="不动产登记中心: registers the mortgage and records the 不动产登记证明 number.")
-el("Task_DisburseLoan", "service", "放款（受托支付至卖方账户）", (15, 2), bean="disburseLoan", asyncBefore=True,
+el("Task_DisburseLoan", "service", "放款（受托支付至卖方账户）", (17, 2), bean="disburseLoan", asyncBefore=True,
    retry=RETRY, doc="The entrusted bank pays the loan to the seller's account, once, under the case's order id.")
-el("Task_IssueIou", "service", "出具借款借据", (16, 2), bean="issueIou",
+el("Task_IssueIou", "service", "出具借款借据", (18, 2), bean="issueIou",
    doc="Numbers the IOU (借款借据); the IOU and the disbursement notice are due.")
-el("Task_CompleteCase", "service", "办结", (17, 2), bean="completeCase",
+el("Task_IssueIouDocument", "service", "出具电子借据", (19, 2), bean="issueIouDocument", asyncBefore=True,
+   retry=RETRY, doc=DOCUMENT_DOC)
+el("Task_IssueDisbursementNotice", "service", "出具放款通知书", (20, 2), bean="issueDisbursementNotice",
+   asyncBefore=True, retry=RETRY, doc=DOCUMENT_DOC)
+el("Task_CompleteCase", "service", "办结", (21, 2), bean="completeCase",
    doc="Closes the case; the completion receipt (办结回执) is due.")
-el("EndEvent_LoanDisbursed", "end", "贷款已发放", (18, 2))
+el("Task_IssueCompletionReceipt", "service", "出具办结回执", (22, 2), bean="issueCompletionReceipt",
+   asyncBefore=True, retry=RETRY, doc=DOCUMENT_DOC)
+el("EndEvent_LoanDisbursed", "end", "贷款已发放", (23, 2))
 # rejection
-el("BoundaryEvent_AgencyRejected", "boundaryError", "部门审查不通过", (4, 3), attachedTo="SubProcess_AgencyChecks")
-el("Task_RecordRejection", "service", "登记不予贷款", (7, 4), bean="recordRejection",
+el("BoundaryEvent_AgencyRejected", "boundaryError", "部门审查不通过", (5, 3), attachedTo="SubProcess_AgencyChecks")
+el("Task_RecordRejection", "service", "登记不予贷款", (8, 4), bean="recordRejection",
    doc="Records the refusal and its reasons; every open agency task of the case is gone with the process.")
-el("EndEvent_ApplicationRejected", "end", "不予贷款", (8, 4))
+el("Task_IssueRefusalNotice", "service", "出具不予贷款回执", (9, 4), bean="issueRefusalNotice", asyncBefore=True,
+   retry=RETRY, doc=DOCUMENT_DOC)
+el("EndEvent_ApplicationRejected", "end", "不予贷款", (10, 4))
 
 # --- inside the agency checks --------------------------------------------------------------------------------------
 S = "SubProcess_AgencyChecks"
@@ -108,11 +125,13 @@ fl("SequenceFlow_ToAcceptApplication", "StartEvent_ApplicationSubmitted", "Task_
 fl("SequenceFlow_ToMaterialsComplete", "Task_AcceptApplication", "Gateway_MaterialsComplete")
 fl("SequenceFlow_MaterialsMissing", "Gateway_MaterialsComplete", "Task_NotifyMissingMaterials", "${!materialsComplete}",
    name="缺材料")
-fl("SequenceFlow_ToAwaitMaterials", "Task_NotifyMissingMaterials", "Event_MaterialsSupplemented")
+fl("SequenceFlow_ToIssueMissingMaterialsNotice", "Task_NotifyMissingMaterials", "Task_IssueMissingMaterialsNotice")
+fl("SequenceFlow_ToAwaitMaterials", "Task_IssueMissingMaterialsNotice", "Event_MaterialsSupplemented")
 fl("SequenceFlow_BackToAcceptance", "Event_MaterialsSupplemented", "Task_AcceptApplication")
 fl("SequenceFlow_MaterialsComplete", "Gateway_MaterialsComplete", "Task_RecordAcceptance", "${materialsComplete}",
    name="齐全")
-fl("SequenceFlow_ToAgencyChecks", "Task_RecordAcceptance", "SubProcess_AgencyChecks")
+fl("SequenceFlow_ToIssueAcceptanceReceipt", "Task_RecordAcceptance", "Task_IssueAcceptanceReceipt")
+fl("SequenceFlow_ToAgencyChecks", "Task_IssueAcceptanceReceipt", "SubProcess_AgencyChecks")
 fl("SequenceFlow_ToAssessEligibility", "SubProcess_AgencyChecks", "Task_AssessEligibility")
 fl("SequenceFlow_ToFirstReview", "Task_AssessEligibility", "Task_FirstReview")
 fl("SequenceFlow_ToFirstReviewOutcome", "Task_FirstReview", "Gateway_FirstReviewOutcome")
@@ -136,13 +155,18 @@ fl("SequenceFlow_SignedAtFundCentre", "Task_SignContractAtFundCentre", "Gateway_
 fl("SequenceFlow_SignedAtBank", "Task_SignContractAtBank", "Gateway_JoinSigning")
 fl("SequenceFlow_SignedAtGuarantor", "Task_SignContractAtGuarantor", "Gateway_JoinSigning")
 fl("SequenceFlow_ToRecordContract", "Gateway_JoinSigning", "Task_RecordContract")
-fl("SequenceFlow_ToRegisterMortgage", "Task_RecordContract", "Task_RegisterMortgage")
+fl("SequenceFlow_ToIssueLoanContract", "Task_RecordContract", "Task_IssueLoanContract")
+fl("SequenceFlow_ToRegisterMortgage", "Task_IssueLoanContract", "Task_RegisterMortgage")
 fl("SequenceFlow_ToDisburseLoan", "Task_RegisterMortgage", "Task_DisburseLoan")
 fl("SequenceFlow_ToIssueIou", "Task_DisburseLoan", "Task_IssueIou")
-fl("SequenceFlow_ToCompleteCase", "Task_IssueIou", "Task_CompleteCase")
-fl("SequenceFlow_ToLoanDisbursed", "Task_CompleteCase", "EndEvent_LoanDisbursed")
+fl("SequenceFlow_ToIssueIouDocument", "Task_IssueIou", "Task_IssueIouDocument")
+fl("SequenceFlow_ToIssueDisbursementNotice", "Task_IssueIouDocument", "Task_IssueDisbursementNotice")
+fl("SequenceFlow_ToCompleteCase", "Task_IssueDisbursementNotice", "Task_CompleteCase")
+fl("SequenceFlow_ToIssueCompletionReceipt", "Task_CompleteCase", "Task_IssueCompletionReceipt")
+fl("SequenceFlow_ToLoanDisbursed", "Task_IssueCompletionReceipt", "EndEvent_LoanDisbursed")
 fl("SequenceFlow_AgencyRejected", "BoundaryEvent_AgencyRejected", "Task_RecordRejection")
-fl("SequenceFlow_ToApplicationRejected", "Task_RecordRejection", "EndEvent_ApplicationRejected")
+fl("SequenceFlow_ToIssueRefusalNotice", "Task_RecordRejection", "Task_IssueRefusalNotice")
+fl("SequenceFlow_ToApplicationRejected", "Task_IssueRefusalNotice", "EndEvent_ApplicationRejected")
 # inside the checks
 fl("SequenceFlow_ToSplitChecks", "StartEvent_AgencyChecks", "Gateway_SplitChecks", container=S)
 fl("SequenceFlow_ToRequestCreditReport", "Gateway_SplitChecks", "Task_RequestCreditReport", container=S)
@@ -193,7 +217,7 @@ def place(e):
     if e["container"] == "process":
         ox, oy = ORIGIN["process"]
         shift = 0
-        if col > 4:
+        if col > 5:
             shift = SUB_GRID[S][0] * COL - COL + 40  # the subprocess is wide
         cx, cy = ox + col * COL + shift + 55, oy + row * ROW + 40
         if e["kind"] == "boundaryError":
@@ -316,7 +340,7 @@ xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by processes/tools/resale_loan_bpmn.py; edit the script, or the model in the Camunda Modeler. -->
 <bpmn:definitions {NS} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                   id="Definitions_ResaleLoan" targetNamespace="https://service-hall.example.cn/bpmn/loan"
-                  exporter="Service Hall" exporterVersion="2">
+                  exporter="Service Hall" exporterVersion="3">
   <bpmn:message id="Msg_MaterialsSupplemented" name="Msg_MaterialsSupplemented"/>
   <bpmn:message id="Msg_ApplicationWithdrawn" name="Msg_ApplicationWithdrawn"/>
   <bpmn:error id="Err_AgencyRejected" name="部门审查不通过" errorCode="Err_AgencyRejected"/>
@@ -326,6 +350,8 @@ xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 hall: acceptance against a material checklist (with a one-time notice of everything missing and a wait for the citizen),
 then the bank, the registry and the guarantor check in parallel, eligibility and limit, first review, approval under
 four-eyes, contract signing by every party, mortgage registration, disbursement to the seller, IOU, completion.
+Each document the citizen takes away (receipt, one-time notice, contract, IOU, disbursement notice, completion or
+refusal receipt) is issued by its own asynchronous step, signed by the issuing agency.
 Case data lives in the hall's tables; the process holds only the case number (business key) and routing flags.</bpmn:documentation>
 {container_xml("process", 4)}
   </bpmn:process>

@@ -72,7 +72,10 @@ public class LoanApplications {
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
 				new ResidentIdNumber(borrower.idNumber().strip()), Optional.empty()), clerk.id());
 		this.records.insertTerms(caseNo, application.loan().requestedAmount(), application.loan().termMonths(),
-				application.loan().repaymentMethod(), application.property().firstHome(), this.cityCode, null, null);
+				application.loan().repaymentMethod(), application.property().firstHome(), this.cityCode, null, null,
+				Optional.ofNullable(application.loan().repaymentAccount())
+					.map(account -> new LoanCase.RepaymentAccount(account.bank().strip(), account.accountNo().strip()))
+					.orElse(null));
 		this.records.insertParty(caseNo, Role.BORROWER, borrower);
 		if (application.coBorrower() != null) {
 			this.records.insertParty(caseNo, Role.CO_BORROWER, application.coBorrower());
@@ -94,7 +97,7 @@ public class LoanApplications {
 				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),
 				Optional.of(company)), agent.id());
 		this.records.insertTerms(caseNo, application.requestedAmount(), application.termMonths(), null, null,
-				this.cityCode, application.projectName().strip(), application.unitNo().strip());
+				this.cityCode, application.projectName().strip(), application.unitNo().strip(), null);
 		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.NEW_HOUSE_LOAN, caseNo, agent));
 		return caseNo;
 	}

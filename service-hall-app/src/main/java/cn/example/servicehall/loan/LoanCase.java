@@ -59,9 +59,19 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	 * @param cityCode whose policy applies
 	 * @param projectName for a new house: the development
 	 * @param unitNo for a new house: the unit
+	 * @param repaymentAccount 还款账户, once named
 	 */
 	public record Terms(BigDecimal requestedAmount, int termMonths, Optional<RepaymentMethod> repaymentMethod,
-			Optional<Boolean> firstHome, Optional<String> cityCode, Optional<String> projectName, Optional<String> unitNo) {
+			Optional<Boolean> firstHome, Optional<String> cityCode, Optional<String> projectName, Optional<String> unitNo,
+			Optional<RepaymentAccount> repaymentAccount) {
+	}
+
+	/**
+	 * 还款账户: the borrower's own account the trustee bank debits each month.
+	 * @param bank the bank and branch
+	 * @param accountNo the account number
+	 */
+	public record RepaymentAccount(String bank, String accountNo) {
 	}
 
 	/**

@@ -47,11 +47,12 @@ class LoanRecords {
 	}
 
 	void insertTerms(CaseNo caseNo, BigDecimal amount, int termMonths, RepaymentMethod method, Boolean firstHome,
-			String cityCode, String project, String unit) {
+			String cityCode, String project, String unit, LoanCase.RepaymentAccount repaymentAccount) {
 		this.jdbc.sql("""
 				insert into loan_application (case_no, requested_amount, term_months, repayment_method, first_home, city_code,
-				                              project_name, unit_no, created_at)
-				values (:caseNo, :amount, :term, :method, :firstHome, :city, :project, :unit, :now)""")
+				                              project_name, unit_no, repayment_bank, repayment_account_no, created_at)
+				values (:caseNo, :amount, :term, :method, :firstHome, :city, :project, :unit, :repaymentBank,
+				        :repaymentAccountNo, :now)""")
 			.param("caseNo", caseNo.value())
 			.param("amount", amount)
 			.param("term", termMonths)
@@ -60,6 +61,8 @@ class LoanRecords {
 			.param("city", cityCode)
 			.param("project", project)
 			.param("unit", unit)
+			.param("repaymentBank", repaymentAccount == null ? null : repaymentAccount.bank())
+			.param("repaymentAccountNo", repaymentAccount == null ? null : repaymentAccount.accountNo())
 			.param("now", now())
 			.update();
 	}
@@ -288,6 +291,10 @@ class LoanRecords {
 			.list();
 	}
 
+	private static Optional<LoanCase.RepaymentAccount> repaymentAccount(String bank, String accountNo) {
+		return accountNo == null ? Optional.empty() : Optional.of(new LoanCase.RepaymentAccount(bank, accountNo));
+	}
+
 	Optional<LoanCase> find(CaseNo caseNo) {
 		String no = caseNo.value();
 		Optional<LoanCase.Terms> terms = this.jdbc.sql("select * from loan_application where case_no = ?")
@@ -295,7 +302,8 @@ class LoanRecords {
 			.query((rs, row) -> new LoanCase.Terms(rs.getBigDecimal("requested_amount"), rs.getInt("term_months"),
 					Optional.ofNullable(rs.getString("repayment_method")).map(RepaymentMethod::valueOf),
 					Optional.ofNullable((Boolean) rs.getObject("first_home")), Optional.ofNullable(rs.getString("city_code")),
-					Optional.ofNullable(rs.getString("project_name")), Optional.ofNullable(rs.getString("unit_no"))))
+					Optional.ofNullable(rs.getString("project_name")), Optional.ofNullable(rs.getString("unit_no")),
+					repaymentAccount(rs.getString("repayment_bank"), rs.getString("repayment_account_no"))))
 			.optional();
 		if (terms.isEmpty()) {
 			return Optional.empty();

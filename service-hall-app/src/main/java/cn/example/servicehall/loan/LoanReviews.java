@@ -188,6 +188,12 @@ public class LoanReviews {
 	/** 不予贷款: the case ends with the reasons on file (agency refusals, a sealed property, the reviewers' opinions). */
 	@Transactional
 	public void recordRejection(CaseNo caseNo) {
+		List<String> reasons = refusalReasons(caseNo);
+		this.cases.close(caseNo, CaseStatus.REJECTED, reasons, null, Agency.HPF);
+	}
+
+	/** Why the case is refused, each reason in words, as the case history and the refusal notice print them. */
+	List<String> refusalReasons(CaseNo caseNo) {
 		List<String> reasons = new ArrayList<>();
 		LoanCase loan = this.records.find(caseNo).orElse(null);
 		if (loan != null) {
@@ -200,7 +206,7 @@ public class LoanReviews {
 		if (reasons.isEmpty()) {
 			reasons.add("审查不通过");
 		}
-		this.cases.close(caseNo, CaseStatus.REJECTED, reasons, null, Agency.HPF);
+		return reasons;
 	}
 
 	/** The new-house process models no refusal or return yet (it comes with the developer-loan work). */

@@ -1,7 +1,9 @@
 package cn.example.servicehall.loan;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 
@@ -31,7 +33,44 @@ public final class MaterialChecklist {
 
 	static final Material REPAYMENT_CARD = new Material("REPAYMENT_CARD", "借款人本人还款银行卡");
 
+	/**
+	 * 补正期限: how long after the one-time notice the citizen has to bring what is missing, as the notice prints it.
+	 * The case is not closed automatically when it passes (the clerk records a withdrawal).
+	 */
+	public static final Period SUPPLEMENT_PERIOD = Period.ofDays(30);
+
+	/**
+	 * How each material is presented at the window, as the receipt lists it and the one-time notice explains it.
+	 * @param form 原件, 复印件 or both
+	 * @param copies how many
+	 * @param requirement what exactly is asked for
+	 */
+	public record Presentation(String form, String copies, String requirement) {
+	}
+
+	private static final Map<String, Presentation> PRESENTATIONS = Map.of(
+			"BORROWER_ID", new Presentation("原件及复印件", "1份", "借款人有效期内的居民身份证原件，复印件正反面印在同一页"),
+			"CO_BORROWER_ID", new Presentation("原件及复印件", "1份", "共同借款人（配偶）有效期内的居民身份证原件，复印件正反面印在同一页"),
+			"MARITAL_PROOF", new Presentation("原件及复印件", "1份",
+					"已婚的提供结婚证；离异的提供离婚证或生效的离婚判决书、调解书；未婚的由本人在窗口签署单身声明"),
+			"INCOME_PROOF", new Presentation("原件", "各1份", "工作单位出具并加盖公章的收入证明，或近六个月的工资发放银行流水"),
+			"PURCHASE_CONTRACT", new Presentation("原件", "1份", "经住房城乡建设部门网签备案的存量房买卖合同"),
+			"DOWN_PAYMENT_RECEIPT", new Presentation("原件及复印件", "1份", "卖方出具的首付款收据或借款人向卖方账户付款的银行凭证，金额与合同约定一致"),
+			"TITLE_CERTIFICATE", new Presentation("复印件", "1份", "所购房屋的不动产权证书（或房屋所有权证）复印件，须与登记簿记载一致"),
+			"SELLER_ID", new Presentation("复印件", "1份", "卖方（产权人）居民身份证复印件，产权人为多人的每人一份"),
+			"SELLER_ACCOUNT", new Presentation("复印件", "1份", "卖方本人名下用于接收贷款资金的银行账户证明（银行卡或存折复印件）"),
+			"REPAYMENT_CARD", new Presentation("原件及复印件", "1份", "借款人本人名下用于按月还款的银行卡"));
+
 	private MaterialChecklist() {
+	}
+
+	/** How {@code material} is presented at the window. */
+	public static Presentation presentation(Material material) {
+		Presentation presentation = PRESENTATIONS.get(material.code());
+		if (presentation == null) {
+			throw new IllegalArgumentException("Not on the resale-loan checklist: " + material.code());
+		}
+		return presentation;
 	}
 
 	/** The checklist of a resale loan, in the order the clerk goes through it. */

@@ -98,6 +98,7 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 	 * @param requestedAmount yuan, at most two decimals
 	 * @param termMonths the term
 	 * @param repaymentMethod 等额本息 or 等额本金
+	 * @param repaymentAccount 还款账户, the borrower's own account the bank debits each month; may be named later
 	 */
 	public record LoanRequest(
 			@NotNull(message = "{loan.requested-amount.required}") @Positive(message = "{loan.requested-amount.positive}")
@@ -105,7 +106,19 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 			@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}") BigDecimal requestedAmount,
 			@NotNull(message = "{loan.term.required}") @Min(value = 12, message = "{loan.term.range}")
 			@Max(value = 360, message = "{loan.term.range}") Integer termMonths,
-			@NotNull(message = "{loan.repayment-method.required}") RepaymentMethod repaymentMethod) {
+			@NotNull(message = "{loan.repayment-method.required}") RepaymentMethod repaymentMethod,
+			@Valid RepaymentAccount repaymentAccount) {
+	}
+
+	/**
+	 * 还款账户.
+	 *
+	 * @param bank the bank and branch
+	 * @param accountNo the account number, digits only
+	 */
+	public record RepaymentAccount(
+			@NotBlank(message = "{loan.repayment-account.bank.required}") @Size(max = 60, message = "{loan.seller.bank.length}") String bank,
+			@NotBlank(message = "{loan.repayment-account.number.required}") @Pattern(regexp = "\\d{8,30}", message = "{loan.repayment-account.number.format}") String accountNo) {
 	}
 
 	/** A married borrower applies with the spouse; a co-borrower is the spouse of a married borrower. */

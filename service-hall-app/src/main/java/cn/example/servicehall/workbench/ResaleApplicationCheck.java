@@ -66,7 +66,13 @@ class ResaleApplicationCheck implements Validator {
 		body.put("borrower", form.getBorrower());
 		body.put("coBorrower", form.getCoBorrower().isEmpty() ? null : form.getCoBorrower());
 		body.put("property", form.getProperty());
-		body.put("loan", form.getLoan());
+		Map<String, Object> loan = new LinkedHashMap<>();
+		loan.put("requestedAmount", form.getLoan().getRequestedAmount());
+		loan.put("termMonths", form.getLoan().getTermMonths());
+		loan.put("repaymentMethod", form.getLoan().getRepaymentMethod());
+		loan.put("repaymentAccount",
+				form.getLoan().getRepaymentAccount().isEmpty() ? null : form.getLoan().getRepaymentAccount());
+		body.put("loan", loan);
 		return this.json.convertValue(body, SubmitResaleLoanApplication.class);
 	}
 

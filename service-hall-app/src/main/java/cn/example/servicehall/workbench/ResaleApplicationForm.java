@@ -253,6 +253,16 @@ class ResaleApplicationForm {
 		/** EQUAL_INSTALMENT (等额本息) or EQUAL_PRINCIPAL (等额本金). */
 		private String repaymentMethod = "EQUAL_INSTALMENT";
 
+		private RepaymentAccount repaymentAccount = new RepaymentAccount();
+
+		public RepaymentAccount getRepaymentAccount() {
+			return this.repaymentAccount;
+		}
+
+		public void setRepaymentAccount(RepaymentAccount repaymentAccount) {
+			this.repaymentAccount = repaymentAccount;
+		}
+
 		public BigDecimal getRequestedAmount() {
 			return this.requestedAmount;
 		}
@@ -275,6 +285,35 @@ class ResaleApplicationForm {
 
 		public void setRepaymentMethod(String repaymentMethod) {
 			this.repaymentMethod = repaymentMethod;
+		}
+
+	}
+
+	/** 还款账户: the borrower's own account debited each month; left empty, it is named later. */
+	static class RepaymentAccount {
+
+		private String bank;
+
+		private String accountNo;
+
+		boolean isEmpty() {
+			return (this.bank == null || this.bank.isBlank()) && (this.accountNo == null || this.accountNo.isBlank());
+		}
+
+		public String getBank() {
+			return this.bank;
+		}
+
+		public void setBank(String bank) {
+			this.bank = bank;
+		}
+
+		public String getAccountNo() {
+			return this.accountNo;
+		}
+
+		public void setAccountNo(String accountNo) {
+			this.accountNo = accountNo;
 		}
 
 	}

@@ -79,6 +79,8 @@ class AgencyOutageIT {
 		this.outages.up(FakeSystem.BANK_CORE);
 		this.engine.getManagementService().setJobRetries(job.getId(), 1);
 		this.engine.getManagementService().executeJob(job.getId());
+		assertThat(status(caseNo)).isEqualTo("DISBURSED");
+		runJobs(this.engine, caseNo); // the IOU, the notice, completion and its receipt
 
 		assertThat(status(caseNo)).isEqualTo("COMPLETED");
 		assertThat(payments(caseNo)).isEqualTo(1);
@@ -100,6 +102,8 @@ class AgencyOutageIT {
 		assertThat(status(caseNo)).isEqualTo("MORTGAGE_REGISTERED");
 
 		this.engine.getManagementService().executeJob(job.getId());
+		assertThat(status(caseNo)).isEqualTo("DISBURSED");
+		runJobs(this.engine, caseNo); // the IOU, the notice, completion and its receipt
 
 		assertThat(status(caseNo)).isEqualTo("COMPLETED");
 		assertThat(payments(caseNo)).isEqualTo(1);
@@ -161,6 +165,7 @@ class AgencyOutageIT {
 		Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path + "/contract-signing/bank", null);
 		Api.as(this.http, TestTokens.user("guarantor1", "guarantor-officer")).post(path + "/contract-signing/guarantor", null);
 		Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk")).post(path + "/contract-signing/fund-centre", null);
+		runJobs(this.engine, caseNo);
 		Api.as(this.http, TestTokens.user("registry1", "registry-clerk"))
 			.post(path + "/mortgage-registration", Map.of("certificateNo", "豫(2026)焦作市不动产证明第" + caseNo + "号"));
 		assertThat(status(caseNo)).isEqualTo("MORTGAGE_REGISTERED");

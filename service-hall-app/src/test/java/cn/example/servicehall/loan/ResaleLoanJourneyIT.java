@@ -99,6 +99,7 @@ class ResaleLoanJourneyIT {
 			.extracting(m -> (String) ((Map<?, ?>) m).get("name"))
 			.containsExactly("借款人及共同借款人收入证明", "卖方收款账户证明");
 		assertThat(status(caseNo)).isEqualTo("AWAITING_MATERIALS");
+		assertThat(runJobs(this.engine, caseNo)).as("the one-time notice").isEqualTo(1);
 		assertThat(row("select count(*) from intake_missing_materials_notice where case_no = ?", caseNo)).isEqualTo("1");
 		assertThat(clerk().getList("/api/tasks").getBody()).extracting(t -> t.get("caseNo")).doesNotContain(caseNo);
 
@@ -110,8 +111,8 @@ class ResaleLoanJourneyIT {
 			.isEmpty();
 		assertThat(status(caseNo)).isEqualTo("ACCEPTED");
 
-		// the bank's and the registry's systems answer; then each agency's officer gives an opinion
-		assertThat(runJobs(this.engine, caseNo)).isEqualTo(2);
+		// the receipt is issued, the bank's and the registry's systems answer; then each agency's officer gives an opinion
+		assertThat(runJobs(this.engine, caseNo)).isEqualTo(3);
 		assertThat(row("select count(*) from loan_credit_report where case_no = ?", caseNo)).isEqualTo("2");
 		assertThat(row("select owner_matches || '/' || sealed from loan_title_check where case_no = ?", caseNo))
 			.isEqualTo("true/false");
@@ -155,14 +156,15 @@ class ResaleLoanJourneyIT {
 		assertThat(row("select count(*) from loan_contract where case_no = ?", caseNo)).isEqualTo("0");
 		ok(clerk().post(path + "/contract-signing/fund-centre", null));
 		assertThat(row("select contract_no from loan_contract where case_no = ?", caseNo)).matches("JK\\d{10}");
+		assertThat(runJobs(this.engine, caseNo)).as("the contract").isEqualTo(1);
 		assertThat(this.jdbc.sql("select party from loan_contract_signature where case_no = ? order by party").param(caseNo)
 			.query(String.class).list()).containsExactly("BANK", "BORROWER", "CO_BORROWER", "FUND_CENTRE", "GUARANTOR");
 		ok(as("registry1", "registry-clerk").post(path + "/mortgage-registration",
 				Map.of("certificateNo", "豫(2026)焦作市不动产证明第0098765号")));
 		assertThat(status(caseNo)).isEqualTo("MORTGAGE_REGISTERED");
 
-		// 放款: the bank pays the seller once; the IOU is issued; the case is complete
-		assertThat(runJobs(this.engine, caseNo)).isEqualTo(1);
+		// 放款: the bank pays the seller once; the IOU, the notice and the completion receipt are issued
+		assertThat(runJobs(this.engine, caseNo)).isEqualTo(4);
 		assertThat(status(caseNo)).isEqualTo("COMPLETED");
 		assertThat(row("select amount || '/' || payee_name || '/' || payee_account_no from loan_disbursement "
 				+ "where case_no = ?", caseNo)).isEqualTo("600000.00/王强/6217000010012345678");
@@ -237,6 +239,10 @@ class ResaleLoanJourneyIT {
 	void endsTheCaseWhenTheRegistryReportsThePropertySealedAndCancelsEveryAgencysTask() {
 		String caseNo = submit(this.http, resaleApplication(SEALED_FLAT));
 		ok(clerk().post("/api/loan/applications/" + caseNo + "/acceptance", allMaterials(true)));
+		assertThat(cn.example.servicehall.support.LoanFixtures.dueSteps(this.engine, caseNo))
+			.containsExactly("Task_IssueAcceptanceReceipt");
+		this.engine.getManagementService()
+			.executeJob(cn.example.servicehall.support.LoanFixtures.jobsOf(this.engine, caseNo).get(0).getId());
 		assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_AssessGuarantee")
 			.count()).isEqualTo(1);
 

@@ -80,6 +80,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			assertThat(texts(clerk, By.cssSelector("#notice-materials li"))).containsExactly(INCOME_PROOF, SELLER_ACCOUNT);
 
 			// 补正, then 受理 with everything
+			assertThat(runJobs(this.processEngine, caseNo)).as("the one-time notice").isEqualTo(1);
 			clerk.driver().findElement(By.id("supplement-remark")).sendKeys("已补收入证明和收款账户证明");
 			submitStep(clerk, "supplement-submit");
 			assertThat(text(clerk, "case-status")).isEqualTo("已提交");
@@ -87,8 +88,8 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			submitStep(clerk, "acceptance-submit");
 			assertThat(text(clerk, "case-status")).isEqualTo("已受理");
 
-			// the bank's and the registry's systems answer
-			assertThat(runJobs(this.processEngine, caseNo)).isEqualTo(2);
+			// the receipt is issued; the bank's and the registry's systems answer
+			assertThat(runJobs(this.processEngine, caseNo)).isEqualTo(3);
 
 			// the fund centre's clerk does not get the bank's review form
 			openCase(clerk, caseNo);
@@ -146,6 +147,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			submitStep(clerk, "sign-fund-centre");
 			assertThat(text(clerk, "case-status")).isEqualTo("已签约");
 			assertThat(text(clerk, "contract-no")).matches("JK\\d{10}");
+			assertThat(runJobs(this.processEngine, caseNo)).as("the contract").isEqualTo(1);
 
 			// 抵押登记 at the registry
 			try (Browser registry = signIn("registry1")) {
@@ -158,7 +160,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			}
 
 			// 放款 and 办结; the case page shows one timeline of every agency's steps
-			assertThat(runJobs(this.processEngine, caseNo)).isEqualTo(1);
+			assertThat(runJobs(this.processEngine, caseNo)).isEqualTo(4);
 			openCase(clerk, caseNo);
 			assertThat(text(clerk, "case-status")).isEqualTo("已办结");
 			assertThat(clerk.driver().findElements(By.cssSelector("#timeline tbody tr"))

@@ -1,6 +1,7 @@
 package cn.example.servicehall.processes.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -45,13 +46,22 @@ class ResaleLoanProcessTest {
 
 	private boolean propertySealed;
 
+	private boolean receiptFails;
+
 	@BeforeEach
 	void fakeTheHall() {
 		for (String bean : List.of("notifyMissingMaterials", "recordAcceptance", "requestCreditReport",
 				"assessEligibility", "recordContract", "disburseLoan", "issueIou", "completeCase", "recordRejection",
-				"recordWithdrawal")) {
+				"recordWithdrawal", "issueMissingMaterialsNotice", "issueLoanContract", "issueIouDocument",
+				"issueDisbursementNotice", "issueCompletionReceipt", "issueRefusalNotice")) {
 			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
 		}
+		Mocks.register("issueAcceptanceReceipt", (JavaDelegate) execution -> {
+			if (this.receiptFails) {
+				throw new IllegalStateException("the font is missing");
+			}
+			this.done.add("issueAcceptanceReceipt");
+		});
 		Mocks.register("checkTitle", (JavaDelegate) execution -> {
 			this.done.add("checkTitle");
 			if (this.propertySealed) {
@@ -83,14 +93,17 @@ class ResaleLoanProcessTest {
 		completeAt(pi, "Task_SignContractAtGuarantor", "guarantor-officer", null);
 		assertThat(this.done).doesNotContain("recordContract");
 		completeAt(pi, "Task_SignContractAtFundCentre", "hpf-acceptance-clerk", null);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueLoanContract");
+		executeJobs(pi);
 
 		completeAt(pi, "Task_RegisterMortgage", "registry-clerk", null);
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DisburseLoan");
 		executeJobs(pi);
 
 		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LoanDisbursed");
-		assertThat(this.done).containsExactly("recordAcceptance", "requestCreditReport", "checkTitle",
-				"assessEligibility", "recordContract", "disburseLoan", "issueIou", "completeCase");
+		assertThat(this.done).containsExactly("recordAcceptance", "issueAcceptanceReceipt", "requestCreditReport",
+				"checkTitle", "assessEligibility", "recordContract", "issueLoanContract", "disburseLoan", "issueIou",
+				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt");
 	}
 
 	@Test
@@ -98,8 +111,10 @@ class ResaleLoanProcessTest {
 		ProcessInstance pi = start();
 		accept(pi, false);
 
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueMissingMaterialsNotice");
+		executeJobs(pi);
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Event_MaterialsSupplemented");
-		assertThat(this.done).containsExactly("notifyMissingMaterials");
+		assertThat(this.done).containsExactly("notifyMissingMaterials", "issueMissingMaterialsNotice");
 		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
 
 		runtimeService().createMessageCorrelation("Msg_MaterialsSupplemented").processInstanceBusinessKey(CASE_NO)
@@ -107,8 +122,35 @@ class ResaleLoanProcessTest {
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptApplication");
 		accept(pi, true);
 
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueAcceptanceReceipt");
+		assertThat(this.done).containsExactly("notifyMissingMaterials", "issueMissingMaterialsNotice", "recordAcceptance");
+	}
+
+	@Test
+	void keepsTheAcceptanceWhenTheReceiptFailsRetriesAndFinallyRaisesAnIncident() {
+		this.receiptFails = true;
+		ProcessInstance pi = start();
+		accept(pi, true);
+		Job receipt = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+
+		assertThatThrownBy(() -> managementService().executeJob(receipt.getId())).hasMessageContaining("font");
+		Job retried = managementService().createJobQuery().jobId(receipt.getId()).singleResult();
+		assertThat(retried.getRetries()).isEqualTo(4);
+		assertThat(retried.getDuedate()).isAfter(receipt.getDuedate() == null ? new java.util.Date(0) : receipt.getDuedate());
+		assertThat(this.done).containsExactly("recordAcceptance");
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueAcceptanceReceipt");
+
+		managementService().setJobRetries(receipt.getId(), 1);
+		assertThatThrownBy(() -> managementService().executeJob(receipt.getId())).hasMessageContaining("font");
+		assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+			.isEqualTo("Task_IssueAcceptanceReceipt");
+
+		this.receiptFails = false;
+		managementService().setJobRetries(receipt.getId(), 1);
+		managementService().executeJob(receipt.getId());
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RequestCreditReport", "Task_CheckTitle", "Task_AssessGuarantee");
-		assertThat(this.done).containsExactly("notifyMissingMaterials", "recordAcceptance");
+		assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+		assertThat(this.done).containsExactly("recordAcceptance", "issueAcceptanceReceipt");
 	}
 
 	@Test
@@ -116,6 +158,7 @@ class ResaleLoanProcessTest {
 		ProcessInstance pi = acceptedAndChecked();
 		completeAt(pi, "Task_ReviewCredit", "bank-loan-officer", withVariables("creditApproved", false));
 
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueRefusalNotice");
 		assertRejected(pi);
 		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
 	}
@@ -240,15 +283,20 @@ class ResaleLoanProcessTest {
 		}
 	}
 
+	/** Runs jobs until none is left, as the job executor would (a job's step may create the next job). */
 	private static void executeJobs(ProcessInstance pi) {
-		for (Job job : managementService().createJobQuery().processInstanceId(pi.getId()).list()) {
-			execute(job);
+		List<Job> jobs = managementService().createJobQuery().processInstanceId(pi.getId()).list();
+		while (!jobs.isEmpty()) {
+			jobs.forEach(job -> execute(job));
+			jobs = managementService().createJobQuery().processInstanceId(pi.getId()).list();
 		}
 	}
 
 	private void assertRejected(ProcessInstance pi) {
-		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "EndEvent_ApplicationRejected");
-		assertThat(this.done).endsWith("recordRejection").doesNotContain("recordContract");
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Task_IssueRefusalNotice",
+				"EndEvent_ApplicationRejected");
+		assertThat(this.done).endsWith("recordRejection", "issueRefusalNotice").doesNotContain("recordContract");
 	}
 
 }

@@ -6,8 +6,8 @@ package cn.example.servicehall.documents.render;
  * @param name {@code 张伟}
  * @param idNumber the full resident ID number
  * @param phone {@code 139 0391 2468}
- * @param address the address for notices (通讯地址)
- * @param employer the employer (工作单位)
+ * @param address the address for notices (通讯地址); not printed when empty
+ * @param employer the employer (工作单位); not printed when empty
  */
 public record Borrower(String role, String name, String idNumber, String phone, String address, String employer) {
 }

@@ -19,6 +19,11 @@ public class InterestRates {
 	/** The longest term of the lower bucket: up to and including 5 years. */
 	static final int FIVE_YEARS = 60;
 
+	/**
+	 * 罚息: overdue amounts bear the contract rate plus 50 % (domain.md §2.3), as the contract states.
+	 */
+	public static final BigDecimal OVERDUE_SURCHARGE = new BigDecimal("1.5");
+
 	private final JdbcClient jdbc;
 
 	InterestRates(JdbcClient jdbc) {
@@ -43,6 +48,16 @@ public class InterestRates {
 			.optional()
 			.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no-interest-rate", "没有适用的贷款利率",
 					"在 " + day + " 没有生效的公积金贷款利率。 No loan rate is in force on " + day + "."));
+	}
+
+	/** The rate's name as a contract prints it, e.g. 五年以上首套个人住房公积金贷款利率. */
+	public static String category(boolean firstHome, int termMonths) {
+		return (termMonths <= FIVE_YEARS ? "五年以下（含五年）" : "五年以上") + (firstHome ? "首套" : "第二套") + "个人住房公积金贷款利率";
+	}
+
+	/** The overdue (罚息) rate in percent for a contract rate in percent, to three decimals. */
+	public static BigDecimal overdueRate(BigDecimal annualRatePercent) {
+		return annualRatePercent.multiply(OVERDUE_SURCHARGE).setScale(3, java.math.RoundingMode.HALF_UP);
 	}
 
 }

@@ -13,6 +13,7 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.loan.LoanApplications;
 import cn.example.servicehall.loan.LoanAssessments;
+import cn.example.servicehall.loan.LoanDocuments;
 import cn.example.servicehall.loan.LoanReviews;
 import cn.example.servicehall.loan.LoanSettlements;
 
@@ -94,6 +95,48 @@ class LoanDelegates {
 	@Bean
 	JavaDelegate recordWithdrawal(LoanSettlements settlements) {
 		return execution -> settlements.recordWithdrawal(caseNo(execution), LoanStages.WITHDRAWAL_REASON.from(execution));
+	}
+
+	/** {@code Task_IssueMissingMaterialsNotice}: the one-time notice as a signed document. */
+	@Bean
+	JavaDelegate issueMissingMaterialsNotice(LoanDocuments documents) {
+		return execution -> documents.issueMissingMaterialsNotice(caseNo(execution));
+	}
+
+	/** {@code Task_IssueAcceptanceReceipt}: 受理回执. */
+	@Bean
+	JavaDelegate issueAcceptanceReceipt(LoanDocuments documents) {
+		return execution -> documents.issueAcceptanceReceipt(caseNo(execution));
+	}
+
+	/** {@code Task_IssueLoanContract}: the signed contract as a document. */
+	@Bean
+	JavaDelegate issueLoanContract(LoanDocuments documents) {
+		return execution -> documents.issueLoanContract(caseNo(execution));
+	}
+
+	/** {@code Task_IssueIouDocument}: the IOU as a document, signed by the trustee bank. */
+	@Bean
+	JavaDelegate issueIouDocument(LoanDocuments documents) {
+		return execution -> documents.issueIou(caseNo(execution));
+	}
+
+	/** {@code Task_IssueDisbursementNotice}: 放款通知书. */
+	@Bean
+	JavaDelegate issueDisbursementNotice(LoanDocuments documents) {
+		return execution -> documents.issueDisbursementNotice(caseNo(execution));
+	}
+
+	/** {@code Task_IssueCompletionReceipt}: 办结回执. */
+	@Bean
+	JavaDelegate issueCompletionReceipt(LoanDocuments documents) {
+		return execution -> documents.issueCompletionReceipt(caseNo(execution));
+	}
+
+	/** {@code Task_IssueRefusalNotice}: the receipt of a refused case, with the reasons. */
+	@Bean
+	JavaDelegate issueRefusalNotice(LoanDocuments documents) {
+		return execution -> documents.issueRefusalNotice(caseNo(execution));
 	}
 
 	private static CaseNo caseNo(DelegateExecution execution) {

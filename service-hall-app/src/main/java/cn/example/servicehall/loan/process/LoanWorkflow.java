@@ -6,11 +6,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.CaseTasks;
 
 /** The engine side of a loan case: starts its process, does its steps as the officer, sends it messages. */
@@ -48,6 +50,15 @@ public class LoanWorkflow {
 
 	/** 补正: the citizen is back; the case returns to acceptance. */
 	public void materialsSupplemented(CaseNo caseNo) {
+		long waiting = this.runtime.createExecutionQuery()
+			.processInstanceBusinessKey(caseNo.value())
+			.messageEventSubscriptionName(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
+			.count();
+		if (waiting == 0) {
+			throw new ProblemException(HttpStatus.CONFLICT, "notice-being-issued", "一次性告知书尚在生成",
+					"案件 " + caseNo + " 的一次性告知书尚在生成，请稍候几秒再登记补正；如持续出现，请联系管理员处理文书生成故障。"
+							+ " The one-time notice is still being issued; try again in a few seconds.");
+		}
 		this.runtime.createMessageCorrelation(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
 			.processInstanceBusinessKey(caseNo.value())
 			.correlate();

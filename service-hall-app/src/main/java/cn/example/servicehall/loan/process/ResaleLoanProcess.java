@@ -25,6 +25,27 @@ public final class ResaleLoanProcess {
 	/** 查询权属 (asynchronous; the registry). */
 	public static final String TASK_CHECK_TITLE = "Task_CheckTitle";
 
+	/** 出具一次性告知书 (asynchronous: a document). */
+	public static final String TASK_ISSUE_MISSING_MATERIALS_NOTICE = "Task_IssueMissingMaterialsNotice";
+
+	/** 出具受理回执 (asynchronous: a document). */
+	public static final String TASK_ISSUE_ACCEPTANCE_RECEIPT = "Task_IssueAcceptanceReceipt";
+
+	/** 出具电子借款合同 (asynchronous: a document). */
+	public static final String TASK_ISSUE_LOAN_CONTRACT = "Task_IssueLoanContract";
+
+	/** 出具电子借据 (asynchronous: a document). */
+	public static final String TASK_ISSUE_IOU_DOCUMENT = "Task_IssueIouDocument";
+
+	/** 出具放款通知书 (asynchronous: a document). */
+	public static final String TASK_ISSUE_DISBURSEMENT_NOTICE = "Task_IssueDisbursementNotice";
+
+	/** 出具办结回执 (asynchronous: a document). */
+	public static final String TASK_ISSUE_COMPLETION_RECEIPT = "Task_IssueCompletionReceipt";
+
+	/** 出具不予贷款回执 (asynchronous: a document). */
+	public static final String TASK_ISSUE_REFUSAL_NOTICE = "Task_IssueRefusalNotice";
+
 	/** 贷款已发放. */
 	public static final String END_LOAN_DISBURSED = "EndEvent_LoanDisbursed";
 

@@ -1,0 +1,248 @@
+package cn.example.servicehall.documents;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.documents.render.DocumentData;
+import cn.example.servicehall.documents.render.DocumentRenderer;
+import cn.example.servicehall.documents.render.PageArea;
+import cn.example.servicehall.documents.render.RenderedDocument;
+import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.signing.Agency;
+import cn.example.servicehall.documents.signing.DocumentFinisher;
+import cn.example.servicehall.documents.signing.DocumentMetadata;
+import cn.example.servicehall.documents.signing.SignatureVerifier;
+import cn.example.servicehall.documents.signing.StampPlacement;
+import cn.example.servicehall.documents.signing.VerificationResult;
+import cn.example.servicehall.platform.numbering.RunningNumbers;
+
+/**
+ * Issues, keeps and checks the hall's documents. Issuing renders the template, stamps the issuing agency's seal and
+ * the verification QR code, signs, and stores the bytes with their SHA-256, once: issuing the same document of the
+ * same case again answers with the one already issued.
+ */
+@Service
+public class Documents {
+
+	private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
+	private final JdbcClient jdbc;
+
+	private final DocumentRenderer renderer;
+
+	private final DocumentFinisher finisher;
+
+	private final SignatureVerifier verifier;
+
+	private final RunningNumbers numbers;
+
+	private final DocumentSettings settings;
+
+	private final Clock clock;
+
+	Documents(JdbcClient jdbc, DocumentRenderer renderer, DocumentFinisher finisher, SignatureVerifier verifier,
+			RunningNumbers numbers, DocumentSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.renderer = renderer;
+		this.finisher = finisher;
+		this.verifier = verifier;
+		this.numbers = numbers;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * What to issue.
+	 *
+	 * @param caseNo the case
+	 * @param kind which document
+	 * @param occurrence which one of its kind in the case, {@code "1"} for the only one
+	 * @param issuer the agency that signs it
+	 * @param givenNumber the document's number when the business already gave it one (a contract number), else empty
+	 * @param data builds the template's data from the document number and the verification URL
+	 */
+	public record Request(String caseNo, TemplateId kind, String occurrence, Agency issuer, Optional<String> givenNumber,
+			BiFunction<String, URI, DocumentData> data) {
+	}
+
+	/** Issues the document once; a repeat for the same case, kind and occurrence returns the one issued. */
+	@Transactional
+	public IssuedDocument issue(Request request) {
+		Optional<IssuedDocument> existing = this.jdbc.sql("""
+				select * from documents_document where case_no = :caseNo and kind = :kind and occurrence = :occurrence""")
+			.param("caseNo", request.caseNo())
+			.param("kind", request.kind().name())
+			.param("occurrence", request.occurrence())
+			.query(Documents::issued)
+			.optional();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String documentNo = request.givenNumber()
+			.orElseGet(() -> this.numbers.next(prefix(request.kind()), Integer.toString(now.getYear()), 6));
+		URI verificationUrl = verificationUrl(documentNo);
+		DocumentData data = request.data().apply(documentNo, verificationUrl);
+		RenderedDocument rendered = this.renderer.render(request.kind(), data);
+		byte[] signed = this.finisher.finish(rendered.pdf(), request.issuer(), verificationUrl,
+				new DocumentMetadata(documentNo, request.caseNo(), request.kind().title()), placement(rendered));
+		String sha256 = sha256(signed);
+		this.jdbc.sql("""
+				insert into documents_document (document_no, case_no, kind, occurrence, issuer, title, sha256, size_bytes,
+				                                content, issued_at)
+				values (:no, :caseNo, :kind, :occurrence, :issuer, :title, :sha, :size, :content, :at)""")
+			.param("no", documentNo)
+			.param("caseNo", request.caseNo())
+			.param("kind", request.kind().name())
+			.param("occurrence", request.occurrence())
+			.param("issuer", request.issuer().name())
+			.param("title", request.kind().title())
+			.param("sha", sha256)
+			.param("size", signed.length)
+			.param("content", signed)
+			.param("at", now)
+			.update();
+		log.info("Issued {} {} ({} pages, {} bytes, signed by {})", request.kind(), documentNo, rendered.pageCount(),
+				signed.length, request.issuer());
+		return new IssuedDocument(documentNo, request.caseNo(), request.kind(), request.occurrence(), request.issuer(),
+				request.kind().title(), sha256, signed.length, now);
+	}
+
+	public URI verificationUrl(String documentNo) {
+		return URI.create(this.settings.publicBaseUrl().toString().replaceAll("/+$", "") + "/verify/" + documentNo);
+	}
+
+	/** The documents of a case, oldest first. */
+	public List<IssuedDocument> ofCase(String caseNo) {
+		return this.jdbc.sql("select * from documents_document where case_no = ? order by issued_at, document_no")
+			.param(caseNo)
+			.query(Documents::issued)
+			.list();
+	}
+
+	public Optional<IssuedDocument> find(String documentNo) {
+		return this.jdbc.sql("select * from documents_document where document_no = ?")
+			.param(documentNo)
+			.query(Documents::issued)
+			.optional();
+	}
+
+	/** The document's bytes for a download, recorded in the audit (who, when, through which channel). */
+	@Transactional
+	public byte[] download(String documentNo, String downloadedBy, String channel) {
+		byte[] content = this.jdbc.sql("select content from documents_document where document_no = ?")
+			.param(documentNo)
+			.query((rs, row) -> rs.getBytes(1))
+			.single();
+		this.jdbc.sql("""
+				insert into documents_download (document_no, downloaded_by, downloaded_at, channel)
+				values (?, ?, ?, ?)""")
+			.params(documentNo, downloadedBy, OffsetDateTime.now(this.clock), channel)
+			.update();
+		return content;
+	}
+
+	/**
+	 * What the public verification page says of a presented file.
+	 *
+	 * @param outcome GENUINE (ours, unaltered, validly signed), ALTERED, UNKNOWN (signed by us but not on file, or not
+	 * ours at all), NOT_A_PDF
+	 * @param document the matching document when genuine (what it prints: no more)
+	 * @param signature the signature check
+	 */
+	public record Verification(Outcome outcome, Optional<IssuedDocument> document, VerificationResult signature) {
+
+		/** The verdict. */
+		public enum Outcome {
+
+			GENUINE, ALTERED, UNKNOWN, NOT_A_PDF
+
+		}
+
+	}
+
+	/** Checks a presented file: is it a document the hall issued, unaltered, with a valid signature? */
+	@Transactional
+	public Verification verify(byte[] presented) {
+		String sha256 = sha256(presented);
+		VerificationResult signature = this.verifier.verify(presented);
+		Optional<IssuedDocument> onFile = this.jdbc.sql("select * from documents_document where sha256 = ?")
+			.param(sha256)
+			.query(Documents::issued)
+			.optional();
+		Verification.Outcome outcome;
+		if (onFile.isPresent() && signature.valid()) {
+			outcome = Verification.Outcome.GENUINE;
+		}
+		else if (signature.outcome() == cn.example.servicehall.documents.signing.VerificationOutcome.NOT_PDF) {
+			outcome = Verification.Outcome.NOT_A_PDF;
+		}
+		else if (signature.signed() && !signature.valid()) {
+			outcome = Verification.Outcome.ALTERED;
+		}
+		else {
+			outcome = Verification.Outcome.UNKNOWN;
+		}
+		this.jdbc.sql("""
+				insert into documents_verification (checked_at, sha256, document_no, outcome) values (?, ?, ?, ?)""")
+			.params(OffsetDateTime.now(this.clock), sha256, onFile.map(IssuedDocument::documentNo).orElse(null),
+					outcome.name())
+			.update();
+		return new Verification(outcome, outcome == Verification.Outcome.GENUINE ? onFile : Optional.empty(), signature);
+	}
+
+	private static StampPlacement placement(RenderedDocument rendered) {
+		if (rendered.sealArea().isEmpty() || rendered.qrArea().isEmpty()) {
+			return null;
+		}
+		PageArea seal = rendered.sealArea().get();
+		PageArea qr = rendered.qrArea().get();
+		return new StampPlacement(seal.pageIndex(), new StampPlacement.Area(seal.x(), seal.y(), seal.width(), seal.height()),
+				new StampPlacement.Area(qr.x(), qr.y(), qr.width(), qr.height()));
+	}
+
+	static String prefix(TemplateId kind) {
+		return switch (kind) {
+			case ACCEPTANCE_RECEIPT -> "SL";
+			case MISSING_MATERIALS_NOTICE -> "GZ";
+			case COMPLETION_RECEIPT -> "BJ";
+			case LOAN_CONTRACT -> "JK";
+			case IOU -> "JJ";
+			case DISBURSEMENT_NOTICE -> "FK";
+			case WITHDRAWAL_RECEIPT -> "TQ";
+		};
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static IssuedDocument issued(ResultSet rs, int row) throws SQLException {
+		return new IssuedDocument(rs.getString("document_no"), rs.getString("case_no"),
+				TemplateId.valueOf(rs.getString("kind")), rs.getString("occurrence"), Agency.valueOf(rs.getString("issuer")),
+				rs.getString("title"), rs.getString("sha256"), rs.getInt("size_bytes"),
+				rs.getObject("issued_at", OffsetDateTime.class));
+	}
+
+}

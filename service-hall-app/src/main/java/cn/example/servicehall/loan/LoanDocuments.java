@@ -1,0 +1,317 @@
+package cn.example.servicehall.loan;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import cn.example.servicehall.documents.AmountInWords;
+import cn.example.servicehall.documents.DocumentSettings;
+import cn.example.servicehall.documents.Documents;
+import cn.example.servicehall.documents.IssuedDocument;
+import cn.example.servicehall.documents.Printed;
+import cn.example.servicehall.documents.render.AcceptanceReceiptData;
+import cn.example.servicehall.documents.render.Borrower;
+import cn.example.servicehall.documents.render.CompletionReceiptData;
+import cn.example.servicehall.documents.render.DetailRow;
+import cn.example.servicehall.documents.render.DisbursementNoticeData;
+import cn.example.servicehall.documents.render.IouData;
+import cn.example.servicehall.documents.render.LoanContractData;
+import cn.example.servicehall.documents.render.MaterialRow;
+import cn.example.servicehall.documents.render.MissingMaterialRow;
+import cn.example.servicehall.documents.render.MissingMaterialsNoticeData;
+import cn.example.servicehall.documents.render.Organisation;
+import cn.example.servicehall.documents.render.ScheduleRow;
+import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.signing.Agency;
+import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
+import cn.example.servicehall.loan.calculation.Instalment;
+import cn.example.servicehall.loan.policy.InterestRates;
+
+/**
+ * The documents a loan case issues, filled from what the case holds: the acceptance receipt (受理回执), the one-time
+ * notice (一次性告知书), the contract (借款合同), the IOU (借款借据), the disbursement notice (放款通知书), and the
+ * completion receipt (办结回执) or, for a refused case, the same receipt saying 不予贷款 and why. Each is issued once per
+ * case (per notice round for the notice): the process's steps call these, and a retried step gets the same document.
+ */
+@Service
+public class LoanDocuments {
+
+	/** 二手房公积金贷款 as the documents name the service. */
+	static final String SERVICE_NAME = "二手房住房公积金个人贷款";
+
+	/**
+	 * 审批时限: a decision within 15 days of acceptance (《住房公积金管理条例》 Art. 26, domain.md §6), as the receipt
+	 * promises it. Calendar days until the working-day calendar comes.
+	 */
+	static final int DECISION_DAYS = 15;
+
+	/** Printed where the borrower has not yet named a repayment account. */
+	static final String NOT_YET_NAMED = "（待借款人指定）";
+
+	private final Documents documents;
+
+	private final CaseFiles cases;
+
+	private final LoanRecords records;
+
+	private final LoanReviews reviews;
+
+	private final DocumentSettings settings;
+
+	private final Clock clock;
+
+	LoanDocuments(Documents documents, CaseFiles cases, LoanRecords records, LoanReviews reviews,
+			DocumentSettings settings, Clock clock) {
+		this.documents = documents;
+		this.cases = cases;
+		this.records = records;
+		this.reviews = reviews;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** 受理回执: the case was accepted; what was received, by whom, and by when a decision is due. */
+	public IssuedDocument issueAcceptanceReceipt(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		LoanCase loan = loan(caseNo);
+		OffsetDateTime acceptedAt = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED)
+			.orElseThrow(() -> new IllegalStateException("Not accepted: " + caseNo));
+		String acceptedBy = last(this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED));
+		List<Material> checklist = MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent());
+		List<MaterialRow> materials = new ArrayList<>();
+		for (Material material : checklist) {
+			MaterialChecklist.Presentation presentation = MaterialChecklist.presentation(material);
+			materials.add(new MaterialRow(Integer.toString(materials.size() + 1), material.name(), presentation.form(),
+					presentation.copies()));
+		}
+		LocalDate promised = acceptedAt.atZoneSameInstant(this.clock.getZone()).toLocalDate().plusDays(DECISION_DAYS);
+		String phone = loan.borrower().flatMap(LoanCase.Party::phone).map(Printed::maskedPhone).orElse("—");
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new AcceptanceReceiptData(no, lender().name(), caseNo.value(), today(), url.toString(),
+						SERVICE_NAME, file.applicantName(), file.applicantIdNumber().masked(), phone,
+						Printed.dateTime(acceptedAt), hall().window(), acceptedBy, DECISION_DAYS + "日",
+						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
+	}
+
+	/** 一次性告知书: everything the latest check found missing, what exactly is asked for, and by when. */
+	public IssuedDocument issueMissingMaterialsNotice(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		LoanCase loan = loan(caseNo);
+		CaseFiles.IssuedNotice notice = this.cases.latestNotice(caseNo)
+			.orElseThrow(() -> new IllegalStateException("No one-time notice on file: " + caseNo));
+		List<MissingMaterialRow> missing = new ArrayList<>();
+		for (Material material : MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent())) {
+			if (notice.missingCodes().contains(material.code())) {
+				missing.add(new MissingMaterialRow(Integer.toString(missing.size() + 1), material.name(),
+						MaterialChecklist.presentation(material).requirement()));
+			}
+		}
+		LocalDate deadline = notice.issuedAt()
+			.atZoneSameInstant(this.clock.getZone())
+			.toLocalDate()
+			.plus(MaterialChecklist.SUPPLEMENT_PERIOD);
+		String clerk = last(this.cases.actorsOf(caseNo, CaseFiles.MISSING_MATERIALS_NOTIFIED));
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.MISSING_MATERIALS_NOTICE,
+				Integer.toString(notice.round()), Agency.HPF, Optional.of(notice.noticeNo()),
+				(no, url) -> new MissingMaterialsNoticeData(no, lender().name(), caseNo.value(), Printed.date(notice.issuedAt()),
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
+						Printed.date(file.submittedAt()), missing, Printed.date(deadline), hall().window(), clerk,
+						hall().enquiryPhone(), hall().address())));
+	}
+
+	/** 个人住房公积金借款合同: every party signed; the contract with its number, the terms and the schedule. */
+	public IssuedDocument issueLoanContract(CaseNo caseNo) {
+		LoanCase loan = loan(caseNo);
+		LoanCase.Contract contract = loan.contract().orElseThrow(() -> new IllegalStateException("No contract: " + caseNo));
+		LoanCase.Approval approval = approval(loan);
+		LoanCase.Property property = loan.property().orElseThrow();
+		List<Instalment> schedule = this.records.schedule(caseNo);
+		List<Borrower> borrowers = new ArrayList<>();
+		loan.parties()
+			.forEach(p -> borrowers.add(new Borrower(p.role() == LoanCase.Role.BORROWER ? "借款人" : "共同借款人", p.name(),
+					p.idNumber(), p.phone().orElse("—"), "", "")));
+		boolean firstHome = loan.terms().firstHome().orElse(true);
+		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.LOAN_CONTRACT, "1", Agency.HPF,
+				Optional.of(contract.contractNo()),
+				(no, url) -> new LoanContractData(no, lender().name(), caseNo.value(), Printed.date(contract.signedAt()),
+						url.toString(), hall().name(), borrowers, organisation(lender()),
+						organisation(this.settings.trusteeBank()), organisation(this.settings.guarantor()),
+						property.address(), property.certificateNo(), property.floorArea().toPlainString(),
+						Printed.money(property.contractPrice()), property.sellerName(),
+						Printed.money(approval.approvedAmount()),
+						AmountInWords.of(approval.approvedAmount()),
+						Integer.toString(approval.termMonths()), InterestRates.category(firstHome, approval.termMonths()),
+						Printed.percent(approval.annualRate()), Printed.monthlyPerMille(approval.annualRate()),
+						Printed.percent(InterestRates.overdueRate(approval.annualRate())), approval.repaymentMethod().label(),
+						repaymentDay(schedule), Printed.money(schedule.get(0).payment()), scheduleSummary(schedule),
+						Printed.money(total(schedule, Instalment::payment)),
+						Printed.money(total(schedule, Instalment::principal)),
+						Printed.money(total(schedule, Instalment::interest)),
+						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
+						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), property.sellerAccountName(),
+						Printed.account(property.sellerAccountNo()), property.sellerBank())));
+	}
+
+	/** 借款借据: the bank's record of the loan paid out, signed by the trustee bank. */
+	public IssuedDocument issueIou(CaseNo caseNo) {
+		LoanCase loan = loan(caseNo);
+		LoanCase.Iou iou = loan.iou().orElseThrow(() -> new IllegalStateException("No IOU: " + caseNo));
+		LoanCase.Approval approval = approval(loan);
+		LoanCase.Disbursement disbursement = loan.disbursement().orElseThrow();
+		LoanCase.Party borrower = loan.borrower().orElseThrow();
+		List<Instalment> schedule = this.records.schedule(caseNo);
+		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.IOU, "1", Agency.BANK,
+				Optional.of(iou.iouNo()),
+				(no, url) -> new IouData(no, this.settings.trusteeBank().name(), caseNo.value(), Printed.date(iou.issuedAt()),
+						url.toString(), loan.contract().orElseThrow().contractNo(), borrower.name(), borrower.idNumber(),
+						loan.coBorrower().map(LoanCase.Party::name).orElse("无"), caseNo.value(),
+						Printed.money(iou.amount()), AmountInWords.of(iou.amount()),
+						Printed.percent(approval.annualRate()), Integer.toString(approval.termMonths()),
+						Printed.date(disbursement.disbursedAt()), Printed.date(schedule.get(schedule.size() - 1).dueDate()),
+						approval.repaymentMethod().label(), repaymentDay(schedule), Printed.money(schedule.get(0).payment()),
+						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
+						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), disbursement.payeeName(),
+						Printed.account(disbursement.payeeAccountNo()), disbursement.payeeBank(),
+						this.settings.trusteeBank().name())));
+	}
+
+	/** 放款通知书: the borrower is told the loan was paid to the seller, and when repayments start. */
+	public IssuedDocument issueDisbursementNotice(CaseNo caseNo) {
+		LoanCase loan = loan(caseNo);
+		LoanCase.Approval approval = approval(loan);
+		LoanCase.Disbursement disbursement = loan.disbursement()
+			.orElseThrow(() -> new IllegalStateException("Not disbursed: " + caseNo));
+		List<Instalment> schedule = this.records.schedule(caseNo);
+		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
+		String borrowers = String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.DISBURSEMENT_NOTICE, "1",
+				Agency.BANK, Optional.empty(),
+				(no, url) -> new DisbursementNoticeData(no, this.settings.trusteeBank().name(), caseNo.value(), today(),
+						url.toString(), borrowers, loan.contract().orElseThrow().contractNo(),
+						loan.iou().map(LoanCase.Iou::iouNo).orElse("—"), Printed.money(disbursement.amount()),
+						AmountInWords.of(disbursement.amount()),
+						Printed.date(disbursement.disbursedAt()), disbursement.payeeName(),
+						Printed.maskedAccount(disbursement.payeeAccountNo()), disbursement.payeeBank(),
+						this.settings.trusteeBank().name(), Printed.percent(approval.annualRate()),
+						Integer.toString(approval.termMonths()), approval.repaymentMethod().label(),
+						Printed.money(schedule.get(0).payment()), Printed.date(schedule.get(0).dueDate()),
+						repaymentDay(schedule), repayment.map(a -> Printed.maskedAccount(a.accountNo())).orElse(NOT_YET_NAMED),
+						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED),
+						loan.mortgage().map(LoanCase.Mortgage::certificateNo).orElse("—"), hall().enquiryPhone())));
+	}
+
+	/** 办结回执: the loan was paid out; the case's numbers and terms for the citizen's file. */
+	public IssuedDocument issueCompletionReceipt(CaseNo caseNo) {
+		LoanCase loan = loan(caseNo);
+		LoanCase.Approval approval = approval(loan);
+		List<Instalment> schedule = this.records.schedule(caseNo);
+		List<DetailRow> details = new ArrayList<>();
+		loan.contract().ifPresent(c -> details.add(new DetailRow("借款合同编号", c.contractNo())));
+		loan.iou().ifPresent(i -> details.add(new DetailRow("借款借据编号", i.iouNo())));
+		details.add(new DetailRow("借款金额", Printed.moneyWithWords(approval.approvedAmount())));
+		details.add(new DetailRow("借款期限", approval.termMonths() + "个月"));
+		details.add(new DetailRow("年利率", Printed.percent(approval.annualRate())));
+		details.add(new DetailRow("还款方式", approval.repaymentMethod().label()));
+		loan.disbursement().ifPresent(d -> details.add(new DetailRow("放款日期", Printed.date(d.disbursedAt()))));
+		details.add(new DetailRow("首次还款日", Printed.date(schedule.get(0).dueDate())));
+		loan.mortgage().ifPresent(m -> details.add(new DetailRow("抵押登记证明号", m.certificateNo())));
+		return closingReceipt(caseNo, "准予贷款，贷款已发放", details, approval.approvedBy());
+	}
+
+	/** 办结回执 of a refused case: 不予贷款, and every reason on file. */
+	public IssuedDocument issueRefusalNotice(CaseNo caseNo) {
+		List<DetailRow> details = new ArrayList<>();
+		List<String> reasons = this.reviews.refusalReasons(caseNo);
+		for (int i = 0; i < reasons.size(); i++) {
+			details.add(new DetailRow(reasons.size() == 1 ? "不予贷款原因" : "不予贷款原因（" + (i + 1) + "）", reasons.get(i)));
+		}
+		details.add(new DetailRow("救济途径", "对本决定有异议的，可自收到本回执之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼"));
+		LoanCase loan = loan(caseNo);
+		String officer = loan.reviews()
+			.stream()
+			.filter(r -> "REJECT".equals(r.outcome()))
+			.reduce((first, second) -> second)
+			.map(LoanCase.Review::reviewer)
+			.orElse(this.settings.lender().name());
+		return closingReceipt(caseNo, "不予贷款", details, officer);
+	}
+
+	private IssuedDocument closingReceipt(CaseNo caseNo, String result, List<DetailRow> details, String officer) {
+		CaseFile file = this.cases.get(caseNo);
+		OffsetDateTime acceptedAt = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED).orElse(file.submittedAt());
+		OffsetDateTime closedAt = file.closedAt().orElseThrow(() -> new IllegalStateException("Not closed: " + caseNo));
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new CompletionReceiptData(no, lender().name(), caseNo.value(), today(), url.toString(),
+						file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME, Printed.date(acceptedAt),
+						Printed.date(closedAt), result, details, officer, hall().enquiryPhone())));
+	}
+
+	/** The first three instalments and the last, as the contract's summary shows them. */
+	static List<ScheduleRow> scheduleSummary(List<Instalment> schedule) {
+		List<ScheduleRow> rows = new ArrayList<>();
+		int shown = Math.min(3, schedule.size() - 1);
+		for (int i = 0; i < shown; i++) {
+			rows.add(row(schedule.get(i), Integer.toString(schedule.get(i).period())));
+		}
+		Instalment last = schedule.get(schedule.size() - 1);
+		rows.add(row(last, last.period() + "（末期）"));
+		return rows;
+	}
+
+	private static ScheduleRow row(Instalment instalment, String period) {
+		return new ScheduleRow(period, Printed.date(instalment.dueDate()), Printed.money(instalment.payment()),
+				Printed.money(instalment.principal()), Printed.money(instalment.interest()),
+				Printed.money(instalment.remainingPrincipal()));
+	}
+
+	private static BigDecimal total(List<Instalment> schedule, java.util.function.Function<Instalment, BigDecimal> part) {
+		return schedule.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static String repaymentDay(List<Instalment> schedule) {
+		return Integer.toString(schedule.get(0).dueDate().getDayOfMonth());
+	}
+
+	private LoanCase loan(CaseNo caseNo) {
+		return this.records.find(caseNo).orElseThrow(() -> new IllegalStateException("Not a loan case: " + caseNo));
+	}
+
+	private static LoanCase.Approval approval(LoanCase loan) {
+		return loan.approval().orElseThrow(() -> new IllegalStateException("Not approved: " + loan.caseNo()));
+	}
+
+	private DocumentSettings.Organisation lender() {
+		return this.settings.lender();
+	}
+
+	private DocumentSettings.Hall hall() {
+		return this.settings.hall();
+	}
+
+	private String today() {
+		return Printed.date(LocalDate.now(this.clock));
+	}
+
+	private static Organisation organisation(DocumentSettings.Organisation organisation) {
+		return new Organisation(organisation.name(), organisation.address(), organisation.representative(),
+				organisation.phone());
+	}
+
+	private static String last(List<String> values) {
+		return values.isEmpty() ? "—" : values.get(values.size() - 1);
+	}
+
+}
