@@ -20,14 +20,15 @@ public record DocumentSettings(@DefaultValue("http://localhost:8080") URI public
 		Organisation lender, Organisation trusteeBank, Organisation guarantor,
 		@DefaultValue("20") int verificationsPerMinute) {
 
-	/** Jiaozuo's organisations unless configured (development; the names match the signing certificates' defaults). */
+	/**
+	 * Jiaozuo's organisations unless configured (development). Their names are the signing agencies' names
+	 * ({@code servicehall.documents.agencies.*.name}), so that a contract names the party whose seal it carries.
+	 */
 	public DocumentSettings {
-		lender = lender != null ? lender
-				: new Organisation("焦作市住房公积金管理中心", "焦作市解放区人民路 1000 号", "王建华", "0391-12329");
-		trusteeBank = trusteeBank != null ? trusteeBank
-				: new Organisation("中国建设银行焦作分行", "焦作市解放区民主路 66 号", "李明", "0391-95533");
+		lender = lender != null ? lender : new Organisation("焦作市解放区人民路 1000 号", "王建华", "0391-12329");
+		trusteeBank = trusteeBank != null ? trusteeBank : new Organisation("焦作市解放区民主路 66 号", "李明", "0391-95533");
 		guarantor = guarantor != null ? guarantor
-				: new Organisation("焦作市住房置业担保有限公司", "焦作市山阳区丰收路 18 号", "赵立新", "0391-3598800");
+				: new Organisation("焦作市山阳区丰收路 18 号", "赵立新", "0391-3598800");
 	}
 
 	/**
@@ -41,13 +42,12 @@ public record DocumentSettings(@DefaultValue("http://localhost:8080") URI public
 	}
 
 	/**
-	 * An organisation as the contract names it.
-	 * @param name its name
+	 * An organisation as the contract names it (its name is the signing agency's).
 	 * @param address its address
 	 * @param representative its legal representative (法定代表人)
 	 * @param phone its phone
 	 */
-	public record Organisation(String name, String address, String representative, String phone) {
+	public record Organisation(String address, String representative, String phone) {
 	}
 
 }

@@ -27,8 +27,10 @@ import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.documents.signing.DocumentFinisher;
 import cn.example.servicehall.documents.signing.DocumentMetadata;
+import cn.example.servicehall.documents.signing.DocumentSigningSettings;
 import cn.example.servicehall.documents.signing.SignatureVerifier;
 import cn.example.servicehall.documents.signing.StampPlacement;
+import cn.example.servicehall.documents.signing.VerificationOutcome;
 import cn.example.servicehall.documents.signing.VerificationResult;
 import cn.example.servicehall.platform.numbering.RunningNumbers;
 
@@ -42,6 +44,11 @@ public class Documents {
 
 	private static final Logger log = LoggerFactory.getLogger(Documents.class);
 
+	/** What a broken signature says: the file was changed after signing. */
+	private static final java.util.Set<VerificationOutcome> TAMPERED = java.util.EnumSet.of(
+			VerificationOutcome.SIGNATURE_DAMAGED, VerificationOutcome.DIGEST_MISMATCH,
+			VerificationOutcome.CONTENT_APPENDED);
+
 	private final JdbcClient jdbc;
 
 	private final DocumentRenderer renderer;
@@ -54,10 +61,13 @@ public class Documents {
 
 	private final DocumentSettings settings;
 
+	private final DocumentSigningSettings signing;
+
 	private final Clock clock;
 
 	Documents(JdbcClient jdbc, DocumentRenderer renderer, DocumentFinisher finisher, SignatureVerifier verifier,
-			RunningNumbers numbers, DocumentSettings settings, Clock clock) {
+			RunningNumbers numbers, DocumentSettings settings, DocumentSigningSettings signing, Clock clock) {
+		this.signing = signing;
 		this.jdbc = jdbc;
 		this.renderer = renderer;
 		this.finisher = finisher;
@@ -124,6 +134,11 @@ public class Documents {
 				request.kind().title(), sha256, signed.length, now);
 	}
 
+	/** The issuing agency's name, as its seal and certificate print it. */
+	public String issuerName(Agency agency) {
+		return this.signing.profile(agency).name();
+	}
+
 	public URI verificationUrl(String documentNo) {
 		return URI.create(this.settings.publicBaseUrl().toString().replaceAll("/+$", "") + "/verify/" + documentNo);
 	}
@@ -161,8 +176,8 @@ public class Documents {
 	/**
 	 * What the public verification page says of a presented file.
 	 *
-	 * @param outcome GENUINE (ours, unaltered, validly signed), ALTERED, UNKNOWN (signed by us but not on file, or not
-	 * ours at all), NOT_A_PDF
+	 * @param outcome GENUINE (ours, unaltered, validly signed), ALTERED (a signature broken by a change after signing),
+	 * UNKNOWN (unsigned, signed by someone else, or validly signed but not on file), NOT_A_PDF
 	 * @param document the matching document when genuine (what it prints: no more)
 	 * @param signature the signature check
 	 */
@@ -180,6 +195,16 @@ public class Documents {
 	/** Checks a presented file: is it a document the hall issued, unaltered, with a valid signature? */
 	@Transactional
 	public Verification verify(byte[] presented) {
+		return verify(presented, null);
+	}
+
+	/**
+	 * Checks a presented file for a client of the public page.
+	 *
+	 * @param client a keyed hash of the client's address, for the rate limit; null for a check from inside the hall
+	 */
+	@Transactional
+	public Verification verify(byte[] presented, String client) {
 		String sha256 = sha256(presented);
 		VerificationResult signature = this.verifier.verify(presented);
 		Optional<IssuedDocument> onFile = this.jdbc.sql("select * from documents_document where sha256 = ?")
@@ -190,21 +215,52 @@ public class Documents {
 		if (onFile.isPresent() && signature.valid()) {
 			outcome = Verification.Outcome.GENUINE;
 		}
-		else if (signature.outcome() == cn.example.servicehall.documents.signing.VerificationOutcome.NOT_PDF) {
+		else if (signature.outcome() == VerificationOutcome.NOT_PDF) {
 			outcome = Verification.Outcome.NOT_A_PDF;
 		}
-		else if (signature.signed() && !signature.valid()) {
+		else if (signature.signed() && TAMPERED.contains(signature.outcome())) {
 			outcome = Verification.Outcome.ALTERED;
 		}
 		else {
 			outcome = Verification.Outcome.UNKNOWN;
 		}
 		this.jdbc.sql("""
-				insert into documents_verification (checked_at, sha256, document_no, outcome) values (?, ?, ?, ?)""")
-			.params(OffsetDateTime.now(this.clock), sha256, onFile.map(IssuedDocument::documentNo).orElse(null),
+				insert into documents_verification (checked_at, kind, client_hash, sha256, document_no, outcome)
+				values (?, 'CHECK', ?, ?, ?, ?)""")
+			.params(OffsetDateTime.now(this.clock), client, sha256, onFile.map(IssuedDocument::documentNo).orElse(null),
 					outcome.name())
 			.update();
 		return new Verification(outcome, outcome == Verification.Outcome.GENUINE ? onFile : Optional.empty(), signature);
+	}
+
+	/**
+	 * What the public page says of a document number (from the QR code): the document as it prints it, without its
+	 * bytes; recorded for the rate limit.
+	 */
+	@Transactional
+	public Optional<IssuedDocument> lookUp(String documentNo, String client) {
+		Optional<IssuedDocument> found = find(documentNo);
+		this.jdbc.sql("""
+				insert into documents_verification (checked_at, kind, client_hash, document_no, outcome)
+				values (?, 'LOOKUP', ?, ?, ?)""")
+			.params(OffsetDateTime.now(this.clock), client, found.map(IssuedDocument::documentNo).orElse(null),
+					found.isPresent() ? "FOUND" : "NOT_FOUND")
+			.update();
+		return found;
+	}
+
+	/** How many lookups and checks {@code client} made in the last minute, on every node. */
+	public int recentVerifications(String client) {
+		return this.jdbc.sql("""
+				select count(*) from documents_verification where client_hash = ? and checked_at > ?""")
+			.params(client, OffsetDateTime.now(this.clock).minusMinutes(1))
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The limit of lookups and checks per client and minute at the public page. */
+	public int verificationsPerMinute() {
+		return this.settings.verificationsPerMinute();
 	}
 
 	private static StampPlacement placement(RenderedDocument rendered) {
@@ -229,7 +285,8 @@ public class Documents {
 		};
 	}
 
-	static String sha256(byte[] bytes) {
+	/** The SHA-256 of {@code bytes}, hex. */
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

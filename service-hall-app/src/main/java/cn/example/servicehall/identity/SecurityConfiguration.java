@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -136,6 +137,9 @@ class SecurityConfiguration {
 				.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/favicon.ico"),
 						path.matcher(SignInEntryPoint.UNAVAILABLE_PAGE), path.matcher(SignInEntryPoint.FAILED_PAGE))
 				.permitAll()
+				// 电子文书验证: public, rate-limited by the page itself
+				.requestMatchers(path.matcher("/verify"), path.matcher("/verify/*"))
+				.permitAll()
 				.requestMatchers(path.matcher("/camunda/**"))
 				.hasAnyAuthority(Groups.SYSTEM_ADMIN, Groups.HALL_MANAGER)
 				.anyRequest().authenticated())
@@ -148,8 +152,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn)
 				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
 			.logout(logout -> logout.logoutSuccessHandler(rpInitiatedLogout))
-			// the Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN)
-			.csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
+			// the Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN); checking a file at the public
+			// verification page changes nothing and is open to programs without a session
+			.csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**"),
+					path.matcher(HttpMethod.POST, "/verify")))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
 	}

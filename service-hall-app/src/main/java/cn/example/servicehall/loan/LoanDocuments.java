@@ -97,7 +97,7 @@ public class LoanDocuments {
 		String phone = loan.borrower().flatMap(LoanCase.Party::phone).map(Printed::maskedPhone).orElse("—");
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
-				(no, url) -> new AcceptanceReceiptData(no, lender().name(), caseNo.value(), today(), url.toString(),
+				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(), url.toString(),
 						SERVICE_NAME, file.applicantName(), file.applicantIdNumber().masked(), phone,
 						Printed.dateTime(acceptedAt), hall().window(), acceptedBy, DECISION_DAYS + "日",
 						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
@@ -123,7 +123,7 @@ public class LoanDocuments {
 		String clerk = last(this.cases.actorsOf(caseNo, CaseFiles.MISSING_MATERIALS_NOTIFIED));
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.MISSING_MATERIALS_NOTICE,
 				Integer.toString(notice.round()), Agency.HPF, Optional.of(notice.noticeNo()),
-				(no, url) -> new MissingMaterialsNoticeData(no, lender().name(), caseNo.value(), Printed.date(notice.issuedAt()),
+				(no, url) -> new MissingMaterialsNoticeData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), Printed.date(notice.issuedAt()),
 						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
 						Printed.date(file.submittedAt()), missing, Printed.date(deadline), hall().window(), clerk,
 						hall().enquiryPhone(), hall().address())));
@@ -144,9 +144,10 @@ public class LoanDocuments {
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.LOAN_CONTRACT, "1", Agency.HPF,
 				Optional.of(contract.contractNo()),
-				(no, url) -> new LoanContractData(no, lender().name(), caseNo.value(), Printed.date(contract.signedAt()),
-						url.toString(), hall().name(), borrowers, organisation(lender()),
-						organisation(this.settings.trusteeBank()), organisation(this.settings.guarantor()),
+				(no, url) -> new LoanContractData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), Printed.date(contract.signedAt()),
+						url.toString(), hall().name(), borrowers, organisation(Agency.HPF, this.settings.lender()),
+						organisation(Agency.BANK, this.settings.trusteeBank()),
+						organisation(Agency.GUARANTOR, this.settings.guarantor()),
 						property.address(), property.certificateNo(), property.floorArea().toPlainString(),
 						Printed.money(property.contractPrice()), property.sellerName(),
 						Printed.money(approval.approvedAmount()),
@@ -174,7 +175,7 @@ public class LoanDocuments {
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.IOU, "1", Agency.BANK,
 				Optional.of(iou.iouNo()),
-				(no, url) -> new IouData(no, this.settings.trusteeBank().name(), caseNo.value(), Printed.date(iou.issuedAt()),
+				(no, url) -> new IouData(no, this.documents.issuerName(Agency.BANK), caseNo.value(), Printed.date(iou.issuedAt()),
 						url.toString(), loan.contract().orElseThrow().contractNo(), borrower.name(), borrower.idNumber(),
 						loan.coBorrower().map(LoanCase.Party::name).orElse("无"), caseNo.value(),
 						Printed.money(iou.amount()), AmountInWords.of(iou.amount()),
@@ -184,7 +185,7 @@ public class LoanDocuments {
 						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
 						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), disbursement.payeeName(),
 						Printed.account(disbursement.payeeAccountNo()), disbursement.payeeBank(),
-						this.settings.trusteeBank().name())));
+						this.documents.issuerName(Agency.BANK))));
 	}
 
 	/** 放款通知书: the borrower is told the loan was paid to the seller, and when repayments start. */
@@ -198,13 +199,13 @@ public class LoanDocuments {
 		String borrowers = String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.DISBURSEMENT_NOTICE, "1",
 				Agency.BANK, Optional.empty(),
-				(no, url) -> new DisbursementNoticeData(no, this.settings.trusteeBank().name(), caseNo.value(), today(),
+				(no, url) -> new DisbursementNoticeData(no, this.documents.issuerName(Agency.BANK), caseNo.value(), today(),
 						url.toString(), borrowers, loan.contract().orElseThrow().contractNo(),
 						loan.iou().map(LoanCase.Iou::iouNo).orElse("—"), Printed.money(disbursement.amount()),
 						AmountInWords.of(disbursement.amount()),
 						Printed.date(disbursement.disbursedAt()), disbursement.payeeName(),
 						Printed.maskedAccount(disbursement.payeeAccountNo()), disbursement.payeeBank(),
-						this.settings.trusteeBank().name(), Printed.percent(approval.annualRate()),
+						this.documents.issuerName(Agency.BANK), Printed.percent(approval.annualRate()),
 						Integer.toString(approval.termMonths()), approval.repaymentMethod().label(),
 						Printed.money(schedule.get(0).payment()), Printed.date(schedule.get(0).dueDate()),
 						repaymentDay(schedule), repayment.map(a -> Printed.maskedAccount(a.accountNo())).orElse(NOT_YET_NAMED),
@@ -223,7 +224,6 @@ public class LoanDocuments {
 		details.add(new DetailRow("借款金额", Printed.moneyWithWords(approval.approvedAmount())));
 		details.add(new DetailRow("借款期限", approval.termMonths() + "个月"));
 		details.add(new DetailRow("年利率", Printed.percent(approval.annualRate())));
-		details.add(new DetailRow("还款方式", approval.repaymentMethod().label()));
 		loan.disbursement().ifPresent(d -> details.add(new DetailRow("放款日期", Printed.date(d.disbursedAt()))));
 		details.add(new DetailRow("首次还款日", Printed.date(schedule.get(0).dueDate())));
 		loan.mortgage().ifPresent(m -> details.add(new DetailRow("抵押登记证明号", m.certificateNo())));
@@ -237,14 +237,13 @@ public class LoanDocuments {
 		for (int i = 0; i < reasons.size(); i++) {
 			details.add(new DetailRow(reasons.size() == 1 ? "不予贷款原因" : "不予贷款原因（" + (i + 1) + "）", reasons.get(i)));
 		}
-		details.add(new DetailRow("救济途径", "对本决定有异议的，可自收到本回执之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼"));
 		LoanCase loan = loan(caseNo);
 		String officer = loan.reviews()
 			.stream()
 			.filter(r -> "REJECT".equals(r.outcome()))
 			.reduce((first, second) -> second)
 			.map(LoanCase.Review::reviewer)
-			.orElse(this.settings.lender().name());
+			.orElse(this.documents.issuerName(Agency.HPF));
 		return closingReceipt(caseNo, "不予贷款", details, officer);
 	}
 
@@ -254,7 +253,7 @@ public class LoanDocuments {
 		OffsetDateTime closedAt = file.closedAt().orElseThrow(() -> new IllegalStateException("Not closed: " + caseNo));
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
-				(no, url) -> new CompletionReceiptData(no, lender().name(), caseNo.value(), today(), url.toString(),
+				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(), url.toString(),
 						file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME, Printed.date(acceptedAt),
 						Printed.date(closedAt), result, details, officer, hall().enquiryPhone())));
 	}
@@ -293,10 +292,6 @@ public class LoanDocuments {
 		return loan.approval().orElseThrow(() -> new IllegalStateException("Not approved: " + loan.caseNo()));
 	}
 
-	private DocumentSettings.Organisation lender() {
-		return this.settings.lender();
-	}
-
 	private DocumentSettings.Hall hall() {
 		return this.settings.hall();
 	}
@@ -305,8 +300,8 @@ public class LoanDocuments {
 		return Printed.date(LocalDate.now(this.clock));
 	}
 
-	private static Organisation organisation(DocumentSettings.Organisation organisation) {
-		return new Organisation(organisation.name(), organisation.address(), organisation.representative(),
+	private Organisation organisation(Agency agency, DocumentSettings.Organisation organisation) {
+		return new Organisation(this.documents.issuerName(agency), organisation.address(), organisation.representative(),
 				organisation.phone());
 	}
 

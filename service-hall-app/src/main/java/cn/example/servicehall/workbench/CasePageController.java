@@ -1,11 +1,16 @@
 package cn.example.servicehall.workbench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseDocuments;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
@@ -49,8 +55,11 @@ class CasePageController {
 
 	private final LoanSettlements settlements;
 
+	private final CaseDocuments caseDocuments;
+
 	CasePageController(CasePages pages, CaseFiles cases, LoanApplications applications, LoanReviews reviews,
-			LoanSettlements settlements) {
+			LoanSettlements settlements, CaseDocuments caseDocuments) {
+		this.caseDocuments = caseDocuments;
 		this.pages = pages;
 		this.cases = cases;
 		this.applications = applications;
@@ -72,6 +81,23 @@ class CasePageController {
 		model.addAttribute("loan", this.applications.loanCase(number, officer));
 		model.addAttribute("schedule", this.applications.schedule(number, officer));
 		return "workbench/schedule";
+	}
+
+	/** A document of the case, as issued (signed PDF); the download is recorded. */
+	@GetMapping("/documents/{documentNo}")
+	ResponseEntity<byte[]> document(@PathVariable String caseNo, @PathVariable String documentNo,
+			CurrentOfficer officer) {
+		CaseDocuments.Download download = this.caseDocuments.download(CasePages.caseNo(caseNo), documentNo, officer,
+				CaseDocuments.PAGE);
+		ContentDisposition disposition = ContentDisposition.inline()
+			.filename(download.document().documentNo() + "-" + download.document().title() + ".pdf",
+					StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(download.content());
 	}
 
 	/** 受理: all materials there accepts the case; anything missing issues one notice listing all of it. */

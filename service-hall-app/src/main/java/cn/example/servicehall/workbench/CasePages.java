@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.intake.CaseDocuments;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
@@ -21,6 +22,7 @@ import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.LoanApplications;
 import cn.example.servicehall.loan.LoanCase;
 import cn.example.servicehall.loan.MaterialChecklist;
+import cn.example.servicehall.workflow.BackgroundSteps;
 import cn.example.servicehall.workflow.TaskInbox;
 
 /**
@@ -40,10 +42,17 @@ class CasePages {
 
 	private final TaskInbox inbox;
 
-	CasePages(CaseFiles cases, LoanApplications applications, TaskInbox inbox) {
+	private final CaseDocuments documents;
+
+	private final BackgroundSteps background;
+
+	CasePages(CaseFiles cases, LoanApplications applications, TaskInbox inbox, CaseDocuments documents,
+			BackgroundSteps background) {
 		this.cases = cases;
 		this.applications = applications;
 		this.inbox = inbox;
+		this.documents = documents;
+		this.background = background;
 	}
 
 	/** The case number in a URL; anything else is a case that does not exist. */
@@ -72,6 +81,8 @@ class CasePages {
 		model.addAttribute("schedule",
 				loan.approval().isPresent() ? this.applications.schedule(caseNo, officer) : List.of());
 		notice(caseNo, file, model);
+		model.addAttribute("documents", this.documents.of(caseNo, officer));
+		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
 		for (OpenStep step : steps) {
 			switch (step.kind()) {
 				case "acceptance" -> {

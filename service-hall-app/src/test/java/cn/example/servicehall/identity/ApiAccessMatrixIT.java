@@ -63,6 +63,10 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/cases", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
 		MATRIX.put("GET /api/cases/{caseNo}",
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("GET /api/cases/{caseNo}/documents",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("GET /api/cases/{caseNo}/documents/{documentNo}",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
 		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/claim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/unclaim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
@@ -167,6 +171,7 @@ class ApiAccessMatrixIT {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("{caseNo}", "DK2026010199999")
 			.replace("{taskId}", UUID.randomUUID().toString())
+			.replace("{documentNo}", "SL2026000001")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
 			.replace("{system}", "NO_SUCH_SYSTEM");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);

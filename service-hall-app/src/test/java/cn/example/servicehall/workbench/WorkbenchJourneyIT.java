@@ -180,6 +180,27 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			assertThat(text(clerk, "disbursed-amount")).isEqualTo("600,000.00");
 			assertThat(text(clerk, "iou-no")).matches("JJ\\d{10}");
 
+			// the documents the citizen takes away, each opened from the case page (and the opening recorded)
+			assertThat(clerk.driver().findElements(By.cssSelector("#document-list tbody tr"))
+				.stream()
+				.map(row -> row.getDomAttribute("data-kind"))
+				.toList()).containsExactly("MISSING_MATERIALS_NOTICE", "ACCEPTANCE_RECEIPT", "LOAN_CONTRACT", "IOU",
+						"DISBURSEMENT_NOTICE", "COMPLETION_RECEIPT");
+			assertThat(clerk.driver().findElements(By.id("background-steps"))).isEmpty();
+			String contractLink = clerk.driver()
+				.findElement(By.cssSelector("#document-list tr[data-kind='LOAN_CONTRACT'] a.document-download"))
+				.getDomProperty("href");
+			Object opened = ((org.openqa.selenium.JavascriptExecutor) clerk.driver()).executeAsyncScript(
+					"const done = arguments[arguments.length - 1];"
+							+ "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+							+ " + r.headers.get('content-type') + ' '"
+							+ " + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));",
+					contractLink);
+			assertThat(opened).isEqualTo("200 application/pdf %PDF-");
+			assertThat(row("select downloaded_by || '/' || channel from documents_download d join documents_document x "
+					+ "on x.document_no = d.document_no where x.case_no = ? and x.kind = 'LOAN_CONTRACT'", caseNo))
+				.isEqualTo("clerk1/PAGE");
+
 			// the full schedule, one line a month
 			clerk.driver().findElement(By.id("schedule-link")).click();
 			clerk.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("schedule")));

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
 
-/** Cases: staff of every agency, managers and administrators; developer agents too, fenced to their company. */
+/**
+ * Cases and their documents: staff of every agency, managers and administrators; developer agents too, fenced to their
+ * company.
+ */
 @Component
 class IntakeAccessRules implements ApiAccessRules {
 
@@ -21,7 +24,9 @@ class IntakeAccessRules implements ApiAccessRules {
 			PathPatternRequestMatcher.Builder path) {
 		List<String> readers = new ArrayList<>(Groups.CASE_POSTS);
 		readers.addAll(List.of(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN, Groups.DEVELOPER_AGENT));
-		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/cases"), path.matcher(HttpMethod.GET, "/api/cases/{caseNo}"))
+		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/cases"), path.matcher(HttpMethod.GET, "/api/cases/{caseNo}"),
+				path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/documents"),
+				path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/documents/{documentNo}"))
 			.hasAnyAuthority(readers.toArray(String[]::new));
 	}
 

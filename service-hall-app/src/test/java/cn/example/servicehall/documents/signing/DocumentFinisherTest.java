@@ -44,6 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.example.servicehall.support.PdfTools;
+
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentFinisherTest {
 
@@ -86,7 +88,7 @@ class DocumentFinisherTest {
 	@EnumSource(Agency.class)
 	@DisplayName("pdfsig：签名有效且覆盖整个文件")
 	void producesASignatureThatPdfsigFindsValidOverTheWholeDocument(Agency agency) {
-		SigningFixtures.ToolResult result = SigningFixtures.pdfsig(this.finished.get(agency));
+		PdfTools.ToolResult result = SigningFixtures.pdfsig(this.finished.get(agency));
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output().lines()).as(result.output())
@@ -98,7 +100,7 @@ class DocumentFinisherTest {
 	@EnumSource(Agency.class)
 	@DisplayName("pdfsig + NSS 数据库（开发CA）：证书受信任")
 	void producesASignatureWhoseCertificatePdfsigTrustsWithTheDevelopmentCa(Agency agency) {
-		SigningFixtures.ToolResult result = SigningFixtures.pdfsig(this.finished.get(agency), "-nssdir",
+		PdfTools.ToolResult result = SigningFixtures.pdfsig(this.finished.get(agency), "-nssdir",
 				"sql:" + this.nssDb);
 
 		assertThat(result.output().lines()).as(result.output()).contains(VALID, TRUSTED, TOTAL);
@@ -106,7 +108,7 @@ class DocumentFinisherTest {
 
 	@Test
 	void isNotTrustedByPdfsigWithoutTheCa() {
-		SigningFixtures.ToolResult result = SigningFixtures.pdfsig(this.finished.get(Agency.HPF));
+		PdfTools.ToolResult result = SigningFixtures.pdfsig(this.finished.get(Agency.HPF));
 
 		assertThat(result.output().lines()).as(result.output())
 			.contains(VALID, "  - Certificate Validation: Certificate issuer isn't Trusted.")

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.example.servicehall.support.PdfTools;
+
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignatureVerifierTest {
 
@@ -272,7 +274,7 @@ class SignatureVerifierTest {
 	private String pdfsig(byte[] pdf, String name) throws Exception {
 		Path file = work.resolve(name);
 		Files.write(file, pdf);
-		SigningFixtures.ToolResult result = SigningFixtures.pdfsig(file);
+		PdfTools.ToolResult result = SigningFixtures.pdfsig(file);
 		assertThat(result.exitCode()).as("pdfsig exits 0 even for a broken signature").isZero();
 		return result.output();
 	}

@@ -4,16 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,6 +19,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import static org.assertj.core.api.Assertions.fail;
+
+import cn.example.servicehall.support.PdfTools;
 
 /** Shared by the signing tests: the hall's CJK font, sample PDFs, the poppler and NSS tools, one set of dev keys. */
 final class SigningFixtures {
@@ -123,67 +121,17 @@ final class SigningFixtures {
 		return java.net.URI.create("https://gjj.jiaozuo.example.cn/verify/" + documentNumber + "?k=Zx81");
 	}
 
-	record ToolResult(int exitCode, String output) {
-	}
-
-	/** Runs a command-line tool; a missing tool fails the test, naming the package to install. */
-	static ToolResult run(String installHint, String... command) {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		Process process;
-		try {
-			process = builder.start();
-		}
-		catch (IOException ex) {
-			return fail(command[0] + " is not installed (" + installHint + "): " + ex.getMessage());
-		}
-		try {
-			process.getOutputStream().close();
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				return fail(String.join(" ", command) + " did not finish within 60 s");
-			}
-			return new ToolResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static ToolResult pdfsig(Path pdf, String... options) {
-		List<String> command = new ArrayList<>();
-		command.add("pdfsig");
-		command.addAll(List.of(options));
-		command.add(pdf.toString());
-		return run("apt-get install -y poppler-utils", command.toArray(String[]::new));
+	static PdfTools.ToolResult pdfsig(Path pdf, String... options) {
+		return PdfTools.pdfsig(pdf, options);
 	}
 
 	static String pdftotext(Path pdf) {
-		ToolResult result = run("apt-get install -y poppler-utils", "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
-		if (result.exitCode() != 0) {
-			fail("pdftotext failed: " + result.output());
-		}
-		return result.output();
+		return PdfTools.text(pdf);
 	}
 
 	/** An NSS database trusting the development CA, for {@code pdfsig -nssdir}. */
 	static Path nssDatabase(Path directory, Path caPem) {
-		String hint = "apt-get install -y libnss3-tools";
-		String db = "sql:" + directory;
-		ToolResult created = run(hint, "certutil", "-N", "-d", db, "--empty-password");
-		if (created.exitCode() != 0) {
-			fail("certutil -N failed: " + created.output());
-		}
-		ToolResult added = run(hint, "certutil", "-A", "-d", db, "-n", "Service Hall Development CA", "-t", "CT,C,C",
-				"-i", caPem.toString());
-		if (added.exitCode() != 0) {
-			fail("certutil -A failed: " + added.output());
-		}
-		return directory;
+		return PdfTools.nssDatabase(directory, caPem);
 	}
 
 	static Instant now() {

@@ -1,0 +1,90 @@
+package cn.example.servicehall.workflow;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a case the system does by itself (asking an agency's system, issuing a document) that are waiting or
+ * failing: what the case page shows as "in progress" or "failed, being retried", so nobody waits in the dark.
+ */
+@Component
+public class BackgroundSteps {
+
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
+	private final RepositoryService repository;
+
+	BackgroundSteps(RuntimeService runtime, ManagementService management, RepositoryService repository) {
+		this.runtime = runtime;
+		this.management = management;
+		this.repository = repository;
+	}
+
+	/**
+	 * A step the system does.
+	 * @param step the model's id, e.g. {@code Task_IssueAcceptanceReceipt}
+	 * @param name the model's name, e.g. 出具受理回执
+	 * @param failing the last attempt failed
+	 * @param retriesLeft attempts left before it stops and waits for an administrator (0: it is an incident)
+	 * @param nextAttempt when it runs (again), if scheduled
+	 */
+	public record BackgroundStep(String step, String name, boolean failing, int retriesLeft,
+			Optional<OffsetDateTime> nextAttempt) {
+
+		/** Stopped: every retry failed; an administrator retries it (Cockpit) once the cause is fixed. */
+		public boolean stopped() {
+			return this.retriesLeft == 0;
+		}
+
+	}
+
+	/** The case's pending and failing system steps, in the order they were created. */
+	public List<BackgroundStep> of(String caseNo) {
+		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseNo)
+			.singleResult();
+		if (instance == null) {
+			return List.of();
+		}
+		return this.management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.orderByJobId()
+			.asc()
+			.list()
+			.stream()
+			.map(job -> step(job, instance.getProcessDefinitionId()))
+			.toList();
+	}
+
+	private BackgroundStep step(Job job, String processDefinitionId) {
+		JobDefinition definition = this.management.createJobDefinitionQuery()
+			.jobDefinitionId(job.getJobDefinitionId())
+			.singleResult();
+		String step = definition == null ? "" : definition.getActivityId();
+		FlowElement element = step.isEmpty() ? null
+				: this.repository.getBpmnModelInstance(processDefinitionId).getModelElementById(step);
+		String name = element == null || element.getName() == null ? step : element.getName();
+		return new BackgroundStep(step, name, job.getExceptionMessage() != null, job.getRetries(),
+				Optional.ofNullable(job.getDuedate()).map(BackgroundSteps::time));
+	}
+
+	private static OffsetDateTime time(Date date) {
+		return date.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+	}
+
+}
