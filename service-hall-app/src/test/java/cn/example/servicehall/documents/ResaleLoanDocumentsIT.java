@@ -137,7 +137,7 @@ class ResaleLoanDocumentsIT {
 			.doesNotContain("6217000010012345678");
 		String completion = text(caseNo, (String) listed.get(5).get("documentNo"));
 		assertThat(completion).contains("办结", caseNo, "准予贷款,贷款已发放", contractNo, iouNo,
-				"人民币陆拾万元整", "豫(2026)焦作市不动产证明第0098765号");
+				"人民币陆拾万元整", mortgageCertificate(caseNo));
 		assertThat(completion).as("a receipt fits on one page, seal included").contains("第1页共1页");
 		assertThat(receipt).as("a receipt fits on one page, seal included").contains("第1页共1页");
 
@@ -390,10 +390,15 @@ class ResaleLoanDocumentsIT {
 		ok(clerk.post(path + "/contract-signing/fund-centre", null));
 		runJobs(this.engine, caseNo);
 		ok(staff("registry1", "registry-clerk").post(path + "/mortgage-registration",
-				Map.of("certificateNo", "豫(2026)焦作市不动产证明第0098765号")));
+				Map.of("certificateNo", mortgageCertificate(caseNo))));
 		runJobs(this.engine, caseNo);
 		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isEqualTo("COMPLETED");
 		return caseNo;
+	}
+
+	/** A certificate number of the case's own: each is registered once. */
+	private static String mortgageCertificate(String caseNo) {
+		return "豫(2026)焦作市不动产证明第" + caseNo.substring(caseNo.length() - 7) + "号";
 	}
 
 	/** A case accepted at the window, its receipt issued. */
