@@ -63,8 +63,8 @@ class HallRestartIT {
 		// first start, from the jar: the model is deployed once
 		Process first = start(jarCommand(), "first.log");
 		awaitHealthy(first, "first.log");
-		assertThat(log("first.log")).contains("Process models: 4 found, deployed [").contains("ResaleLoanProcess v1")
-			.contains("NewHouseLoanProcess v1").contains("LoanEligibility v1").contains("DepositTimeCoefficient v1");
+		assertThat(log("first.log")).contains("Process models: 5 found, deployed [").contains("ResaleLoanProcess v1")
+			.contains("NewHouseLoanProcess v1").contains("SlaEscalationProcess v1").contains("LoanEligibility v1").contains("DepositTimeCoefficient v1");
 		String caseNo = submitCase();
 
 		// graceful stop: engine, pool, then PostgreSQL; nothing left running
@@ -77,7 +77,7 @@ class HallRestartIT {
 		// second start, from directories (as spring-boot:run or an IDE): nothing redeployed, the case is there
 		Process second = start(explodedCommand(), "second.log");
 		awaitHealthy(second, "second.log");
-		assertThat(log("second.log")).contains("Process models: 4 found, all unchanged, nothing deployed");
+		assertThat(log("second.log")).contains("Process models: 5 found, all unchanged, nothing deployed");
 		assertThat(get("/api/cases/" + caseNo)).contains("\"caseNo\":\"" + caseNo + "\"");
 		assertThat(get("/engine-rest/deployment/count")).isEqualTo("{\"count\":1}");
 		assertThat(get("/engine-rest/process-definition/count?key=ResaleLoanProcess")).isEqualTo("{\"count\":1}");
@@ -91,7 +91,7 @@ class HallRestartIT {
 		Process third = start(jarCommand(), "third.log");
 		awaitHealthy(third, "third.log");
 		assertThat(log("third.log")).contains("did not shut down cleanly")
-			.contains("Process models: 4 found, all unchanged, nothing deployed");
+			.contains("Process models: 5 found, all unchanged, nothing deployed");
 		assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
 		assertThat(get("/api/cases/" + caseNo)).contains("\"status\":\"SUBMITTED\"");
 		assertThat(get("/api/tasks")).contains(caseNo);

@@ -50,7 +50,11 @@ public class CaseFiles {
 
 	private final ApplicationEventPublisher events;
 
-	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events) {
+	private final IntakeSettings settings;
+
+	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
+			IntakeSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.clock = clock;
@@ -64,8 +68,8 @@ public class CaseFiles {
 		CaseNo caseNo = this.numbers.next(application.serviceType(), LocalDate.now(this.clock));
 		this.jdbc.sql("""
 				insert into intake_case (case_no, service_type, channel, status, applicant_name, applicant_id_no,
-				                         developer_company_id, submitted_at, submitted_by, updated_at)
-				values (:caseNo, :type, :channel, :status, :name, :idNo, :developer, :now, :by, :now)""")
+				                         developer_company_id, branch, submitted_at, submitted_by, updated_at)
+				values (:caseNo, :type, :channel, :status, :name, :idNo, :developer, :branch, :now, :by, :now)""")
 			.param("caseNo", caseNo.value())
 			.param("type", application.serviceType().name())
 			.param("channel", application.channel().name())
@@ -73,11 +77,15 @@ public class CaseFiles {
 			.param("name", application.applicantName())
 			.param("idNo", application.applicantIdNumber().value())
 			.param("developer", application.developerCompanyId().orElse(null))
+			.param("branch", this.settings.branch())
 			.param("now", now)
 			.param("by", submittedBy)
 			.update();
 		appendEvent(caseNo, now, CaseStatus.SUBMITTED, SUBMITTED, submittedBy,
 				application.channel() == Channel.ONLINE ? Agency.DEVELOPER : Agency.HPF, null);
+		if (application.channel() == Channel.WINDOW) {
+			insertVisit(caseNo, now, Visit.Purpose.SUBMISSION, submittedBy);
+		}
 		try (CaseLogging.Scope ignored = CaseLogging.of(caseNo.value())) {
 			log.info("Case opened: {} via {} by {}", application.serviceType(), application.channel(), submittedBy);
 		}
@@ -342,6 +350,42 @@ public class CaseFiles {
 			.update();
 	}
 
+	/**
+	 * 来访登记: the citizen checked in at a counter for the case (submitting at the window checks them in by itself).
+	 * @return the visit
+	 */
+	@Transactional
+	public Visit recordVisit(CaseNo caseNo, Visit.Purpose purpose, String recordedBy) {
+		get(caseNo);
+		return insertVisit(caseNo, OffsetDateTime.now(this.clock), purpose, recordedBy);
+	}
+
+	/** The case's visits, oldest first. */
+	public List<Visit> visits(CaseNo caseNo) {
+		return this.jdbc.sql("select * from intake_visit where case_no = ? order by visited_at, id")
+			.param(caseNo.value())
+			.query((rs, row) -> new Visit(rs.getObject("visited_at", OffsetDateTime.class), rs.getString("branch"),
+					Visit.Purpose.valueOf(rs.getString("purpose")), rs.getString("recorded_by")))
+			.list();
+	}
+
+	/** The case's branch (网点). */
+	public String branchOf(CaseNo caseNo) {
+		return this.jdbc.sql("select branch from intake_case where case_no = ?")
+			.param(caseNo.value())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new CaseNotFound(caseNo.value()));
+	}
+
+	private Visit insertVisit(CaseNo caseNo, OffsetDateTime at, Visit.Purpose purpose, String recordedBy) {
+		this.jdbc.sql("""
+				insert into intake_visit (case_no, visited_at, branch, purpose, recorded_by) values (?, ?, ?, ?, ?)""")
+			.params(caseNo.value(), at, this.settings.branch(), purpose.name(), recordedBy)
+			.update();
+		return new Visit(at, this.settings.branch(), purpose, recordedBy);
+	}
+
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStatus status, String action, String actor,
 			Agency agency, String remark) {
 		this.jdbc.sql("""
@@ -355,6 +399,12 @@ public class CaseFiles {
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
+		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
+			.param(caseNo.value())
+			.query()
+			.singleRow();
+		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
+				(String) file.get("branch"), action, status, agency, at));
 	}
 
 	private static String actor(String userId) {

@@ -1,8 +1,5 @@
 package cn.example.servicehall.workbench;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
@@ -24,18 +21,13 @@ import cn.example.servicehall.workflow.TaskInbox.OpenTask;
 class WorkbenchController {
 
 	/** A step due within this time is shown as due soon (即将到期). */
-	static final Duration DUE_SOON = Duration.ofHours(2);
-
 	private final TaskInbox inbox;
 
 	private final CaseFiles cases;
 
-	private final Clock clock;
-
-	WorkbenchController(TaskInbox inbox, CaseFiles cases, Clock clock) {
+	WorkbenchController(TaskInbox inbox, CaseFiles cases) {
 		this.inbox = inbox;
 		this.cases = cases;
-		this.clock = clock;
 	}
 
 	/**
@@ -46,19 +38,18 @@ class WorkbenchController {
 	 */
 	record InboxLine(OpenTask task, String urgency, boolean mine) {
 
-		static InboxLine of(OpenTask task, Instant now, CurrentOfficer officer) {
+		/** The urgency from the step's SLA clock: red past its limit, yellow from 80 % of it. */
+		static InboxLine of(OpenTask task, CurrentOfficer officer) {
 			String urgency;
-			if (task.due() == null) {
+			if (task.sla() == null || task.due() == null && !"RED".equals(task.sla())) {
 				urgency = "no-limit";
 			}
-			else if (task.due().toInstant().isBefore(now)) {
-				urgency = "overdue";
-			}
-			else if (!task.due().toInstant().isAfter(now.plus(DUE_SOON))) {
-				urgency = "due-soon";
-			}
 			else {
-				urgency = "on-time";
+				urgency = switch (task.sla()) {
+					case "RED" -> "overdue";
+					case "YELLOW" -> "due-soon";
+					default -> "on-time";
+				};
 			}
 			return new InboxLine(task, urgency, officer.id().equals(task.assignee()));
 		}
@@ -67,10 +58,9 @@ class WorkbenchController {
 
 	@GetMapping("/")
 	String workbench(CurrentOfficer officer, Model model) {
-		Instant now = this.clock.instant();
 		model.addAttribute("officer", officer);
 		model.addAttribute("tasks",
-				this.inbox.openTasks(officer).stream().map(task -> InboxLine.of(task, now, officer)).toList());
+				this.inbox.openTasks(officer).stream().map(task -> InboxLine.of(task, officer)).toList());
 		model.addAttribute("cases", this.cases.list(officer, Optional.empty(), 0, 20));
 		model.addAttribute("clerk", officer.isIn(Groups.HPF_ACCEPTANCE_CLERK));
 		model.addAttribute("consoles", officer.isIn(Groups.SYSTEM_ADMIN) || officer.isIn(Groups.HALL_MANAGER));

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.sla.SlaClock;
+import cn.example.servicehall.sla.SlaClocks;
 
 /** An officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due first. */
 @Service
@@ -30,7 +32,10 @@ public class TaskInbox {
 
 	private final CaseTasks caseTasks;
 
-	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks) {
+	private final SlaClocks clocks;
+
+	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, SlaClocks clocks) {
+		this.clocks = clocks;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.caseTasks = caseTasks;
@@ -46,9 +51,11 @@ public class TaskInbox {
 	 * @param assignee who claimed it, if anyone
 	 * @param created when the step opened
 	 * @param due when it is due, if a limit applies
+	 * @param sla the colour of its SLA clock now: GREEN, YELLOW (80 % of the limit used), RED (past it), SUSPENDED;
+	 * null when it has no clock
 	 */
 	public record OpenTask(String id, String step, String name, String caseNo, String formKey, String assignee,
-			Date created, Date due) {
+			Date created, Date due, String sla) {
 	}
 
 	public List<OpenTask> openTasks(CurrentOfficer officer) {
@@ -69,10 +76,11 @@ public class TaskInbox {
 			.asc()
 			.listPage(0, 500);
 		Map<String, String> caseNumbers = caseNumbers(open);
+		Map<String, SlaClock.Colour> colours = this.clocks.colourOfTasks(open.stream().map(Task::getId).toList());
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
 					caseNumbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
-					t.getDueDate()))
+					t.getDueDate(), colours.containsKey(t.getId()) ? colours.get(t.getId()).name() : null))
 			.toList();
 	}
 

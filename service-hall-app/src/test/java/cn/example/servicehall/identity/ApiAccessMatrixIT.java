@@ -67,6 +67,11 @@ class ApiAccessMatrixIT {
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
 		MATRIX.put("GET /api/cases/{caseNo}/documents/{documentNo}",
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("GET /api/cases/{caseNo}/visits",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
+		MATRIX.put("POST /api/cases/{caseNo}/visits", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		MATRIX.put("GET /api/cases/{caseNo}/sla", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT,
+				MANAGER, ADMIN));
 		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/claim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
 		MATRIX.put("POST /api/tasks/{taskId}/unclaim", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
@@ -90,6 +95,10 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/bank", Set.of(BANK));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/guarantor", Set.of(GUARANTOR));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/mortgage-registration", Set.of(REGISTRY));
+		Set<String> staff = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN);
+		MATRIX.put("GET /api/sla/calendar", staff);
+		MATRIX.put("GET /api/sla/calendar/{year}", staff);
+		MATRIX.put("PUT /api/sla/calendar/{year}", Set.of(ADMIN));
 		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
 		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
 	}
@@ -172,6 +181,8 @@ class ApiAccessMatrixIT {
 		String path = parts[1].replace("{caseNo}", "DK2026010199999")
 			.replace("{taskId}", UUID.randomUUID().toString())
 			.replace("{documentNo}", "SL2026000001")
+			// a seeded year: reading it answers 200; replacing it with the empty body {} is refused 400, nothing changed
+			.replace("{year}", "2026")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
 			.replace("{system}", "NO_SUCH_SYSTEM");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);

@@ -13,10 +13,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +58,11 @@ class WorkbenchPagesIT {
 
 	@Autowired
 	private TaskService tasks;
+
+	@AfterEach
+	void realTime() {
+		ClockUtil.reset();
+	}
 
 	@Test
 	void showsTheClerkTheNewApplicationButtonAndTheCaseWithItsAcceptanceForm() throws Exception {
@@ -164,11 +173,15 @@ class WorkbenchPagesIT {
 
 	@Test
 	void letsTheClerkClaimAndReleaseAStepThatIsDueSoon() throws Exception {
+		// submitted on a Monday at 09:00: acceptance is due within two working hours, at 11:00; yellow from 10:36
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T01:00:00Z")));
 		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
 		String taskId = this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+		assertThat(page(get("/").with(clerk()), 200)).contains("id=\"claim-" + taskId + "\"").doesNotContain("即将到期");
 
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T02:40:00Z")));
 		String home = page(get("/").with(clerk()), 200);
-		assertThat(home).contains("id=\"claim-" + taskId + "\"").contains("即将到期");
+		assertThat(home).contains("id=\"claim-" + taskId + "\"").contains("即将到期").contains("2026-03-02 11:00");
 
 		MvcResult claimed = this.mvc.perform(post("/tasks/" + taskId + "/claim").with(clerk()).with(csrf()))
 			.andExpect(status().is3xxRedirection())

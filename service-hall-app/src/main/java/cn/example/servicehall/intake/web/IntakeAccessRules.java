@@ -28,6 +28,11 @@ class IntakeAccessRules implements ApiAccessRules {
 				path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/documents"),
 				path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/documents/{documentNo}"))
 			.hasAnyAuthority(readers.toArray(String[]::new));
+		// 来访登记: the counters' staff of every agency check a citizen in
+		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/visits"))
+			.hasAnyAuthority(readers.toArray(String[]::new));
+		requests.requestMatchers(path.matcher(HttpMethod.POST, "/api/cases/{caseNo}/visits"))
+			.hasAnyAuthority(Groups.CASE_POSTS.toArray(String[]::new));
 	}
 
 }

@@ -1,0 +1,20 @@
+package cn.example.servicehall.intake;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A line was added to a case's history: submission, acceptance, an agency's step, the wait for the citizen and their
+ * return, the end. Published synchronously, inside the transaction that records the step, so that whatever follows
+ * the history (the SLA clocks) commits or rolls back with it.
+ *
+ * @param caseNo the case
+ * @param serviceType what the case is
+ * @param branch the case's branch
+ * @param action what was done, e.g. {@code ACCEPTED}
+ * @param status the case's status after it
+ * @param agency which agency did it
+ * @param at when
+ */
+public record CaseStepRecorded(CaseNo caseNo, ServiceType serviceType, String branch, String action,
+		CaseStatus status, Agency agency, OffsetDateTime at) {
+}

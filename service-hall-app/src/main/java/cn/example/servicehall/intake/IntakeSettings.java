@@ -1,0 +1,30 @@
+package cn.example.servicehall.intake;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where this hall node takes cases in ({@code servicehall.intake}).
+ *
+ * @param branch the code of the branch (网点) this node serves: every case opened here belongs to it
+ * @param branches every branch's name by code, as the managers' dashboard shows them
+ */
+@ConfigurationProperties("servicehall.intake")
+public record IntakeSettings(@DefaultValue("HQ") String branch, Map<String, String> branches) {
+
+	public IntakeSettings {
+		branches = branches == null || branches.isEmpty() ? Map.of("HQ", "市民之家综合服务大厅") : Map.copyOf(branches);
+		if (!branches.containsKey(branch)) {
+			throw new IllegalArgumentException("servicehall.intake.branch " + branch
+					+ " is not one of servicehall.intake.branches " + branches.keySet());
+		}
+	}
+
+	/** The branch's name, or its code when it has none. */
+	public String nameOf(String code) {
+		return this.branches.getOrDefault(code, code);
+	}
+
+}

@@ -1,0 +1,489 @@
+package cn.example.servicehall.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStepRecorded;
+
+/**
+ * The SLA clocks (时限计时) of cases. A step's clock runs while its user task is open, for the agency that does it; a
+ * span's clock runs from one line of the case's history to another (approval to disbursement), for the agency
+ * answerable for it. Each counts working time by the hall's calendar and office hours (or calendar days, for the
+ * statutory limits that say 日), is suspended while the case waits on the citizen (补正) and during stretches that are
+ * another agency's part, turns yellow at 80 % of its limit and red when the limit passes. Every change is recorded in
+ * {@code sla_event}; a breach notifies the agency's managers.
+ */
+@Service
+public class SlaClocks {
+
+	private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
+
+	private static final String MISSING_MATERIALS = CaseFiles.MISSING_MATERIALS_NOTIFIED;
+
+	private static final String MATERIALS_BACK = CaseFiles.MATERIALS_SUPPLEMENTED;
+
+	private final JdbcClient jdbc;
+
+	private final WorkingCalendar calendar;
+
+	private final SlaLimits limits;
+
+	private final CaseFiles cases;
+
+	private final SlaNotices notices;
+
+	private final Clock clock;
+
+	SlaClocks(JdbcClient jdbc, WorkingCalendar calendar, SlaLimits limits, CaseFiles cases, SlaNotices notices,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.limits = limits;
+		this.cases = cases;
+		this.notices = notices;
+		this.clock = clock;
+	}
+
+	/**
+	 * A step of a case opened (a user task was created): its agency's clock starts.
+	 * @param caseNo the case
+	 * @param step the task definition key, e.g. {@code Task_ReviewCredit}
+	 * @param name the step's name in the model, e.g. 银行信贷审查
+	 * @param taskId the task
+	 * @return when the step is due; empty when the calendar lacks the year it runs into (the administrator is told)
+	 */
+	@Transactional
+	public Optional<OffsetDateTime> startStep(CaseNo caseNo, String step, String name, String taskId) {
+		SlaLimits.Step limit = this.limits.step(step);
+		OffsetDateTime now = now();
+		Timing timing = timing(now, limit.limit(), limit.unit());
+		long id = this.jdbc.sql("""
+				insert into sla_clock (case_no, definition_id, name, kind, agency, task_id, branch, basis, limit_minutes,
+				                       started_at, yellow_at, due_at)
+				values (:caseNo, :definition, :name, 'STEP', :agency, :taskId, :branch, :basis, :limit, :now, :yellow,
+				        :due)
+				returning id""")
+			.param("caseNo", caseNo.value())
+			.param("definition", stepDefinition(step))
+			.param("name", name == null || name.isBlank() ? step : name)
+			.param("agency", limit.agency().name())
+			.param("taskId", taskId)
+			.param("branch", this.cases.branchOf(caseNo))
+			.param("basis", basis(limit.unit()))
+			.param("limit", timing.limitMinutes())
+			.param("now", now)
+			.param("yellow", timing.yellowAt())
+			.param("due", timing.dueAt())
+			.query(Long.class)
+			.single();
+		event(id, caseNo.value(), "STARTED", now, timing.problem());
+		return Optional.ofNullable(timing.dueAt());
+	}
+
+	/** A step closed: completed (counted against its limit) or cancelled with the case (not counted). */
+	@Transactional
+	public void stopStep(String taskId, boolean completed) {
+		this.jdbc.sql("select * from sla_clock where task_id = ? and stopped_at is null for update")
+			.param(taskId)
+			.query(OpenClock::of)
+			.optional()
+			.ifPresent(open -> stop(open, now(), completed));
+	}
+
+	/** The case's history moved on: spans start, stop, pause, resume or leave an excluded stretch. */
+	@EventListener
+	@Transactional
+	public void onCaseStep(CaseStepRecorded step) {
+		String caseNo = step.caseNo().value();
+		OffsetDateTime at = step.at();
+		List<OpenClock> open = this.jdbc.sql("select * from sla_clock where case_no = ? and stopped_at is null for update")
+			.param(caseNo)
+			.query(OpenClock::of)
+			.list();
+		for (OpenClock clock : open) {
+			if (clock.kind().equals("SPAN")) {
+				Optional<SlaLimits.Span> span = this.limits.span(clock.definitionId());
+				if (span.isEmpty()) {
+					continue;
+				}
+				String action = step.action();
+				String status = step.status().name();
+				if (SlaLimits.matchesAny(span.get().to(), action, status)) {
+					stop(clock, at, true);
+					continue;
+				}
+				if (SlaLimits.matchesAny(span.get().cancelledBy(), action, status)) {
+					stop(clock, at, false);
+					continue;
+				}
+				for (SlaLimits.Stretch stretch : span.get().excluding()) {
+					if (SlaLimits.matches(stretch.from(), action, status)) {
+						suspend(clock, at, Reason.EXCLUDED);
+					}
+					else if (SlaLimits.matches(stretch.to(), action, status)) {
+						resume(clock, at, Reason.EXCLUDED);
+					}
+				}
+				if (span.get().pauseWhileAwaitingCitizen() && MISSING_MATERIALS.equals(step.action())) {
+					suspend(clock, at, Reason.PAUSED);
+				}
+				else if (span.get().pauseWhileAwaitingCitizen() && MATERIALS_BACK.equals(step.action())) {
+					resume(clock, at, Reason.PAUSED);
+				}
+			}
+			else if (step.status().isClosed()) {
+				stop(clock, at, false);
+			}
+		}
+		for (SlaLimits.Span span : this.limits.spansStartedBy(step.serviceType(), step.action(),
+				step.status().name())) {
+			boolean running = open.stream().anyMatch(c -> c.definitionId().equals(span.id()) && c.stoppedAt() == null);
+			if (!running) {
+				startSpan(step, span);
+			}
+		}
+	}
+
+	/**
+	 * 预警与超时: turns the clocks that reached 80 % of their limit yellow and those past it red, notifying the
+	 * agency's managers of each breach; fills in the due dates of clocks that started before their year was in the
+	 * calendar. Run by the job executor every minute ({@code bpmn/sla/sla-escalation.bpmn}); several nodes never
+	 * escalate the same clock twice.
+	 * @return how many clocks turned yellow and red
+	 */
+	@Transactional
+	public Escalation escalate() {
+		OffsetDateTime now = now();
+		int completed = completeMissingDeadlines();
+		List<Long> yellow = this.jdbc.sql("""
+				update sla_clock set escalation = 'YELLOW'
+				 where id in (select id from sla_clock
+				               where stopped_at is null and escalation = 'GREEN' and yellow_at <= :now
+				                 and (due_at is null or due_at > :now)
+				               for update skip locked)
+				returning id""")
+			.param("now", now)
+			.query(Long.class)
+			.list();
+		for (long id : yellow) {
+			event(id, caseOf(id), "YELLOW", now, null);
+		}
+		List<Long> red = this.jdbc.sql("""
+				update sla_clock set escalation = 'RED'
+				 where id in (select id from sla_clock
+				               where stopped_at is null and escalation <> 'RED' and due_at <= :now
+				               for update skip locked)
+				returning id""")
+			.param("now", now)
+			.query(Long.class)
+			.list();
+		for (long id : red) {
+			event(id, caseOf(id), "RED", now, null);
+			breached(id);
+		}
+		if (!yellow.isEmpty() || !red.isEmpty() || completed > 0) {
+			log.info("SLA escalation at {}: {} yellow, {} red, {} deadlines completed", now, yellow.size(), red.size(),
+					completed);
+		}
+		return new Escalation(yellow.size(), red.size());
+	}
+
+	/**
+	 * What an escalation run did.
+	 * @param yellow clocks turned yellow
+	 * @param red clocks turned red
+	 */
+	public record Escalation(int yellow, int red) {
+	}
+
+	/** The case's clocks, oldest first, each with its colour now. */
+	public List<SlaClock> ofCase(CaseNo caseNo) {
+		OffsetDateTime now = now();
+		return this.jdbc.sql("select * from sla_clock where case_no = ? order by started_at, id")
+			.param(caseNo.value())
+			.query((rs, row) -> SlaClock.of(rs, now))
+			.list();
+	}
+
+	/** The colour of each open task's clock now, by task id (tasks without a clock are left out). */
+	public Map<String, SlaClock.Colour> colourOfTasks(Collection<String> taskIds) {
+		Map<String, SlaClock.Colour> colours = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return colours;
+		}
+		OffsetDateTime now = now();
+		this.jdbc.sql("select * from sla_clock where task_id in (:ids)")
+			.param("ids", taskIds)
+			.query((rs, row) -> SlaClock.of(rs, now))
+			.list()
+			.forEach(c -> colours.put(c.taskId(), c.colour()));
+		return colours;
+	}
+
+	static String stepDefinition(String step) {
+		return "step:" + step;
+	}
+
+	// ------------------------------------------------------------------------------------------------------------
+
+	private void startSpan(CaseStepRecorded step, SlaLimits.Span span) {
+		Timing timing = timing(step.at(), span.limit(), span.unit());
+		// a stretch that begins where the span begins (another agency's part first) suspends it from the start
+		boolean excluded = span.excluding()
+			.stream()
+			.anyMatch(stretch -> SlaLimits.matches(stretch.from(), step.action(), step.status().name()));
+		long id = this.jdbc.sql("""
+				insert into sla_clock (case_no, definition_id, name, kind, agency, branch, basis, limit_minutes,
+				                       started_at, yellow_at, due_at, excluded, suspended_since)
+				values (:caseNo, :definition, :name, 'SPAN', :agency, :branch, :basis, :limit, :at, :yellow, :due,
+				        :excluded, :since)
+				returning id""")
+			.param("caseNo", step.caseNo().value())
+			.param("definition", span.id())
+			.param("name", span.name())
+			.param("agency", span.agency().name())
+			.param("branch", step.branch())
+			.param("basis", basis(span.unit()))
+			.param("limit", timing.limitMinutes())
+			.param("at", step.at())
+			.param("yellow", excluded ? null : timing.yellowAt())
+			.param("due", excluded ? null : timing.dueAt())
+			.param("excluded", excluded)
+			.param("since", excluded ? step.at() : null)
+			.query(Long.class)
+			.single();
+		event(id, step.caseNo().value(), "STARTED", step.at(), timing.problem());
+		if (excluded) {
+			event(id, step.caseNo().value(), "EXCLUDED", step.at(), null);
+		}
+	}
+
+	private void stop(OpenClock clock, OffsetDateTime at, boolean counted) {
+		int suspended = clock.suspendedMinutes();
+		if (clock.suspendedSince() != null) {
+			suspended += counted(clock.basis(), clock.suspendedSince(), at);
+		}
+		int elapsed = Math.max(0, counted(clock.basis(), clock.startedAt(), at) - suspended);
+		String outcome = !counted ? "CANCELLED" : elapsed <= clock.limitMinutes() ? "MET" : "BREACHED";
+		this.jdbc.sql("""
+				update sla_clock set stopped_at = :at, outcome = :outcome, elapsed_minutes = :elapsed,
+				       suspended_minutes = :suspended, suspended_since = null, paused = false, excluded = false
+				 where id = :id""")
+			.param("at", at)
+			.param("outcome", outcome)
+			.param("elapsed", elapsed)
+			.param("suspended", suspended)
+			.param("id", clock.id())
+			.update();
+		event(clock.id(), clock.caseNo(), counted ? "STOPPED" : "CANCELLED", at, outcome + ", " + elapsed + " / "
+				+ clock.limitMinutes() + " min");
+		if ("BREACHED".equals(outcome) && !"RED".equals(clock.escalation())) {
+			this.jdbc.sql("update sla_clock set escalation = 'RED' where id = ?").param(clock.id()).update();
+			event(clock.id(), clock.caseNo(), "RED", at, "breached at the stop");
+			breached(clock.id());
+		}
+	}
+
+	private enum Reason {
+
+		PAUSED, EXCLUDED
+
+	}
+
+	private void suspend(OpenClock clock, OffsetDateTime at, Reason reason) {
+		boolean paused = clock.paused() || reason == Reason.PAUSED;
+		boolean excluded = clock.excluded() || reason == Reason.EXCLUDED;
+		if (paused == clock.paused() && excluded == clock.excluded()) {
+			return;
+		}
+		OffsetDateTime since = clock.suspendedSince() != null ? clock.suspendedSince() : at;
+		this.jdbc.sql("""
+				update sla_clock set paused = :paused, excluded = :excluded, suspended_since = :since, yellow_at = null,
+				       due_at = null where id = :id""")
+			.param("paused", paused)
+			.param("excluded", excluded)
+			.param("since", since)
+			.param("id", clock.id())
+			.update();
+		event(clock.id(), clock.caseNo(), reason == Reason.PAUSED ? "PAUSED" : "EXCLUDED", at, null);
+	}
+
+	private void resume(OpenClock clock, OffsetDateTime at, Reason reason) {
+		boolean paused = clock.paused() && reason != Reason.PAUSED;
+		boolean excluded = clock.excluded() && reason != Reason.EXCLUDED;
+		if (paused == clock.paused() && excluded == clock.excluded()) {
+			return;
+		}
+		event(clock.id(), clock.caseNo(), reason == Reason.PAUSED ? "RESUMED" : "INCLUDED", at, null);
+		if (paused || excluded) {
+			this.jdbc.sql("update sla_clock set paused = ?, excluded = ? where id = ?")
+				.params(paused, excluded, clock.id())
+				.update();
+			return;
+		}
+		int suspended = clock.suspendedMinutes() + counted(clock.basis(), clock.suspendedSince(), at);
+		Points points = points(clock.basis(), clock.startedAt(), clock.limitMinutes(), suspended);
+		this.jdbc.sql("""
+				update sla_clock set paused = false, excluded = false, suspended_since = null,
+				       suspended_minutes = :suspended, yellow_at = :yellow, due_at = :due where id = :id""")
+			.param("suspended", suspended)
+			.param("yellow", points.yellowAt())
+			.param("due", points.dueAt())
+			.param("id", clock.id())
+			.update();
+	}
+
+	/** Clocks that started before their year was in the calendar get their deadlines once it is. */
+	private int completeMissingDeadlines() {
+		List<OpenClock> waiting = this.jdbc.sql("""
+				select * from sla_clock where stopped_at is null and due_at is null and suspended_since is null
+				for update skip locked""")
+			.query(OpenClock::of)
+			.list();
+		int completed = 0;
+		for (OpenClock clock : waiting) {
+			try {
+				Points points = points(clock.basis(), clock.startedAt(), clock.limitMinutes(),
+						clock.suspendedMinutes());
+				this.jdbc.sql("update sla_clock set yellow_at = ?, due_at = ? where id = ?")
+					.params(points.yellowAt(), points.dueAt(), clock.id())
+					.update();
+				completed++;
+			}
+			catch (CalendarYearMissing ex) {
+				// still missing: the calendar's banner says so
+			}
+		}
+		return completed;
+	}
+
+	private void breached(long clockId) {
+		this.notices.breached(clockId);
+	}
+
+	private String caseOf(long clockId) {
+		return this.jdbc.sql("select case_no from sla_clock where id = ?").param(clockId).query(String.class).single();
+	}
+
+	private void event(long clockId, String caseNo, String kind, OffsetDateTime at, String detail) {
+		this.jdbc.sql("""
+				insert into sla_event (clock_id, case_no, kind, occurred_at, detail) values (?, ?, ?, ?, ?)""")
+			.params(clockId, caseNo, kind, at, detail)
+			.update();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock);
+	}
+
+	// ---- time arithmetic -----------------------------------------------------------------------------------------
+
+	/**
+	 * A clock's limit in minutes of its basis and the two points it reaches, from its start.
+	 * @param problem why the points are missing (the calendar lacks a year), else null
+	 */
+	private record Timing(int limitMinutes, OffsetDateTime yellowAt, OffsetDateTime dueAt, String problem) {
+	}
+
+	private record Points(OffsetDateTime yellowAt, OffsetDateTime dueAt) {
+	}
+
+	private Timing timing(OffsetDateTime start, int amount, SlaLimits.Unit unit) {
+		int limitMinutes;
+		switch (unit) {
+			case WORKING_MINUTES -> limitMinutes = amount;
+			case WORKING_HOURS -> limitMinutes = amount * 60;
+			case CALENDAR_DAYS -> limitMinutes = (int) Duration
+				.between(start, zoned(start).toLocalDate().plusDays(amount + 1L).atStartOfDay(this.clock.getZone()))
+				.toMinutes();
+			case WORKING_DAYS -> {
+				try {
+					limitMinutes = (int) this.calendar
+						.workingTimeBetween(zoned(start), this.calendar.dueAfterWorkingDays(zoned(start), amount))
+						.toMinutes();
+				}
+				catch (CalendarYearMissing ex) {
+					log.error("No due date: {}", ex.getBody().getDetail());
+					return new Timing(amount * (int) this.calendar.officeDay().toMinutes(), null, null,
+							"工作日历缺少 " + ex.year() + " 年，暂无到期时间");
+				}
+			}
+			default -> throw new IllegalStateException(unit.name());
+		}
+		try {
+			Points points = points(basis(unit), start, limitMinutes, 0);
+			return new Timing(limitMinutes, points.yellowAt(), points.dueAt(), null);
+		}
+		catch (CalendarYearMissing ex) {
+			log.error("No due date: {}", ex.getBody().getDetail());
+			return new Timing(limitMinutes, null, null, "工作日历缺少 " + ex.year() + " 年，暂无到期时间");
+		}
+	}
+
+	private Points points(String basis, OffsetDateTime start, int limitMinutes, int suspendedMinutes) {
+		int yellowMinutes = (int) Math.ceil(limitMinutes * this.limits.yellowPercent() / 100.0);
+		return new Points(after(basis, start, yellowMinutes + suspendedMinutes),
+				after(basis, start, limitMinutes + suspendedMinutes));
+	}
+
+	private OffsetDateTime after(String basis, OffsetDateTime start, int minutes) {
+		if ("CALENDAR".equals(basis)) {
+			return start.plusMinutes(minutes);
+		}
+		return this.calendar.addWorkingTime(zoned(start), Duration.ofMinutes(minutes)).toOffsetDateTime();
+	}
+
+	/** Minutes of the basis between two instants. */
+	private int counted(String basis, OffsetDateTime from, OffsetDateTime to) {
+		if (!to.isAfter(from)) {
+			return 0;
+		}
+		if ("CALENDAR".equals(basis)) {
+			return (int) Duration.between(from, to).toMinutes();
+		}
+		return (int) this.calendar.workingTimeBetween(zoned(from), zoned(to)).toMinutes();
+	}
+
+	private ZonedDateTime zoned(OffsetDateTime at) {
+		return at.atZoneSameInstant(this.clock.getZone());
+	}
+
+	private static String basis(SlaLimits.Unit unit) {
+		return unit.isWorkingTime() ? "WORKING" : "CALENDAR";
+	}
+
+	/** An open clock as read for an update. */
+	record OpenClock(long id, String caseNo, String definitionId, String kind, Agency agency, String basis,
+			int limitMinutes, OffsetDateTime startedAt, boolean paused, boolean excluded, OffsetDateTime suspendedSince,
+			int suspendedMinutes, String escalation, OffsetDateTime stoppedAt) {
+
+		static OpenClock of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+			return new OpenClock(rs.getLong("id"), rs.getString("case_no"), rs.getString("definition_id"),
+					rs.getString("kind"), Agency.valueOf(rs.getString("agency")), rs.getString("basis"),
+					rs.getInt("limit_minutes"), rs.getObject("started_at", OffsetDateTime.class), rs.getBoolean("paused"),
+					rs.getBoolean("excluded"), rs.getObject("suspended_since", OffsetDateTime.class),
+					rs.getInt("suspended_minutes"), rs.getString("escalation"),
+					rs.getObject("stopped_at", OffsetDateTime.class));
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package cn.example.servicehall.sla;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.ServiceType;
+
+/**
+ * The time limits (时限) the hall is held to, as configuration ({@code servicehall.sla.limits}): one per step (a user
+ * task: the agency that does it and how long it may take) and one per span of a case (from one line of its history
+ * to another, e.g. approval to disbursement). Each says where it comes from: a statute, a seed report, the centre's
+ * own promise.
+ *
+ * @param yellowPercent the share of a limit used at which a clock turns yellow (80)
+ * @param defaultStep the limit of a step not listed
+ * @param steps each step's limit, by task definition key ({@code Task_ReviewCredit})
+ * @param spans the spans of cases
+ */
+@ConfigurationProperties("servicehall.sla.limits")
+public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep, Map<String, Step> steps,
+		List<Span> spans) {
+
+	public SlaLimits {
+		if (yellowPercent <= 0 || yellowPercent >= 100) {
+			throw new IllegalArgumentException("servicehall.sla.limits.yellow-percent must be between 1 and 99");
+		}
+		defaultStep = defaultStep != null ? defaultStep : new Step(null, 1, Unit.WORKING_DAYS, "默认：一个工作日");
+		steps = steps == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(steps));
+		spans = spans == null ? List.of() : List.copyOf(spans);
+		Set<String> ids = new java.util.HashSet<>();
+		for (Span span : spans) {
+			if (!ids.add(span.id())) {
+				throw new IllegalArgumentException("Two spans with the id " + span.id() + " in servicehall.sla.limits");
+			}
+		}
+	}
+
+	/** The limit of a step. */
+	public Step step(String taskDefinitionKey) {
+		return this.steps.getOrDefault(taskDefinitionKey, this.defaultStep);
+	}
+
+	/** The spans that a case of {@code service} starts with a history line of {@code action} and {@code status}. */
+	public List<Span> spansStartedBy(ServiceType service, String action, String status) {
+		List<Span> started = new ArrayList<>();
+		for (Span span : this.spans) {
+			if (span.services().contains(service) && matches(span.from(), action, status)) {
+				started.add(span);
+			}
+		}
+		return started;
+	}
+
+	/**
+	 * Whether a history line matches a pattern: its action ({@code APPROVAL_DECIDED}), or its action and the status
+	 * it left the case in ({@code APPROVAL_DECIDED:APPROVED}: an approval, not a return).
+	 */
+	public static boolean matches(String pattern, String action, String status) {
+		return pattern.equals(action) || pattern.equals(action + ":" + status);
+	}
+
+	/** Whether any of the patterns matches. */
+	public static boolean matchesAny(List<String> patterns, String action, String status) {
+		return patterns.stream().anyMatch(p -> matches(p, action, status));
+	}
+
+	/** The span with this id. */
+	public java.util.Optional<Span> span(String id) {
+		return this.spans.stream().filter(s -> s.id().equals(id)).findFirst();
+	}
+
+	/** How a limit is counted. */
+	public enum Unit {
+
+		/** 工作分钟: office time on working days. */
+		WORKING_MINUTES,
+		/** 工作小时. */
+		WORKING_HOURS,
+		/** 工作日: until the close of office on the n-th working day after the start's day. */
+		WORKING_DAYS,
+		/** 日 (calendar days, as 《住房公积金管理条例》 counts): until the end of the n-th day after the start's day. */
+		CALENDAR_DAYS;
+
+		/** Working time, or calendar time. */
+		public boolean isWorkingTime() {
+			return this != CALENDAR_DAYS;
+		}
+
+	}
+
+	/**
+	 * A step's limit.
+	 * @param agency whose step it is (its clock is the agency's); null: the fund centre
+	 * @param limit how many units
+	 * @param unit the unit
+	 * @param source where the limit comes from
+	 */
+	public record Step(Agency agency, int limit, Unit unit, String source) {
+
+		public Step {
+			agency = agency != null ? agency : Agency.HPF;
+			unit = unit != null ? unit : Unit.WORKING_DAYS;
+			if (limit < 0) {
+				throw new IllegalArgumentException("A step's limit must not be negative");
+			}
+		}
+
+	}
+
+	/**
+	 * A span of a case.
+	 * @param id its id, e.g. {@code approval-to-disbursement}
+	 * @param name its name, e.g. 审批至放款
+	 * @param services the services whose cases have it
+	 * @param agency whose clock it is
+	 * @param from the history action that starts it ({@code ACCEPTED}; {@code ACTION:STATUS} to require the status the
+	 * line left the case in, as in {@code APPROVAL_DECIDED:APPROVED})
+	 * @param to the actions that stop it, counted against the limit ({@code DISBURSED})
+	 * @param cancelledBy the actions that end it without counting (the case was refused or withdrawn)
+	 * @param limit how many units
+	 * @param unit the unit
+	 * @param pauseWhileAwaitingCitizen the clock stops while the case waits for the citizen (补正)
+	 * @param excluding stretches not counted, each from one action to another (another agency's part)
+	 * @param source where the limit comes from
+	 */
+	public record Span(String id, String name, List<ServiceType> services, Agency agency, String from, List<String> to,
+			List<String> cancelledBy, int limit, Unit unit, boolean pauseWhileAwaitingCitizen, List<Stretch> excluding,
+			String source) {
+
+		public Span {
+			if (id == null || id.isBlank() || from == null || to == null || to.isEmpty()) {
+				throw new IllegalArgumentException("A span needs an id, a from and a to: " + id);
+			}
+			services = services == null || services.isEmpty() ? List.of(ServiceType.values()) : List.copyOf(services);
+			agency = agency != null ? agency : Agency.HPF;
+			cancelledBy = cancelledBy == null ? List.of() : List.copyOf(cancelledBy);
+			unit = unit != null ? unit : Unit.WORKING_DAYS;
+			excluding = excluding == null ? List.of() : List.copyOf(excluding);
+			name = name == null ? id : name;
+		}
+
+	}
+
+	/**
+	 * A stretch of a case from one history action to another.
+	 * @param from the action that starts it
+	 * @param to the action that ends it
+	 */
+	public record Stretch(String from, String to) {
+	}
+
+}

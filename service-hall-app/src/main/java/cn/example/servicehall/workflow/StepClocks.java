@@ -1,0 +1,69 @@
+package cn.example.servicehall.workflow;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.sla.SlaClocks;
+
+/**
+ * Every user task of every model has an SLA clock: started when the task is created (which gives the task its due
+ * date, in working time), stopped when it is completed, cancelled when it goes with its case (a withdrawal, a refusal
+ * elsewhere). The models carry no due dates or listeners of their own, so the rule lives in one place
+ * ({@code servicehall.sla.limits.steps}).
+ */
+@Component
+class StepClocks extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<SlaClocks> clocks;
+
+	StepClocks(ObjectProvider<SlaClocks> clocks) {
+		this.clocks = clocks;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+		listeners.add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+				behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, StepClocks.this::started);
+				behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> stopped(task, true));
+				behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_DELETE, task -> stopped(task, false));
+			}
+		});
+		configuration.setCustomPostBPMNParseListeners(listeners);
+	}
+
+	private void started(DelegateTask task) {
+		String caseNo = task.getExecution().getProcessBusinessKey();
+		if (caseNo == null || !CaseNo.isValid(caseNo)) {
+			return;
+		}
+		this.clocks.getObject()
+			.startStep(new CaseNo(caseNo), task.getTaskDefinitionKey(), task.getName(), task.getId())
+			.ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
+	}
+
+	private void stopped(DelegateTask task, boolean completed) {
+		this.clocks.getObject().stopStep(task.getId(), completed);
+	}
+
+}

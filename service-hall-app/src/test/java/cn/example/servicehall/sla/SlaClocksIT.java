@@ -1,0 +1,322 @@
+package cn.example.servicehall.sla;
+
+import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
+import static cn.example.servicehall.support.LoanFixtures.allMaterials;
+import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.runJobs;
+import static cn.example.servicehall.support.LoanFixtures.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.TestTokens;
+
+/**
+ * The SLA clocks of a resale-loan case under a clock the test moves (the engine's, which the hall's follows): working
+ * time by the statutory calendar around the 2026 Spring Festival, a wait for the citizen not counted against the fund
+ * centre, another agency's stretch not counted against the span, and escalation fired by the escalation timer's job:
+ * yellow at 80 %, red past the limit, the bank's managers told in the hall and by e-mail (a real SMTP server).
+ */
+@ServiceHallIntegrationTest
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"servicehall.sla.mail.from=service-hall@gjj.test", "servicehall.sla.mail.to.BANK=loan-managers@bank.test" })
+class SlaClocksIT {
+
+	static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@AfterEach
+	void realTime() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void aWaitForTheCitizenDoesNotCountAgainstTheFundCentre() {
+		at(2026, 2, 13, 9, 0); // Friday before the Spring Festival
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		Task acceptance = task(caseNo, "Task_AcceptApplication");
+		// two working hours from 09:00: 11:00 the same morning
+		assertThat(acceptance.getDueDate().toInstant()).isEqualTo(time(2026, 2, 13, 11, 0).toInstant());
+
+		at(2026, 2, 13, 9, 30);
+		ok(clerk().post(path(caseNo) + "/acceptance", withMissing("INCOME_PROOF")));
+		runJobs(this.engine, caseNo);
+		assertThat(clock(caseNo, "window-acceptance")).containsEntry("paused", true).containsEntry("colour", "SUSPENDED");
+
+		// back after the holiday: 2026-02-14 (Saturday) was a make-up working day, 02-15…02-23 off
+		at(2026, 2, 24, 10, 0);
+		ok(clerk().post(path(caseNo) + "/materials-supplemented", Map.of("remark", "补齐收入证明")));
+		at(2026, 2, 24, 10, 30);
+		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
+
+		// counted: 09:00–09:30 on 02-13 and 10:00–10:30 on 02-24; the wait in between (930 working minutes: 390 on
+		// 02-13, 450 on the make-up Saturday, 90 on 02-24) is not
+		Map<String, Object> window = clock(caseNo, "window-acceptance");
+		assertThat(window).containsEntry("outcome", "MET").containsEntry("elapsedMinutes", 60);
+		assertThat(row("select suspended_minutes from sla_clock where case_no = ? and definition_id = 'window-acceptance'",
+				caseNo)).isEqualTo("930");
+		assertThat(this.jdbc.sql("select e.kind from sla_event e join sla_clock c on c.id = e.clock_id "
+				+ "where c.case_no = ? and c.definition_id = 'window-acceptance' order by e.id").param(caseNo)
+			.query(String.class).list()).containsExactly("STARTED", "PAUSED", "RESUMED", "STOPPED");
+		// each acceptance step is the clerk's own: 30 minutes each, both on time
+		assertThat(this.jdbc.sql("select elapsed_minutes || '/' || outcome from sla_clock where case_no = ? "
+				+ "and definition_id = 'step:Task_AcceptApplication' order by started_at").param(caseNo)
+			.query(String.class).list()).containsExactly("30/MET", "30/MET");
+	}
+
+	@Test
+	void aBanksStepTurnsYellowAtEightyPercentAndRedPastItsLimitAndItsManagersAreTold() throws Exception {
+		at(2026, 2, 24, 10, 0);
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		at(2026, 2, 24, 10, 30);
+		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+		Task review = task(caseNo, "Task_ReviewCredit");
+		// one working day: to the close of office on the next working day
+		assertThat(review.getDueDate().toInstant()).isEqualTo(time(2026, 2, 25, 17, 30).toInstant());
+		assertThat(inboxLine("bank1", "bank-loan-officer", caseNo)).containsEntry("sla", "GREEN");
+
+		// 780 working minutes allowed; 80 % (624) is reached at 14:54 on 02-25
+		at(2026, 2, 25, 14, 50);
+		escalate();
+		assertThat(clock(caseNo, "step:Task_ReviewCredit")).containsEntry("colour", "GREEN");
+		at(2026, 2, 25, 15, 0);
+		escalate();
+		assertThat(clock(caseNo, "step:Task_ReviewCredit")).containsEntry("colour", "YELLOW");
+		assertThat(inboxLine("bank1", "bank-loan-officer", caseNo)).containsEntry("sla", "YELLOW");
+		assertThat(notices(caseNo)).isEmpty();
+
+		// the breach is found by the engine's own job executor, running the escalation timer on the engine's clock.
+		// The timer's minute series began when the application deployed it, in real time, which is later than this
+		// test's engine clock: its next tick is brought to the engine's "now", and the job executor does the rest.
+		at(2026, 2, 26, 9, 0);
+		this.engine.getManagementService().setJobDuedate(escalationTimer().getId(), ClockUtil.getCurrentTime());
+		withJobExecutorRunning(() -> await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(row("select escalation from sla_clock where case_no = ? "
+					+ "and definition_id = 'step:Task_ReviewCredit'", caseNo)).isEqualTo("RED")));
+		assertThat(clock(caseNo, "step:Task_ReviewCredit")).containsEntry("colour", "RED");
+		assertThat(inboxLine("bank1", "bank-loan-officer", caseNo)).containsEntry("sla", "RED");
+		// the registry and the guarantor, working in parallel with the same limit, missed it too: each agency is told
+		// of its own step only
+		assertThat(notices(caseNo)).containsExactlyInAnyOrder(
+				"BANK: 办件 " + caseNo + " 的时限「银行信贷审查」已超时（应于 2026-02-25 17:30 前办结），请督办。",
+				"REGISTRY: 办件 " + caseNo + " 的时限「不动产权属审查」已超时（应于 2026-02-25 17:30 前办结），请督办。",
+				"GUARANTOR: 办件 " + caseNo + " 的时限「担保评估」已超时（应于 2026-02-25 17:30 前办结），请督办。");
+		escalate();
+		assertThat(notices(caseNo)).as("a breach is told once").hasSize(3);
+		assertThat(this.jdbc.sql("select e.kind from sla_event e join sla_clock c on c.id = e.clock_id "
+				+ "where c.case_no = ? and c.definition_id = 'step:Task_ReviewCredit' order by e.id").param(caseNo)
+			.query(String.class).list()).containsExactly("STARTED", "YELLOW", "RED");
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("loan-managers@bank.test");
+		assertThat(mail.getSubject()).contains(caseNo);
+		assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
+		assertThat(row("select mailed_to from sla_notification where case_no = ? and agency = 'BANK'", caseNo))
+			.isEqualTo("loan-managers@bank.test");
+
+		// the bank reviews late: the step is recorded as breached, 2 hours 30 minutes past its limit
+		at(2026, 2, 26, 11, 0);
+		ok(Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path(caseNo) + "/credit-review",
+				Map.of("outcome", "APPROVE", "opinion", "同意")));
+		assertThat(clock(caseNo, "step:Task_ReviewCredit")).containsEntry("outcome", "BREACHED")
+			.containsEntry("elapsedMinutes", 780 + 150);
+	}
+
+	@Test
+	void approvalToDisbursementLeavesOutTheRegistrysMortgageRegistration() {
+		at(2026, 3, 2, 9, 0); // a Monday
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
+		ok(as("bank1", "bank-loan-officer").post(path(caseNo) + "/credit-review", agree));
+		ok(as("registry1", "registry-clerk").post(path(caseNo) + "/title-review", agree));
+		ok(as("guarantor1", "guarantor-officer").post(path(caseNo) + "/guarantee-assessment", agree));
+		runJobs(this.engine, caseNo);
+		ok(as("reviewer1", "hpf-first-reviewer").post(path(caseNo) + "/first-review", agree));
+		at(2026, 3, 2, 10, 0);
+		ok(as("approver1", "hpf-approver").post(path(caseNo) + "/approval",
+				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
+		at(2026, 3, 2, 11, 0);
+		ok(as("bank1", "bank-loan-officer").post(path(caseNo) + "/contract-signing/bank", null));
+		ok(as("guarantor1", "guarantor-officer").post(path(caseNo) + "/contract-signing/guarantor", null));
+		ok(clerk().post(path(caseNo) + "/contract-signing/fund-centre", null));
+		runJobs(this.engine, caseNo);
+		assertThat(clock(caseNo, "approval-to-disbursement")).containsEntry("excluded", true);
+
+		// the registry takes three working days: not the fund centre's time
+		at(2026, 3, 5, 14, 0);
+		ok(as("registry1", "registry-clerk").post(path(caseNo) + "/mortgage-registration",
+				Map.of("certificateNo", "豫(2026)焦作市不动产证明第" + caseNo.substring(caseNo.length() - 7) + "号")));
+		at(2026, 3, 5, 15, 0);
+		runJobs(this.engine, caseNo);
+
+		// counted: 10:00–11:00 on 03-02 (approval to the contract) and 14:00–15:00 on 03-05 (registration to payment)
+		assertThat(clock(caseNo, "approval-to-disbursement")).containsEntry("outcome", "MET")
+			.containsEntry("elapsedMinutes", 120);
+		assertThat(clock(caseNo, "registration-to-disbursement")).containsEntry("outcome", "MET")
+			.containsEntry("elapsedMinutes", 60);
+		// the statutory 15 days count calendar time, acceptance to approval: one hour
+		assertThat(clock(caseNo, "statutory-decision")).containsEntry("basis", "CALENDAR")
+			.containsEntry("outcome", "MET")
+			.containsEntry("elapsedMinutes", 60);
+		assertThat(row("select count(*) from sla_clock where case_no = ? and stopped_at is null", caseNo)).isEqualTo("0");
+	}
+
+	// ------------------------------------------------------------------------------------------------------------
+
+	private static OffsetDateTime time(int year, int month, int day, int hour, int minute) {
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(HALL).toOffsetDateTime();
+	}
+
+	private static void at(int year, int month, int day, int hour, int minute) {
+		ClockUtil.setCurrentTime(Date.from(time(year, month, day, hour, minute).toInstant()));
+	}
+
+	/** Fires the escalation timer's job, as the job executor does every minute. */
+	private void withJobExecutorRunning(Runnable check) {
+		JobExecutor executor = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
+			.getJobExecutor();
+		assertThat(executor.isActive()).as("tests run with the job executor stopped").isFalse();
+		ProcessEngineImpl engine = (ProcessEngineImpl) this.engine;
+		boolean registered = executor.getProcessEngines().contains(engine);
+		if (!registered) {
+			executor.registerProcessEngine(engine);
+		}
+		executor.start();
+		try {
+			check.run();
+		}
+		finally {
+			executor.shutdown();
+			if (!registered) {
+				executor.unregisterProcessEngine(engine);
+			}
+		}
+	}
+
+	private void escalate() {
+		this.engine.getManagementService().executeJob(escalationTimer().getId());
+	}
+
+	private Job escalationTimer() {
+		Job timer = this.engine.getManagementService()
+			.createJobQuery()
+			.processDefinitionKey("SlaEscalationProcess")
+			.timers()
+			.singleResult();
+		assertThat(timer).as("the escalation timer is scheduled").isNotNull();
+		return timer;
+	}
+
+	private Task task(String caseNo, String step) {
+		return this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(caseNo)
+			.taskDefinitionKey(step)
+			.singleResult();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> clock(String caseNo, String definition) {
+		List<Map<String, Object>> clocks = clerk().getList("/api/cases/" + caseNo + "/sla").getBody();
+		return clocks.stream()
+			.filter(c -> definition.equals(c.get("definitionId")))
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new AssertionError("no clock " + definition + " in " + clocks));
+	}
+
+	private Map<String, Object> inboxLine(String user, String group, String caseNo) {
+		return as(user, group).getList("/api/tasks")
+			.getBody()
+			.stream()
+			.filter(t -> caseNo.equals(t.get("caseNo")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<String> notices(String caseNo) {
+		return this.jdbc.sql("select agency || ': ' || message from sla_notification where case_no = ?")
+			.param(caseNo)
+			.query(String.class)
+			.list();
+	}
+
+	private static Map<String, Object> withMissing(String code) {
+		Map<String, Object> check = new LinkedHashMap<>(allMaterials(true));
+		@SuppressWarnings("unchecked")
+		Map<String, Boolean> materials = new LinkedHashMap<>((Map<String, Boolean>) check.get("materials"));
+		materials.put(code, false);
+		check.put("materials", materials);
+		return check;
+	}
+
+	private Api clerk() {
+		return as("clerk1", "hpf-acceptance-clerk");
+	}
+
+	private Api as(String user, String group) {
+		return Api.as(this.http, TestTokens.user(user, group));
+	}
+
+	private static String path(String caseNo) {
+		return "/api/loan/applications/" + caseNo;
+	}
+
+	private static void ok(ResponseEntity<Map<String, Object>> response) {
+		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+	}
+
+	private String row(String sql, Object param) {
+		return this.jdbc.sql(sql).param(param).query(String.class).single();
+	}
+
+}
