@@ -134,7 +134,9 @@ class SecurityConfiguration {
 		rpInitiatedLogout.setPostLogoutRedirectUri("{baseUrl}/");
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-				.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/favicon.ico"),
+				// /_static/**: libraries from webjars (Apache ECharts for the managers' dashboard)
+				.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/_static/**"),
+						path.matcher("/favicon.ico"),
 						path.matcher(SignInEntryPoint.UNAVAILABLE_PAGE), path.matcher(SignInEntryPoint.FAILED_PAGE))
 				.permitAll()
 				// 电子文书验证: public, rate-limited by the page itself

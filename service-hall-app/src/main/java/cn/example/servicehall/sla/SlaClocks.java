@@ -52,6 +52,9 @@ public class SlaClocks {
 
 	private final Clock clock;
 
+	/** The stages this node has written to sla_definition as they are configured now. */
+	private final java.util.concurrent.ConcurrentMap<String, Definition> defined = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SlaClocks(JdbcClient jdbc, WorkingCalendar calendar, SlaLimits limits, CaseFiles cases, SlaNotices notices,
 			Clock clock) {
 		this.jdbc = jdbc;
@@ -75,11 +78,13 @@ public class SlaClocks {
 		SlaLimits.Step limit = this.limits.step(step);
 		OffsetDateTime now = now();
 		Timing timing = timing(now, limit.limit(), limit.unit());
+		define(new Definition(stepDefinition(step), name == null || name.isBlank() ? step : name, "STEP",
+				limit.agency().name(), limit.unit().name(), limit.limit()));
 		long id = this.jdbc.sql("""
 				insert into sla_clock (case_no, definition_id, name, kind, agency, task_id, branch, basis, limit_minutes,
-				                       started_at, yellow_at, due_at)
-				values (:caseNo, :definition, :name, 'STEP', :agency, :taskId, :branch, :basis, :limit, :now, :yellow,
-				        :due)
+				                       unit, resolution_minutes, started_at, yellow_at, due_at)
+				values (:caseNo, :definition, :name, 'STEP', :agency, :taskId, :branch, :basis, :limit, :unit,
+				        :resolution, :now, :yellow, :due)
 				returning id""")
 			.param("caseNo", caseNo.value())
 			.param("definition", stepDefinition(step))
@@ -89,6 +94,8 @@ public class SlaClocks {
 			.param("branch", this.cases.branchOf(caseNo))
 			.param("basis", basis(limit.unit()))
 			.param("limit", timing.limitMinutes())
+			.param("unit", limit.unit().name())
+			.param("resolution", limit.unit().resolutionMinutes(this.calendar.officeDay()))
 			.param("now", now)
 			.param("yellow", timing.yellowAt())
 			.param("due", timing.dueAt())
@@ -238,6 +245,42 @@ public class SlaClocks {
 		return colours;
 	}
 
+	/** A stage as configured now, for the dashboard's table. */
+	private record Definition(String id, String name, String kind, String agency, String unit, int limit) {
+	}
+
+	/** Records the stage's name, agency and limit, when this node has not written them as they are now. */
+	private void define(Definition definition) {
+		if (definition.equals(this.defined.get(definition.id()))) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into sla_definition (definition_id, name, kind, agency, unit, limit_amount, updated_at)
+				values (:id, :name, :kind, :agency, :unit, :limit, :at)
+				on conflict (definition_id) do update
+				   set name = excluded.name, kind = excluded.kind, agency = excluded.agency, unit = excluded.unit,
+				       limit_amount = excluded.limit_amount, updated_at = excluded.updated_at
+				 where (sla_definition.name, sla_definition.agency, sla_definition.unit, sla_definition.limit_amount)
+				       is distinct from (excluded.name, excluded.agency, excluded.unit, excluded.limit_amount)""")
+			.param("id", definition.id())
+			.param("name", definition.name())
+			.param("kind", definition.kind())
+			.param("agency", definition.agency())
+			.param("unit", definition.unit())
+			.param("limit", definition.limit())
+			.param("at", now())
+			.update();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						SlaClocks.this.defined.put(definition.id(), definition);
+					}
+				});
+		}
+	}
+
 	static String stepDefinition(String step) {
 		return "step:" + step;
 	}
@@ -246,15 +289,16 @@ public class SlaClocks {
 
 	private void startSpan(CaseStepRecorded step, SlaLimits.Span span) {
 		Timing timing = timing(step.at(), span.limit(), span.unit());
+		define(new Definition(span.id(), span.name(), "SPAN", span.agency().name(), span.unit().name(), span.limit()));
 		// a stretch that begins where the span begins (another agency's part first) suspends it from the start
 		boolean excluded = span.excluding()
 			.stream()
 			.anyMatch(stretch -> SlaLimits.matches(stretch.from(), step.action(), step.status().name()));
 		long id = this.jdbc.sql("""
-				insert into sla_clock (case_no, definition_id, name, kind, agency, branch, basis, limit_minutes,
-				                       started_at, yellow_at, due_at, excluded, suspended_since)
-				values (:caseNo, :definition, :name, 'SPAN', :agency, :branch, :basis, :limit, :at, :yellow, :due,
-				        :excluded, :since)
+				insert into sla_clock (case_no, definition_id, name, kind, agency, branch, basis, limit_minutes, unit,
+				                       resolution_minutes, started_at, yellow_at, due_at, excluded, suspended_since)
+				values (:caseNo, :definition, :name, 'SPAN', :agency, :branch, :basis, :limit, :unit, :resolution, :at,
+				        :yellow, :due, :excluded, :since)
 				returning id""")
 			.param("caseNo", step.caseNo().value())
 			.param("definition", span.id())
@@ -263,6 +307,8 @@ public class SlaClocks {
 			.param("branch", step.branch())
 			.param("basis", basis(span.unit()))
 			.param("limit", timing.limitMinutes())
+			.param("unit", span.unit().name())
+			.param("resolution", span.unit().resolutionMinutes(this.calendar.officeDay()))
 			.param("at", step.at())
 			.param("yellow", excluded ? null : timing.yellowAt())
 			.param("due", excluded ? null : timing.dueAt())

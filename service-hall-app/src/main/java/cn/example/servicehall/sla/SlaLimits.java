@@ -1,5 +1,7 @@
 package cn.example.servicehall.sla;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 			throw new IllegalArgumentException("servicehall.sla.limits.yellow-percent must be between 1 and 99");
 		}
 		defaultStep = defaultStep != null ? defaultStep : new Step(null, 1, Unit.WORKING_DAYS, "默认：一个工作日");
-		steps = steps == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(steps));
+		steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps)); // in the order configured
 		spans = spans == null ? List.of() : List.copyOf(spans);
 		Set<String> ids = new java.util.HashSet<>();
 		for (Span span : spans) {
@@ -91,6 +93,19 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 		/** Working time, or calendar time. */
 		public boolean isWorkingTime() {
 			return this != CALENDAR_DAYS;
+		}
+
+		/**
+		 * The tenth of the unit that turnaround is reported in (and its percentiles are exact to): 0.1 working hour
+		 * for minutes and hours, 0.1 working day for working days, 0.1 day for calendar days.
+		 * @param officeDay the office hours of a working day
+		 */
+		public int resolutionMinutes(Duration officeDay) {
+			return switch (this) {
+				case WORKING_MINUTES, WORKING_HOURS -> 6;
+				case WORKING_DAYS -> (int) Math.max(1, Math.round(officeDay.toMinutes() / 10.0));
+				case CALENDAR_DAYS -> 144;
+			};
 		}
 
 	}

@@ -29,7 +29,7 @@ import cn.example.servicehall.platform.web.ProblemException;
  * a page, never as a stack trace or as the API's JSON. Ordered before the API's problem-details advice, which
  * would otherwise answer these pages in JSON.
  */
-@ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
+@ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class, DashboardController.class,
 		CasePageController.class, CalculatorController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {

@@ -29,7 +29,10 @@ class SlaAccessRules implements ApiAccessRules {
 					path.matcher(HttpMethod.GET, "/api/sla/calendar/{year}"))
 			.hasAnyAuthority(readers.toArray(String[]::new))
 			.requestMatchers(path.matcher(HttpMethod.PUT, "/api/sla/calendar/{year}"))
-			.hasAuthority(Groups.SYSTEM_ADMIN);
+			.hasAuthority(Groups.SYSTEM_ADMIN)
+			// 管理看板: the hall's managers
+			.requestMatchers(path.matcher(HttpMethod.GET, "/api/sla/dashboard"))
+			.hasAnyAuthority(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN);
 	}
 
 }
