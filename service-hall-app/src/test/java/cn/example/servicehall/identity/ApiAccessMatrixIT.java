@@ -99,6 +99,7 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);
 		MATRIX.put("PUT /api/sla/calendar/{year}", Set.of(ADMIN));
+		MATRIX.put("GET /api/sla/dashboard", Set.of(MANAGER, ADMIN));
 		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
 		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
 	}

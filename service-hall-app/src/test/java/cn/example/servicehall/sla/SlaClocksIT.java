@@ -24,6 +24,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -209,6 +211,41 @@ class SlaClocksIT {
 			.containsEntry("outcome", "MET")
 			.containsEntry("elapsedMinutes", 60);
 		assertThat(row("select count(*) from sla_clock where case_no = ? and stopped_at is null", caseNo)).isEqualTo("0");
+	}
+
+	@Test
+	void aModelsTimerWaitsInWorkingTime() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("WorkingTimeTimerProbe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.intermediateCatchEvent("Timer_TwoWorkingHours")
+			.timerWithDate("${workingTime.afterWorkingHours(2)}")
+			.intermediateCatchEvent("Timer_OneWorkingDay")
+			.timerWithDate("${workingTime.afterWorkingDays(1)}")
+			.endEvent()
+			.done();
+		String deployment = this.engine.getRepositoryService().createDeployment()
+			.addModelInstance("working-time-timer-probe.bpmn", model)
+			.deploy()
+			.getId();
+		try {
+			// Friday before the Spring Festival, an hour before closing; Saturday 02-14 is a make-up working day
+			at(2026, 2, 13, 16, 30);
+			String instance = this.engine.getRuntimeService()
+				.startProcessInstanceByKey("WorkingTimeTimerProbe")
+				.getId();
+			Job twoHours = this.engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+			// 16:30–17:30 on Friday, 08:30–09:30 on the make-up Saturday
+			assertThat(twoHours.getDuedate().toInstant()).isEqualTo(time(2026, 2, 14, 9, 30).toInstant());
+
+			this.engine.getManagementService().executeJob(twoHours.getId());
+			Job oneDay = this.engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+			// set at 16:30 on Friday (the engine's clock did not move): the close of the next working day, Saturday
+			assertThat(oneDay.getDuedate().toInstant()).isEqualTo(time(2026, 2, 14, 17, 30).toInstant());
+		}
+		finally {
+			this.engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
 	}
 
 	// ------------------------------------------------------------------------------------------------------------

@@ -320,7 +320,7 @@ public class HistoryGenerator {
 				       submitted_at, :generator, case when is_open then submitted_at else submitted_at + planned end,
 				       case when is_open or :closeLater then null else submitted_at + planned end, branch
 				  from (select *, (array['410802','410803','410811','410821','410882','410883'])[1 + (n % 6)]
-				               || to_char(date '1966-01-01' + (n * 7919 % 12400)::integer, 'YYYYMMDD')
+				               || to_char(date '1966-01-01' + (n::bigint * 7919 % 12400)::integer, 'YYYYMMDD')
 				               || lpad((n % 1000)::text, 3, '0') as id17
 				          from gen_case) c""")
 			.param("generator", GENERATOR)
