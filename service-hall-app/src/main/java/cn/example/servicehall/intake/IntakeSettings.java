@@ -22,6 +22,14 @@ public record IntakeSettings(@DefaultValue("HQ") String branch, Map<String, Stri
 		}
 	}
 
+	/** Every branch's code, this node's own first, the others in order of their codes. */
+	public java.util.List<String> codes() {
+		java.util.List<String> codes = new java.util.ArrayList<>(this.branches.keySet().stream().sorted().toList());
+		codes.remove(this.branch);
+		codes.add(0, this.branch);
+		return java.util.List.copyOf(codes);
+	}
+
 	/** The branch's name, or its code when it has none. */
 	public String nameOf(String code) {
 		return this.branches.getOrDefault(code, code);

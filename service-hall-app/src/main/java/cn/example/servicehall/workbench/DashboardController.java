@@ -128,10 +128,7 @@ class DashboardController {
 
 	private Map<String, String> branches() {
 		Map<String, String> branches = new LinkedHashMap<>();
-		List<String> codes = new ArrayList<>(this.intake.branches().keySet().stream().sorted().toList());
-		codes.remove(this.intake.branch());
-		codes.add(0, this.intake.branch());
-		codes.forEach(code -> branches.put(code, this.intake.nameOf(code)));
+		this.intake.codes().forEach(code -> branches.put(code, this.intake.nameOf(code)));
 		return branches;
 	}
 

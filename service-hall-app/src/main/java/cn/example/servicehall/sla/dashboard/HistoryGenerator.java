@@ -230,9 +230,7 @@ public class HistoryGenerator {
 	private void generateCases(Plan plan, List<LocalDate> days) {
 		StringJoiner dayList = new StringJoiner(",");
 		days.forEach(d -> dayList.add(d.toString()));
-		List<String> branches = new ArrayList<>(this.intake.branches().keySet().stream().sorted().toList());
-		branches.remove(this.intake.branch());
-		branches.add(0, this.intake.branch()); // the main hall takes most
+		List<String> branches = this.intake.codes(); // the first, this node's, takes most
 		List<OfficePeriod> periods = this.calendar.officeHours().periods();
 		OfficePeriod first = periods.get(0);
 		OfficePeriod last = periods.get(periods.size() - 1);
