@@ -30,7 +30,7 @@ import cn.example.servicehall.platform.web.ProblemException;
  * would otherwise answer these pages in JSON.
  */
 @ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
-		CasePageController.class, CalculatorController.class })
+		CasePageController.class, CalculatorController.class, CalendarPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

@@ -14,13 +14,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +39,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.HtmlPage;
 
 /**
  * The workbench pages on a signed-in session, without a browser: what each page shows and how it refuses. The
@@ -223,6 +228,34 @@ class WorkbenchPagesIT {
 			.contains("Submitted");
 	}
 
+	@Test
+	@DisplayName("工作日历缺年份：系统管理员和大厅管理人员在工作台看到提示，其他岗位看不到")
+	void warnsOnlyThoseWhoKeepTheCalendarOfAYearNotEntered() throws Exception {
+		// 1 December 2026: 2027 is within 90 days and has not been entered
+		at("2026-12-01T10:00");
+		HtmlPage admin = html(get("/").with(signedIn("admin1", "孙", "磊", "system-admin")), 200);
+		assertThat(admin.get("#calendar-missing").text()).startsWith("2027 年工作日历尚未录入，时限将无法计算：");
+		assertThat(admin.get("#calendar-missing-link").text()).isEqualTo("录入 2027 年工作日历");
+		assertThat(admin.get("#calendar-missing-link").attr("href")).isEqualTo("/admin/calendar/2027");
+		assertThat(admin.get("#nav-calendar").attr("href")).isEqualTo("/admin/calendar");
+
+		HtmlPage manager = html(get("/").with(signedIn("manager1", "吴", "卫东", "hall-manager")), 200);
+		assertThat(manager.get("#calendar-missing").text()).startsWith("2027 年工作日历尚未录入");
+		assertThat(manager.get("#calendar-missing-link").text()).isEqualTo("查看工作日历");
+		assertThat(manager.all("#nav-calendar")).hasSize(1);
+
+		for (OidcLoginRequestPostProcessor staff : List.of(clerk(), signedIn("reviewer1", "张", "建国", "hpf-first-reviewer"),
+				signedIn("bank1", "陈", "海燕", "bank-loan-officer"), signedIn("agent-a", "黄", "文杰", "developer-agent"))) {
+			HtmlPage home = html(get("/").with(staff), 200);
+			assertThat(home.all("#calendar-missing")).isEmpty();
+			assertThat(home.all("#nav-calendar")).isEmpty();
+		}
+
+		// in March 2026 the next 90 days lie within 2026, which is entered
+		at("2026-03-02T10:00");
+		assertThat(html(get("/").with(signedIn("admin1", "孙", "磊", "system-admin")), 200).all("#calendar-missing")).isEmpty();
+	}
+
 	private MvcResult submitForm(String key) throws Exception {
 		return this.mvc.perform(post("/applications/resale").with(clerk()).with(csrf())
 			.param("idempotencyKey", key)
@@ -259,6 +292,15 @@ class WorkbenchPagesIT {
 		String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expectedStatus);
 		return body;
+	}
+
+	private HtmlPage html(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+		return HtmlPage.parse(page(request, expectedStatus));
+	}
+
+	/** Sets the hall's (and the engine's) clock to a time in the hall's zone. */
+	private static void at(String localTime) {
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 	}
 
 	private OidcLoginRequestPostProcessor clerk() {
