@@ -32,8 +32,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.sla.TestCalendars;
-import cn.example.servicehall.support.HtmlPage;
 import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.support.HtmlPage;
 
 /**
  * 工作日历 on its page, on a signed-in session: what the administrator and the manager see, a year entered from the
@@ -196,7 +196,9 @@ class CalendarPagesIT {
 			.param("source", SOURCE)
 			.param("days", DAYS_2027), 400);
 
+		assertThat(page.get("#calendar-form-title").text()).isEqualTo("工作日历");
 		assertThat(page.get("#calendar-year-error").text()).isEqualTo("请填写整数");
+		assertThat(page.get("#calendar-year").value()).isEqualTo("二〇二七");
 		assertThat(page.get("#calendar-days-text").value()).startsWith("2027-01-01 放假 元旦");
 		assertThat(this.calendar.year(2027)).isEmpty();
 	}
