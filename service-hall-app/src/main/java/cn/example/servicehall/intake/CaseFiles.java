@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.platform.web.ProblemException;
 
 /**
  * The hall's cases: open one, record each agency's step in its history, read it back. Every change of status goes
@@ -358,6 +360,23 @@ public class CaseFiles {
 	public Visit recordVisit(CaseNo caseNo, Visit.Purpose purpose, String recordedBy) {
 		get(caseNo);
 		return insertVisit(caseNo, OffsetDateTime.now(this.clock), purpose, recordedBy);
+	}
+
+	/**
+	 * 来访登记 by an officer at a counter: the case must be one they may see, and they must work at a counter
+	 * ({@link Visit#CHECK_IN_POSTS}).
+	 * @return the visit
+	 * @throws CaseNotFound if there is no such case or the officer may not see it
+	 * @throws ProblemException 403 if the officer does not work at a counter
+	 */
+	@Transactional
+	public Visit checkIn(CaseNo caseNo, Visit.Purpose purpose, CurrentOfficer officer) {
+		getVisible(caseNo, officer);
+		if (!Visit.mayCheckIn(officer)) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
+					"来访登记由各部门窗口人员办理。 Visits are checked in by the counters' staff.");
+		}
+		return recordVisit(caseNo, purpose, officer.id());
 	}
 
 	/** The case's visits, oldest first. */

@@ -40,6 +40,9 @@ public class SlaClocks {
 
 	private static final String MATERIALS_BACK = CaseFiles.MATERIALS_SUPPLEMENTED;
 
+	/** A step's clock is defined as {@code step:} and the task definition key. */
+	private static final String STEP_PREFIX = "step:";
+
 	private final JdbcClient jdbc;
 
 	private final WorkingCalendar calendar;
@@ -230,6 +233,74 @@ public class SlaClocks {
 			.list();
 	}
 
+	/**
+	 * A clock as the case page reads it now.
+	 * @param clock the clock, with its colour now
+	 * @param limit its limit as configured (5 working days, 2 working hours, 15 days), when that is the limit the
+	 * clock was started with; empty when the configuration has changed since, and only {@code limitMinutes} holds
+	 * @param elapsedMinutes the time counted against the limit so far, in minutes of its basis (suspensions not
+	 * counted; for a stopped clock, at its stop); empty while the calendar lacks a year the count runs through
+	 */
+	public record Reading(SlaClock clock, Optional<Limit> limit, Optional<Integer> elapsedMinutes) {
+	}
+
+	/**
+	 * A limit as configured.
+	 * @param amount how many units
+	 * @param unit the unit
+	 */
+	public record Limit(int amount, SlaLimits.Unit unit) {
+	}
+
+	/** The case's clocks, oldest first, each with its limit as configured and the time it has counted until now. */
+	public List<Reading> readCase(CaseNo caseNo) {
+		OffsetDateTime now = now();
+		return this.jdbc.sql("select * from sla_clock where case_no = ? order by started_at, id")
+			.param(caseNo.value())
+			.query((rs, row) -> {
+				SlaClock clock = SlaClock.of(rs, now);
+				Optional<Integer> elapsed = clock.elapsedMinutes();
+				if (clock.stoppedAt().isEmpty()) {
+					OffsetDateTime since = rs.getObject("suspended_since", OffsetDateTime.class);
+					elapsed = countedSoFar(clock, since != null ? since : now, rs.getInt("suspended_minutes"));
+				}
+				return new Reading(clock, configuredLimit(clock), elapsed);
+			})
+			.list();
+	}
+
+	private Optional<Integer> countedSoFar(SlaClock clock, OffsetDateTime until, int suspendedMinutes) {
+		try {
+			return Optional.of(Math.max(0, counted(clock.basis(), clock.startedAt(), until) - suspendedMinutes));
+		}
+		catch (CalendarYearMissing ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The configured limit of the clock's step or span, if it gives the clock's own limit from its start. */
+	private Optional<Limit> configuredLimit(SlaClock clock) {
+		Optional<Limit> configured;
+		if (clock.definitionId().startsWith(STEP_PREFIX)) {
+			SlaLimits.Step step = this.limits.step(clock.definitionId().substring(STEP_PREFIX.length()));
+			configured = Optional.of(new Limit(step.limit(), step.unit()));
+		}
+		else {
+			configured = this.limits.span(clock.definitionId()).map(span -> new Limit(span.limit(), span.unit()));
+		}
+		return configured.filter(limit -> {
+			try {
+				return limitMinutes(clock.startedAt(), limit.amount(), limit.unit()) == clock.limitMinutes()
+						&& basis(limit.unit()).equals(clock.basis());
+			}
+			catch (CalendarYearMissing ex) {
+				// started without the calendar: the clock holds the fallback of whole office days
+				return limit.unit() == SlaLimits.Unit.WORKING_DAYS
+						&& limit.amount() * (int) this.calendar.officeDay().toMinutes() == clock.limitMinutes();
+			}
+		});
+	}
+
 	/** The colour of each open task's clock now, by task id (tasks without a clock are left out). */
 	public Map<String, SlaClock.Colour> colourOfTasks(Collection<String> taskIds) {
 		Map<String, SlaClock.Colour> colours = new HashMap<>();
@@ -282,7 +353,7 @@ public class SlaClocks {
 	}
 
 	static String stepDefinition(String step) {
-		return "step:" + step;
+		return STEP_PREFIX + step;
 	}
 
 	// ------------------------------------------------------------------------------------------------------------
@@ -454,25 +525,13 @@ public class SlaClocks {
 
 	private Timing timing(OffsetDateTime start, int amount, SlaLimits.Unit unit) {
 		int limitMinutes;
-		switch (unit) {
-			case WORKING_MINUTES -> limitMinutes = amount;
-			case WORKING_HOURS -> limitMinutes = amount * 60;
-			case CALENDAR_DAYS -> limitMinutes = (int) Duration
-				.between(start, zoned(start).toLocalDate().plusDays(amount + 1L).atStartOfDay(this.clock.getZone()))
-				.toMinutes();
-			case WORKING_DAYS -> {
-				try {
-					limitMinutes = (int) this.calendar
-						.workingTimeBetween(zoned(start), this.calendar.dueAfterWorkingDays(zoned(start), amount))
-						.toMinutes();
-				}
-				catch (CalendarYearMissing ex) {
-					log.error("No due date: {}", ex.getBody().getDetail());
-					return new Timing(amount * (int) this.calendar.officeDay().toMinutes(), null, null,
-							"工作日历缺少 " + ex.year() + " 年，暂无到期时间");
-				}
-			}
-			default -> throw new IllegalStateException(unit.name());
+		try {
+			limitMinutes = limitMinutes(start, amount, unit);
+		}
+		catch (CalendarYearMissing ex) {
+			log.error("No due date: {}", ex.getBody().getDetail());
+			return new Timing(amount * (int) this.calendar.officeDay().toMinutes(), null, null,
+					"工作日历缺少 " + ex.year() + " 年，暂无到期时间");
 		}
 		try {
 			Points points = points(basis(unit), start, limitMinutes, 0);
@@ -482,6 +541,23 @@ public class SlaClocks {
 			log.error("No due date: {}", ex.getBody().getDetail());
 			return new Timing(limitMinutes, null, null, "工作日历缺少 " + ex.year() + " 年，暂无到期时间");
 		}
+	}
+
+	/**
+	 * A limit in minutes of its basis for a clock starting at {@code start}.
+	 * @throws CalendarYearMissing if a limit in working days runs into a year without data
+	 */
+	private int limitMinutes(OffsetDateTime start, int amount, SlaLimits.Unit unit) {
+		return switch (unit) {
+			case WORKING_MINUTES -> amount;
+			case WORKING_HOURS -> amount * 60;
+			case CALENDAR_DAYS -> (int) Duration
+				.between(start, zoned(start).toLocalDate().plusDays(amount + 1L).atStartOfDay(this.clock.getZone()))
+				.toMinutes();
+			case WORKING_DAYS -> (int) this.calendar
+				.workingTimeBetween(zoned(start), this.calendar.dueAfterWorkingDays(zoned(start), amount))
+				.toMinutes();
+		};
 	}
 
 	private Points points(String basis, OffsetDateTime start, int limitMinutes, int suspendedMinutes) {

@@ -210,7 +210,7 @@ public class WorkingCalendar {
 	 * source), in which case nothing is saved
 	 */
 	public CalendarYear replaceYear(int year, String source, List<CalendarDay> days, CurrentOfficer admin) {
-		if (!admin.isIn(Groups.SYSTEM_ADMIN)) {
+		if (!mayEnter(admin)) {
 			throw new ProblemException(HttpStatus.FORBIDDEN, "system-admin-only", "仅限系统管理员",
 					"只有系统管理员可以录入或修改工作日历。Only a system administrator may enter or change the working-day calendar.");
 		}
@@ -225,6 +225,11 @@ public class WorkingCalendar {
 		log.info("Working-day calendar {} entered by {}: {} off days, {} make-up working days, {} working days ({})", year,
 				admin.id(), entered.offDays(), entered.makeUpDays(), entered.workingDays(), entered.source());
 		return entered;
+	}
+
+	/** Whether the officer may enter or replace a year: system administrators only. */
+	public static boolean mayEnter(CurrentOfficer officer) {
+		return officer.isIn(Groups.SYSTEM_ADMIN);
 	}
 
 	/** Reads a year again when next asked, after its rows were changed outside this service (tests, SQL). */

@@ -221,6 +221,17 @@ class CasePageController {
 		});
 	}
 
+	/** 来访登记: the citizen came to the counter for the case. */
+	@PostMapping("/visits")
+	String checkIn(@PathVariable String caseNo, @Valid @ModelAttribute("checkIn") StepForms.CheckIn form,
+			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		return step(caseNo, officer, errors, model, response, number -> {
+			this.cases.checkIn(number, form.getPurpose(), officer);
+			Flash.done(flash, "workbench.flash.visit-recorded", String.valueOf(this.cases.visits(number).size()));
+		});
+	}
+
 	/** A step of the case: done, then back to the page; refused, the page again with the reason and the input. */
 	private String step(String caseNo, CurrentOfficer officer, BindingResult errors, Model model,
 			HttpServletResponse response, Step work) {

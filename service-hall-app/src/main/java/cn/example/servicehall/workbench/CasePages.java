@@ -17,11 +17,14 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.intake.Visit;
 import cn.example.servicehall.loan.LoanApplications;
 import cn.example.servicehall.loan.LoanCase;
 import cn.example.servicehall.loan.MaterialChecklist;
+import cn.example.servicehall.sla.SlaClocks;
 import cn.example.servicehall.workflow.BackgroundSteps;
 import cn.example.servicehall.workflow.TaskInbox;
 
@@ -46,8 +49,14 @@ class CasePages {
 
 	private final BackgroundSteps background;
 
+	private final SlaClocks clocks;
+
+	private final IntakeSettings intake;
+
 	CasePages(CaseFiles cases, LoanApplications applications, TaskInbox inbox, CaseDocuments documents,
-			BackgroundSteps background) {
+			BackgroundSteps background, SlaClocks clocks, IntakeSettings intake) {
+		this.clocks = clocks;
+		this.intake = intake;
 		this.cases = cases;
 		this.applications = applications;
 		this.inbox = inbox;
@@ -83,6 +92,12 @@ class CasePages {
 		notice(caseNo, file, model);
 		model.addAttribute("documents", this.documents.of(caseNo, officer));
 		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
+		model.addAttribute("clocks", this.clocks.readCase(caseNo).stream().map(ClockLine::of).toList());
+		model.addAttribute("visits", this.cases.visits(caseNo));
+		model.addAttribute("branches", this.intake.branches());
+		model.addAttribute("canCheckIn", Visit.mayCheckIn(officer));
+		model.addAttribute("purposes", Visit.Purpose.values());
+		putIfAbsent(model, "checkIn", new StepForms.CheckIn());
 		for (OpenStep step : steps) {
 			switch (step.kind()) {
 				case "acceptance" -> {

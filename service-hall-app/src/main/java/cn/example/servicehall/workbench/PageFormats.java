@@ -2,6 +2,7 @@ package cn.example.servicehall.workbench;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,9 @@ class PageFormats {
 	public String time(Object moment) {
 		if (moment instanceof OffsetDateTime time) {
 			return MINUTES.format(time.atZoneSameInstant(this.zone));
+		}
+		if (moment instanceof Instant instant) {
+			return MINUTES.format(instant.atZone(this.zone));
 		}
 		if (moment instanceof Date date) {
 			return MINUTES.format(date.toInstant().atZone(this.zone));

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import cn.example.servicehall.intake.Visit;
 import cn.example.servicehall.loan.ReviewOutcome;
 
 /**
@@ -145,6 +146,22 @@ final class StepForms {
 
 		public void setApprovedAmount(BigDecimal approvedAmount) {
 			this.approvedAmount = approvedAmount;
+		}
+
+	}
+
+	/** 来访登记: why the citizen came to the counter, with the visits API's rule and message. */
+	static class CheckIn {
+
+		@NotNull(message = "{intake.visit.purpose.required}")
+		private Visit.Purpose purpose;
+
+		public Visit.Purpose getPurpose() {
+			return this.purpose;
+		}
+
+		public void setPurpose(Visit.Purpose purpose) {
+			this.purpose = purpose;
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.sla.WorkingCalendar;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.TaskInbox;
 import cn.example.servicehall.workflow.TaskInbox.OpenTask;
@@ -25,9 +26,15 @@ class WorkbenchController {
 
 	private final CaseFiles cases;
 
-	WorkbenchController(TaskInbox inbox, CaseFiles cases) {
+	private final WorkingCalendar calendar;
+
+	private final CalendarAccess calendarAccess;
+
+	WorkbenchController(TaskInbox inbox, CaseFiles cases, WorkingCalendar calendar, CalendarAccess calendarAccess) {
 		this.inbox = inbox;
 		this.cases = cases;
+		this.calendar = calendar;
+		this.calendarAccess = calendarAccess;
 	}
 
 	/**
@@ -64,6 +71,11 @@ class WorkbenchController {
 		model.addAttribute("cases", this.cases.list(officer, Optional.empty(), 0, 20));
 		model.addAttribute("clerk", officer.isIn(Groups.HPF_ACCEPTANCE_CLERK));
 		model.addAttribute("consoles", officer.isIn(Groups.SYSTEM_ADMIN) || officer.isIn(Groups.HALL_MANAGER));
+		// a year without calendar data stops time limits in it: those who keep the calendar are told ahead
+		if (this.calendarAccess.mayOpen(officer)) {
+			this.calendar.firstMissingYearWithin(CalendarAccess.WARNING_HORIZON)
+				.ifPresent(year -> model.addAttribute("missingCalendarYear", String.valueOf(year)));
+		}
 		return "workbench/home";
 	}
 

@@ -29,8 +29,8 @@ import cn.example.servicehall.platform.web.ProblemException;
  * a page, never as a stack trace or as the API's JSON. Ordered before the API's problem-details advice, which
  * would otherwise answer these pages in JSON.
  */
-@ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class, DashboardController.class,
-		CasePageController.class, CalculatorController.class })
+@ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
+		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

@@ -7,6 +7,10 @@ import static cn.example.servicehall.support.LoanFixtures.ZHANG_WEI;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +19,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.example.servicehall.identity.keycloak.LocalKeycloak;
+import cn.example.servicehall.sla.TestCalendars;
+import cn.example.servicehall.sla.WorkingCalendar;
 import cn.example.servicehall.support.Browser;
 import cn.example.servicehall.support.KeycloakBrowserTest;
 
@@ -50,6 +58,9 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private WorkingCalendar calendar;
 
 	private String password;
 
@@ -224,6 +235,64 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 		}
 	}
 
+	@Test
+	@DisplayName("工作日历与来访登记：系统管理员在页面上录入 2027 年，窗口人员在案件页用键盘登记来访")
+	void entersAYearOnTheCalendarPageAndChecksInAVisitOnTheCasePage() {
+		this.keycloak.awaitReady();
+		this.password = this.keycloak.launcher().secrets().demoPassword();
+
+		// other tests of this hall expect 2027 to be missing: it goes again, whatever happens here
+		TestCalendars.remove(2027, this.jdbc, this.calendar);
+		try (Browser admin = signIn("admin1")) {
+			WebDriver page = admin.driver();
+			page.findElement(By.id("nav-calendar")).click();
+			admin.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-form")));
+			assertThat(texts(admin, By.cssSelector("#calendar-years tbody td.year"))).containsExactly("2025", "2026");
+
+			type(page, "calendar-year", "2027");
+			type(page, "calendar-source", "测试数据（非真实通知）：国务院办公厅关于2027年部分节假日安排的通知 https://www.gov.cn/test");
+			WebElement days = page.findElement(By.id("calendar-days-text"));
+			days.clear();
+			days.sendKeys("2027-01-01 放假 元旦\n2027-01-02 放假 元旦\n2027-01-03 放假 元旦\n");
+			for (int day = 5; day <= 12; day++) {
+				days.sendKeys("2027-02-" + String.format("%02d", day) + " 休 春节\n");
+			}
+			days.sendKeys("2027-02-20 上班 春节");
+			submitStep(admin, "calendar-submit");
+
+			assertThat(text(admin, "flash")).isEqualTo("2027 年工作日历已保存：放假 11 天，调休上班 1 天，全年工作日 255 天。");
+			assertThat(texts(admin, By.cssSelector("#calendar-years tbody td.year"))).containsExactly("2025", "2026", "2027");
+			assertThat(texts(admin, By.cssSelector("#calendar-years tr[data-year='2027'] td.working-days")))
+				.containsExactly("255");
+			assertThat(texts(admin, By.cssSelector("#calendar-days tr[data-kind='MAKEUP']")))
+				.containsExactly("2027-02-20 星期六 调休上班 春节");
+			screenshot(admin, "calendar-page");
+		}
+		finally {
+			TestCalendars.remove(2027, this.jdbc, this.calendar);
+		}
+
+		try (Browser clerk = signIn("clerk1")) {
+			String caseNo = enterApplication(clerk);
+			assertThat(texts(clerk, By.cssSelector("#sla-clocks tr[data-definition='step:Task_AcceptApplication'] td")))
+				.startsWith("窗口受理 环节", "公积金中心", "2 个工作小时");
+			assertThat(texts(clerk, By.cssSelector("#visits td.purpose"))).containsExactly("提交申请");
+
+			// 4 is 领取文书 in the list; Enter checks the citizen in
+			WebElement purpose = clerk.driver().findElement(By.id("check-in-purpose"));
+			purpose.sendKeys("4");
+			purpose.sendKeys(Keys.ENTER);
+			clerk.waiting(PAGE).until(ExpectedConditions.stalenessOf(purpose));
+			clerk.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+			assertThat(text(clerk, "flash")).isEqualTo("已登记来访，此案件累计来访 2 次。");
+			assertThat(texts(clerk, By.cssSelector("#visits td.purpose"))).containsExactly("提交申请", "领取文书");
+			assertThat(row("select string_agg(purpose || '/' || recorded_by, ',' order by visited_at) from intake_visit "
+					+ "where case_no = ?", caseNo)).isEqualTo("SUBMISSION/clerk1,COLLECTION/clerk1");
+			screenshot(clerk, "sla-section");
+			screenshot(clerk, "visits-section");
+		}
+	}
+
 	/** Fills the new-application page with 张伟 and 李娜 buying 王强's flat and submits it with Enter. */
 	private String enterApplication(Browser clerk) {
 		WebDriver page = clerk.driver();
@@ -314,6 +383,22 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 		assertThat(browser.driver().findElements(By.cssSelector("#step-problem, #problem-page, .field-error")))
 			.as("refusal after %s: %s", buttonId, browser.driver().findElement(By.tagName("main")).getText())
 			.isEmpty();
+	}
+
+	/** Keeps what a part of the page looked like under target/screenshots, for a person to look at. */
+	private static void screenshot(Browser browser, String id) {
+		try {
+			Path file = Path.of("target/screenshots", id + ".png");
+			Files.createDirectories(file.getParent());
+			// tall enough for the part to be seen whole
+			browser.driver().manage().window().setSize(new Dimension(1280, 2400));
+			byte[] png = browser.driver().findElement(By.id(id)).getScreenshotAs(OutputType.BYTES);
+			browser.driver().manage().window().setSize(new Dimension(1280, 900));
+			Files.write(file, png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void type(WebDriver page, String id, String value) {

@@ -4,7 +4,9 @@ import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
 import static cn.example.servicehall.support.LoanFixtures.LI_NA;
 import static cn.example.servicehall.support.LoanFixtures.WANG_QIANG;
 import static cn.example.servicehall.support.LoanFixtures.ZHANG_WEI;
+import static cn.example.servicehall.support.LoanFixtures.allMaterials;
 import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,18 +16,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -35,6 +46,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.TestTokens;
 
 /**
  * The workbench pages on a signed-in session, without a browser: what each page shows and how it refuses. The
@@ -58,6 +72,9 @@ class WorkbenchPagesIT {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private ProcessEngine engine;
 
 	@AfterEach
 	void realTime() {
@@ -223,6 +240,136 @@ class WorkbenchPagesIT {
 			.contains("Submitted");
 	}
 
+	@Test
+	@DisplayName("办理时限：各时限的要求、到期时间、已用时间和状态，随计时变化")
+	void showsEachTimeLimitOfTheCaseWithItsStateAsTheClockMoves() throws Exception {
+		// Monday 2026-03-02 09:00: acceptance at the window within two working hours, due at 11:00, due soon from 10:36
+		at("2026-03-02T09:00");
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+
+		at("2026-03-02T09:30");
+		HtmlPage early = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(early.get("#sla-title").text()).isEqualTo("办理时限");
+		assertThat(clockStates(early)).containsExactly("window-acceptance 正常", "step:Task_AcceptApplication 正常");
+
+		at("2026-03-02T10:40");
+		HtmlPage dueSoon = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(dueSoon.get("#sla-clocks").rows()).containsExactly(
+				"窗口受理 阶段 公积金中心 2 个工作小时 2026-03-02 09:00 2026-03-02 11:00 1 小时 40 分钟 即将到期",
+				"窗口受理 环节 公积金中心 2 个工作小时 2026-03-02 09:00 2026-03-02 11:00 1 小时 40 分钟 即将到期");
+
+		at("2026-03-02T11:05");
+		assertThat(clockStates(html(get("/cases/" + caseNo).with(clerk()), 200)))
+			.containsExactly("window-acceptance 已超时", "step:Task_AcceptApplication 已超时");
+
+		// accepted late with the income proof missing: the step is done, late; the window's clock waits for the citizen
+		ok(clerkApi().post("/api/loan/applications/" + caseNo + "/acceptance", withMissing("INCOME_PROOF")));
+		runJobs(this.engine, caseNo);
+		at("2026-03-02T11:10");
+		HtmlPage waiting = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(waiting.get("#sla-clocks tr[data-definition=window-acceptance]").text())
+			.isEqualTo("窗口受理 阶段 公积金中心 2 个工作小时 2026-03-02 09:00 暂停中，恢复计时后重新计算 2 小时 5 分钟 暂停计时（补正中）");
+		assertThat(waiting.get("#sla-clocks tr[data-definition=step:Task_AcceptApplication] td.sla-state-cell").text())
+			.isEqualTo("已完成（超时） 于 2026-03-02 11:05");
+
+		// the materials come, the clerk accepts at once: the second acceptance is on time; the spans after acceptance
+		// start, the window-to-signing one suspended while the other agencies check
+		ok(clerkApi().post("/api/loan/applications/" + caseNo + "/materials-supplemented", Map.of("remark", "补齐收入证明")));
+		at("2026-03-02T11:20");
+		ok(clerkApi().post("/api/loan/applications/" + caseNo + "/acceptance", allMaterials(true)));
+		HtmlPage accepted = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(clockStates(accepted)).startsWith("window-acceptance 已完成（超时）", "step:Task_AcceptApplication 已完成（超时）",
+				"step:Task_AcceptApplication 已完成（按时）")
+			.contains("window-to-signing 暂停计时（其他部门办理中）", "statutory-decision 正常");
+		assertThat(accepted.get("#sla-clocks tr[data-definition=statutory-decision]").text())
+			.startsWith("法定审批时限（15日） 阶段 公积金中心 15 日（自然日） 2026-03-02 11:20 2026-03-18 00:00 0 分钟 正常");
+
+		// withdrawn: what was running ends without counting. The window's clock counted 09:00 to 11:20 less the five
+		// minutes waiting for the citizen (11:05 to 11:10), which also moved its due time to 11:05
+		this.mvc.perform(post("/cases/" + caseNo + "/withdrawal").with(clerk()).with(csrf()).param("reason", "申请人改用商业贷款"))
+			.andExpect(status().is3xxRedirection());
+		HtmlPage withdrawn = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(clockStates(withdrawn)).contains("window-to-signing 已取消", "statutory-decision 已取消");
+
+		HtmlPage english = html(get("/cases/" + caseNo).param("lang", "en").with(clerk()), 200);
+		assertThat(english.get("#sla-clocks tr[data-definition=window-acceptance]").text())
+			.isEqualTo("Acceptance at the window stage Fund centre 2 working hours 2026-03-02 09:00 2026-03-02 11:05 2 h 15 min "
+					+ "Done (late) at 2026-03-02 11:20");
+	}
+
+	@Test
+	@DisplayName("来访登记：列出来访，窗口人员在案件页登记来访")
+	void listsTheVisitsAndChecksACitizenInFromTheCasePage() throws Exception {
+		at("2026-03-02T09:00");
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+
+		HtmlPage before = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(before.get("#visits").rows()).containsExactly("2026-03-02 09:00 市民之家综合服务大厅 提交申请 clerk1");
+		assertThat(before.texts("#check-in-purpose option")).containsExactly("请选择", "1 提交申请", "2 补正材料", "3 面签",
+				"4 领取文书", "5 咨询", "6 其他");
+
+		at("2026-03-02T10:15");
+		HtmlPage noPurpose = html(post("/cases/" + caseNo + "/visits").with(clerk()).with(csrf()), 400);
+		assertThat(noPurpose.get("#check-in-purpose-error").text()).isEqualTo("请选择来访事由");
+		assertThat(noPurpose.all("#visits tbody tr")).hasSize(1);
+
+		MvcResult checkedIn = this.mvc
+			.perform(post("/cases/" + caseNo + "/visits").with(clerk()).with(csrf()).param("purpose", "SUPPLEMENT"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(checkedIn.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseNo);
+		HtmlPage after = html(get("/cases/" + caseNo).with(clerk()).flashAttrs(checkedIn.getFlashMap()), 200);
+		assertThat(after.get("#flash").text()).isEqualTo("已登记来访，此案件累计来访 2 次。");
+		assertThat(after.get("#visits-count").text()).isEqualTo("2");
+		assertThat(after.get("#visits").rows()).containsExactly("2026-03-02 09:00 市民之家综合服务大厅 提交申请 clerk1",
+				"2026-03-02 10:15 市民之家综合服务大厅 补正材料 clerk1");
+
+		// every counter checks citizens in (the bank's, for signing); managers read
+		assertThat(html(get("/cases/" + caseNo).with(signedIn("bank1", "陈", "海燕", "bank-loan-officer")), 200)
+			.all("#check-in-form")).hasSize(1);
+		HtmlPage manager = html(get("/cases/" + caseNo).with(signedIn("manager1", "吴", "卫东", "hall-manager")), 200);
+		assertThat(manager.all("#check-in-form")).isEmpty();
+		assertThat(manager.all("#visits tbody tr")).hasSize(2);
+		HtmlPage refused = html(post("/cases/" + caseNo + "/visits").with(signedIn("manager1", "吴", "卫东", "hall-manager"))
+			.with(csrf())
+			.param("purpose", "ENQUIRY"), 403);
+		assertThat(refused.get("#step-problem").text()).startsWith("来访登记由各部门窗口人员办理。");
+		assertThat(refused.all("#visits tbody tr")).hasSize(2);
+
+		HtmlPage english = html(get("/cases/" + caseNo).param("lang", "en").with(clerk()), 200);
+		assertThat(english.get("#visits-title").text()).isEqualTo("Visits 2");
+		assertThat(english.texts("#visits td.purpose")).containsExactly("Submitting the application",
+				"Bringing missing materials");
+	}
+
+	@Test
+	@DisplayName("工作日历缺年份：系统管理员和大厅管理人员在工作台看到提示，其他岗位看不到")
+	void warnsOnlyThoseWhoKeepTheCalendarOfAYearNotEntered() throws Exception {
+		// 1 December 2026: 2027 is within 90 days and has not been entered
+		at("2026-12-01T10:00");
+		HtmlPage admin = html(get("/").with(signedIn("admin1", "孙", "磊", "system-admin")), 200);
+		assertThat(admin.get("#calendar-missing").text()).startsWith("2027 年工作日历尚未录入，时限将无法计算：");
+		assertThat(admin.get("#calendar-missing-link").text()).isEqualTo("录入 2027 年工作日历");
+		assertThat(admin.get("#calendar-missing-link").attr("href")).isEqualTo("/admin/calendar/2027");
+		assertThat(admin.get("#nav-calendar").attr("href")).isEqualTo("/admin/calendar");
+
+		HtmlPage manager = html(get("/").with(signedIn("manager1", "吴", "卫东", "hall-manager")), 200);
+		assertThat(manager.get("#calendar-missing").text()).startsWith("2027 年工作日历尚未录入");
+		assertThat(manager.get("#calendar-missing-link").text()).isEqualTo("查看工作日历");
+		assertThat(manager.all("#nav-calendar")).hasSize(1);
+
+		for (OidcLoginRequestPostProcessor staff : List.of(clerk(), signedIn("reviewer1", "张", "建国", "hpf-first-reviewer"),
+				signedIn("bank1", "陈", "海燕", "bank-loan-officer"), signedIn("agent-a", "黄", "文杰", "developer-agent"))) {
+			HtmlPage home = html(get("/").with(staff), 200);
+			assertThat(home.all("#calendar-missing")).isEmpty();
+			assertThat(home.all("#nav-calendar")).isEmpty();
+		}
+
+		// in March 2026 the next 90 days lie within 2026, which is entered
+		at("2026-03-02T10:00");
+		assertThat(html(get("/").with(signedIn("admin1", "孙", "磊", "system-admin")), 200).all("#calendar-missing")).isEmpty();
+	}
+
 	private MvcResult submitForm(String key) throws Exception {
 		return this.mvc.perform(post("/applications/resale").with(clerk()).with(csrf())
 			.param("idempotencyKey", key)
@@ -259,6 +406,40 @@ class WorkbenchPagesIT {
 		String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expectedStatus);
 		return body;
+	}
+
+	private HtmlPage html(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+		return HtmlPage.parse(page(request, expectedStatus));
+	}
+
+	/** Each clock of the case page as its definition and state: {@code window-acceptance 正常}. */
+	private static List<String> clockStates(HtmlPage page) {
+		return page.all("#sla-clocks tbody tr")
+			.stream()
+			.map(row -> row.attr("data-definition") + " " + row.get("span.sla-state").text())
+			.toList();
+	}
+
+	/** Sets the hall's (and the engine's) clock to a time in the hall's zone. */
+	private static void at(String localTime) {
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+	}
+
+	private Api clerkApi() {
+		return Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));
+	}
+
+	private static void ok(ResponseEntity<Map<String, Object>> response) {
+		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+	}
+
+	private static Map<String, Object> withMissing(String code) {
+		Map<String, Object> check = new LinkedHashMap<>(allMaterials(true));
+		@SuppressWarnings("unchecked")
+		Map<String, Boolean> materials = new LinkedHashMap<>((Map<String, Boolean>) check.get("materials"));
+		materials.put(code, false);
+		check.put("materials", materials);
+		return check;
 	}
 
 	private OidcLoginRequestPostProcessor clerk() {

@@ -52,9 +52,7 @@ class CaseVisitsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Checks the citizen in at a counter for the case (submitting at the window does it by itself)")
 	Visit checkIn(@PathVariable String caseNo, @Valid @RequestBody CheckIn checkIn, CurrentOfficer officer) {
-		CaseNo number = caseNo(caseNo);
-		this.cases.getVisible(number, officer);
-		return this.cases.recordVisit(number, checkIn.purpose(), officer.id());
+		return this.cases.checkIn(caseNo(caseNo), checkIn.purpose(), officer);
 	}
 
 	private static CaseNo caseNo(String caseNo) {

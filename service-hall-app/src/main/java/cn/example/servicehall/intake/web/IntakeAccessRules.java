@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.intake.Visit;
 
 /**
  * Cases and their documents: staff of every agency, managers and administrators; developer agents too, fenced to their
@@ -32,7 +33,7 @@ class IntakeAccessRules implements ApiAccessRules {
 		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/cases/{caseNo}/visits"))
 			.hasAnyAuthority(readers.toArray(String[]::new));
 		requests.requestMatchers(path.matcher(HttpMethod.POST, "/api/cases/{caseNo}/visits"))
-			.hasAnyAuthority(Groups.CASE_POSTS.toArray(String[]::new));
+			.hasAnyAuthority(Visit.CHECK_IN_POSTS.toArray(String[]::new));
 	}
 
 }

@@ -53,7 +53,7 @@ public final class DashboardExport {
 		List<Table> tables = new ArrayList<>();
 		List<List<Object>> summary = new ArrayList<>();
 		summary.add(List.of("统计期间", q.from() + " 至 " + q.to()));
-		summary.add(List.of("部门", q.agency().map(a -> this.names.apply("agency." + a.name())).orElse("全部")));
+		summary.add(List.of("部门", q.agency().map(a -> this.names.apply("workbench.agency." + a.name())).orElse("全部")));
 		summary.add(List.of("网点", q.branch().map(b -> this.names.apply("branch." + b)).orElse("全部")));
 		summary.add(List.of("收件数", this.figures.cases().in()));
 		summary.add(List.of("办结数（含不予办理、撤回）", this.figures.cases().out()));
@@ -72,7 +72,7 @@ public final class DashboardExport {
 
 		List<List<Object>> stages = new ArrayList<>();
 		for (DashboardFigures.Stage s : this.figures.stages()) {
-			stages.add(List.of(s.name(), this.names.apply("agency." + s.agency().name()),
+			stages.add(List.of(s.name(), this.names.apply("workbench.agency." + s.agency().name()),
 					s.limit() + " " + this.names.apply("dashboard.unit." + s.limitUnit()), s.clocks(), s.met(),
 					percent(s.withinLimit()), decimal(s.median()), decimal(s.p90()),
 					this.names.apply("dashboard.unit." + s.unit())));
@@ -89,7 +89,7 @@ public final class DashboardExport {
 
 		List<List<Object>> live = new ArrayList<>();
 		for (DashboardFigures.LiveClock c : this.figures.live().clocks()) {
-			live.add(List.of(c.caseNo(), c.name(), this.names.apply("agency." + c.agency().name()),
+			live.add(List.of(c.caseNo(), c.name(), this.names.apply("workbench.agency." + c.agency().name()),
 					this.names.apply("branch." + c.branch()), c.startedAt().atZoneSameInstant(this.zone).format(MINUTES),
 					c.dueAt().atZoneSameInstant(this.zone).format(MINUTES),
 					c.colour() == cn.example.servicehall.sla.SlaClock.Colour.RED ? "已超时" : "即将到期"));
