@@ -13,7 +13,7 @@
     var stagesElement = document.getElementById('chart-stages');
     if (stagesElement && data.stages.length > 0) {
       var stages = echarts.init(stagesElement, null, { renderer: 'svg' });
-      var names = data.stages.map(function (s) { return s.name + '（' + s.agency + '）'; });
+      var names = data.stages.map(function (s) { return s.name + '（' + s.kind + '·' + s.agency + '）'; });
       stages.setOption({
         animation: false,
         grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },

@@ -146,6 +146,7 @@ class DashboardController {
 		for (DashboardFigures.Stage s : figures.stages()) {
 			Map<String, Object> stage = new LinkedHashMap<>();
 			stage.put("name", s.name());
+			stage.put("kind", names.apply("dashboard.kind." + s.kind()));
 			stage.put("agency", names.apply("workbench.agency." + s.agency().name()));
 			stage.put("unit", names.apply("dashboard.unit." + s.unit()));
 			stage.put("limit", s.limit());
