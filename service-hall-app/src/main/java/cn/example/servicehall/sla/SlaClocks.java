@@ -79,10 +79,11 @@ public class SlaClocks {
 	@Transactional
 	public Optional<OffsetDateTime> startStep(CaseNo caseNo, String step, String name, String taskId) {
 		SlaLimits.Step limit = this.limits.step(step);
+		String stepName = name == null || name.isBlank() ? step : name;
 		OffsetDateTime now = now();
 		Timing timing = timing(now, limit.limit(), limit.unit());
-		define(new Definition(stepDefinition(step), name == null || name.isBlank() ? step : name, "STEP",
-				limit.agency().name(), limit.unit().name(), limit.limit()));
+		define(new Definition(stepDefinition(step), stepName, "STEP", limit.agency().name(), limit.unit().name(),
+				limit.limit()));
 		long id = this.jdbc.sql("""
 				insert into sla_clock (case_no, definition_id, name, kind, agency, task_id, branch, basis, limit_minutes,
 				                       unit, resolution_minutes, started_at, yellow_at, due_at)
@@ -91,7 +92,7 @@ public class SlaClocks {
 				returning id""")
 			.param("caseNo", caseNo.value())
 			.param("definition", stepDefinition(step))
-			.param("name", name == null || name.isBlank() ? step : name)
+			.param("name", stepName)
 			.param("agency", limit.agency().name())
 			.param("taskId", taskId)
 			.param("branch", this.cases.branchOf(caseNo))
@@ -183,37 +184,41 @@ public class SlaClocks {
 	public Escalation escalate() {
 		OffsetDateTime now = now();
 		int completed = completeMissingDeadlines();
-		List<Long> yellow = this.jdbc.sql("""
+		List<Escalated> yellow = this.jdbc.sql("""
 				update sla_clock set escalation = 'YELLOW'
 				 where id in (select id from sla_clock
 				               where stopped_at is null and escalation = 'GREEN' and yellow_at <= :now
 				                 and (due_at is null or due_at > :now)
 				               for update skip locked)
-				returning id""")
+				returning id, case_no""")
 			.param("now", now)
-			.query(Long.class)
+			.query(Escalated.class)
 			.list();
-		for (long id : yellow) {
-			event(id, caseOf(id), "YELLOW", now, null);
+		for (Escalated clock : yellow) {
+			event(clock.id(), clock.caseNo(), "YELLOW", now, null);
 		}
-		List<Long> red = this.jdbc.sql("""
+		List<Escalated> red = this.jdbc.sql("""
 				update sla_clock set escalation = 'RED'
 				 where id in (select id from sla_clock
 				               where stopped_at is null and escalation <> 'RED' and due_at <= :now
 				               for update skip locked)
-				returning id""")
+				returning id, case_no""")
 			.param("now", now)
-			.query(Long.class)
+			.query(Escalated.class)
 			.list();
-		for (long id : red) {
-			event(id, caseOf(id), "RED", now, null);
-			breached(id);
+		for (Escalated clock : red) {
+			event(clock.id(), clock.caseNo(), "RED", now, null);
+			breached(clock.id());
 		}
 		if (!yellow.isEmpty() || !red.isEmpty() || completed > 0) {
 			log.info("SLA escalation at {}: {} yellow, {} red, {} deadlines completed", now, yellow.size(), red.size(),
 					completed);
 		}
 		return new Escalation(yellow.size(), red.size());
+	}
+
+	/** A clock an escalation run changed. */
+	private record Escalated(long id, String caseNo) {
 	}
 
 	/**
@@ -494,10 +499,6 @@ public class SlaClocks {
 
 	private void breached(long clockId) {
 		this.notices.breached(clockId);
-	}
-
-	private String caseOf(long clockId) {
-		return this.jdbc.sql("select case_no from sla_clock where id = ?").param(clockId).query(String.class).single();
 	}
 
 	private void event(long clockId, String caseNo, String kind, OffsetDateTime at, String detail) {

@@ -179,7 +179,8 @@ class DashboardIT {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> cases = (Map<String, Object>) answer.getBody().get("cases");
 		assertThat(((Number) cases.get("in")).longValue()).isEqualTo(figures.cases().in());
-		assertThat(cases.get("onlineShare")).asString().contains("percent=" + figures.cases().onlineShare().percent().orElseThrow());
+		assertThat(cases.get("onlineShare")).isEqualTo(Map.of("count", (int) figures.cases().online(), "total",
+				(int) figures.cases().in(), "percent", figures.cases().onlineShare().percent().orElseThrow().doubleValue()));
 		assertThat(answer.getBody().get("stages")).asList().hasSize(figures.stages().size());
 
 		ResponseEntity<Map<String, Object>> wrong = manager.get("/api/sla/dashboard?from=2025-04-31&to=2025-04-01&branch=XX");
