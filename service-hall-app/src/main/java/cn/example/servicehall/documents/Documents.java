@@ -94,8 +94,8 @@ public class Documents {
 	/** Issues the document once; a repeat for the same case, kind and occurrence returns the one issued. */
 	@Transactional
 	public IssuedDocument issue(Request request) {
-		Optional<IssuedDocument> existing = this.jdbc.sql("""
-				select * from documents_document where case_no = :caseNo and kind = :kind and occurrence = :occurrence""")
+		Optional<IssuedDocument> existing = this.jdbc.sql("select " + COLUMNS
+				+ " from documents_document where case_no = :caseNo and kind = :kind and occurrence = :occurrence")
 			.param("caseNo", request.caseNo())
 			.param("kind", request.kind().name())
 			.param("occurrence", request.occurrence())
@@ -145,14 +145,15 @@ public class Documents {
 
 	/** The documents of a case, oldest first. */
 	public List<IssuedDocument> ofCase(String caseNo) {
-		return this.jdbc.sql("select * from documents_document where case_no = ? order by issued_at, document_no")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from documents_document where case_no = ? order by issued_at, document_no")
 			.param(caseNo)
 			.query(Documents::issued)
 			.list();
 	}
 
 	public Optional<IssuedDocument> find(String documentNo) {
-		return this.jdbc.sql("select * from documents_document where document_no = ?")
+		return this.jdbc.sql("select " + COLUMNS + " from documents_document where document_no = ?")
 			.param(documentNo)
 			.query(Documents::issued)
 			.optional();
@@ -192,14 +193,8 @@ public class Documents {
 
 	}
 
-	/** Checks a presented file: is it a document the hall issued, unaltered, with a valid signature? */
-	@Transactional
-	public Verification verify(byte[] presented) {
-		return verify(presented, null);
-	}
-
 	/**
-	 * Checks a presented file for a client of the public page.
+	 * Checks a presented file: is it a document the hall issued, unaltered, with a valid signature?
 	 *
 	 * @param client a keyed hash of the client's address, for the rate limit; null for a check from inside the hall
 	 */
@@ -207,7 +202,7 @@ public class Documents {
 	public Verification verify(byte[] presented, String client) {
 		String sha256 = sha256(presented);
 		VerificationResult signature = this.verifier.verify(presented);
-		Optional<IssuedDocument> onFile = this.jdbc.sql("select * from documents_document where sha256 = ?")
+		Optional<IssuedDocument> onFile = this.jdbc.sql("select " + COLUMNS + " from documents_document where sha256 = ?")
 			.param(sha256)
 			.query(Documents::issued)
 			.optional();
@@ -294,6 +289,9 @@ public class Documents {
 			throw new IllegalStateException(ex);
 		}
 	}
+
+	/** What {@link #issued} reads: every column but the content, which only a download needs. */
+	private static final String COLUMNS = "document_no, case_no, kind, occurrence, issuer, title, sha256, size_bytes, issued_at";
 
 	private static IssuedDocument issued(ResultSet rs, int row) throws SQLException {
 		return new IssuedDocument(rs.getString("document_no"), rs.getString("case_no"),
