@@ -111,15 +111,37 @@ public class LoanApplications {
 
 	/** The repayment schedule kept at approval. */
 	public List<cn.example.servicehall.loan.calculation.Instalment> schedule(CaseNo caseNo, CurrentOfficer officer) {
-		loanCase(caseNo, officer);
-		return this.records.schedule(caseNo);
+		return schedule(loanCase(caseNo, officer));
+	}
+
+	/** The repayment schedule of a loan case already read for the officer (empty before approval). */
+	public List<cn.example.servicehall.loan.calculation.Instalment> schedule(LoanCase loan) {
+		return this.records.schedule(loan.caseNo());
 	}
 
 	/** The material checklist of the case, in the order the clerk goes through it. */
 	public List<Material> checklist(CaseNo caseNo, CurrentOfficer officer) {
-		LoanCase loan = loanCase(caseNo, officer);
-		return MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent());
+		CaseFile file = this.cases.getVisible(caseNo, officer);
+		return checklist(file.serviceType(), loanCase(caseNo, officer).coBorrower().isPresent());
 	}
+
+	/**
+	 * The material checklist the acceptance clerk goes through for a service: a resale loan's (with the co-borrower's
+	 * items when there is one); none yet for a new-house loan, whose uploads come with its own work.
+	 */
+	public static List<Material> checklist(ServiceType service, boolean withCoBorrower) {
+		return service == ServiceType.RESALE_LOAN ? MaterialChecklist.forResaleLoan(withCoBorrower) : List.of();
+	}
+
+	/** Whether the applicant can still withdraw the case at the window: a resale loan, open, its contract unsigned. */
+	public static boolean mayWithdraw(CaseFile file) {
+		return file.serviceType() == ServiceType.RESALE_LOAN && !file.status().isClosed()
+				&& !TOO_LATE_TO_WITHDRAW.contains(file.status());
+	}
+
+	/** After these the applicant can no longer withdraw at the window (the contract is signed). */
+	private static final Set<CaseStatus> TOO_LATE_TO_WITHDRAW = Set.of(CaseStatus.CONTRACT_SIGNED,
+			CaseStatus.MORTGAGE_REGISTERED, CaseStatus.DISBURSED);
 
 	/**
 	 * 受理: the clerk has checked every material on the checklist. All present: the case is accepted. Anything missing:
@@ -131,9 +153,8 @@ public class LoanApplications {
 	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
 		this.workflow.checkAcceptanceOpen(file.serviceType(), caseNo, clerk);
-		List<Material> checklist = file.serviceType() == ServiceType.RESALE_LOAN
-				? MaterialChecklist.forResaleLoan(this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent())
-				: List.of();
+		List<Material> checklist = checklist(file.serviceType(),
+				this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent());
 		Map<String, Boolean> answers = completeAnswers(checklist, provided);
 		List<Material> missing = new ArrayList<>();
 		checklist.stream().filter(m -> !answers.get(m.code())).forEach(missing::add);
@@ -181,9 +202,12 @@ public class LoanApplications {
 	@Transactional
 	public void withdraw(CaseNo caseNo, CurrentOfficer clerk, String reason) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
-		Set<CaseStatus> tooLate = Set.of(CaseStatus.CONTRACT_SIGNED, CaseStatus.MORTGAGE_REGISTERED,
-				CaseStatus.DISBURSED);
-		if (file.status().isClosed() || tooLate.contains(file.status())) {
+		if (file.serviceType() != ServiceType.RESALE_LOAN) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported", "暂不能在窗口撤回",
+					"案件 " + caseNo + " 不是二手房贷款；新房贷款的撤回随开发企业网上申请功能提供。"
+							+ " Only a resale loan can be withdrawn at the window for now.");
+		}
+		if (!mayWithdraw(file)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "withdrawal-not-possible", "不能撤回",
 					"案件 " + caseNo + " 已" + (file.status().isClosed() ? "结束" : "签订借款合同")
 							+ "，不能在窗口撤回申请。 The case can no longer be withdrawn (" + file.status() + ").");

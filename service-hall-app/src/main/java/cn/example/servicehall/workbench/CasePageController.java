@@ -29,6 +29,7 @@ import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.loan.ContractParty;
 import cn.example.servicehall.loan.LoanApplications;
+import cn.example.servicehall.loan.LoanCase;
 import cn.example.servicehall.loan.LoanReviews;
 import cn.example.servicehall.loan.LoanSettlements;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -78,8 +79,9 @@ class CasePageController {
 	String schedule(@PathVariable String caseNo, CurrentOfficer officer, Model model) {
 		CaseNo number = CasePages.caseNo(caseNo);
 		model.addAttribute("file", this.cases.getVisible(number, officer));
-		model.addAttribute("loan", this.applications.loanCase(number, officer));
-		model.addAttribute("schedule", this.applications.schedule(number, officer));
+		LoanCase loan = this.applications.loanCase(number, officer);
+		model.addAttribute("loan", loan);
+		model.addAttribute("schedule", this.applications.schedule(loan));
 		return "workbench/schedule";
 	}
 

@@ -3,7 +3,6 @@ package cn.example.servicehall.workbench;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -34,10 +33,6 @@ import cn.example.servicehall.workflow.TaskInbox;
  */
 @Component
 class CasePages {
-
-	/** After these the applicant can no longer withdraw at the window (the contract is signed). */
-	private static final Set<CaseStatus> TOO_LATE_TO_WITHDRAW = Set.of(CaseStatus.CONTRACT_SIGNED,
-			CaseStatus.MORTGAGE_REGISTERED, CaseStatus.DISBURSED);
 
 	private final CaseFiles cases;
 
@@ -76,9 +71,8 @@ class CasePages {
 	void fill(CaseNo caseNo, CurrentOfficer officer, Model model) {
 		CaseFile file = this.cases.getVisible(caseNo, officer);
 		LoanCase loan = this.applications.loanCase(caseNo, officer);
-		List<OpenStep> steps = this.inbox.openTasks(officer)
+		List<OpenStep> steps = this.inbox.openTasks(officer, caseNo)
 			.stream()
-			.filter(task -> caseNo.value().equals(task.caseNo()))
 			.map(OpenStep::of)
 			.flatMap(Optional::stream)
 			.toList();
@@ -88,7 +82,7 @@ class CasePages {
 		model.addAttribute("history", this.cases.history(caseNo));
 		model.addAttribute("steps", steps);
 		model.addAttribute("schedule",
-				loan.approval().isPresent() ? this.applications.schedule(caseNo, officer) : List.of());
+				loan.approval().isPresent() ? this.applications.schedule(loan) : List.of());
 		notice(caseNo, file, model);
 		model.addAttribute("documents", this.documents.of(caseNo, officer));
 		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
@@ -101,8 +95,8 @@ class CasePages {
 		for (OpenStep step : steps) {
 			switch (step.kind()) {
 				case "acceptance" -> {
-					model.addAttribute("checklist", file.serviceType() == ServiceType.RESALE_LOAN
-							? this.applications.checklist(caseNo, officer) : List.of());
+					model.addAttribute("checklist",
+							LoanApplications.checklist(file.serviceType(), loan.coBorrower().isPresent()));
 					putIfAbsent(model, step.form(), new StepForms.Acceptance());
 				}
 				case "approval" -> {
@@ -118,8 +112,7 @@ class CasePages {
 			}
 		}
 		boolean supplement = clerk && file.status() == CaseStatus.AWAITING_MATERIALS;
-		boolean withdraw = clerk && file.serviceType() == ServiceType.RESALE_LOAN && !file.status().isClosed()
-				&& !TOO_LATE_TO_WITHDRAW.contains(file.status());
+		boolean withdraw = clerk && LoanApplications.mayWithdraw(file);
 		model.addAttribute("canSupplement", supplement);
 		model.addAttribute("canWithdraw", withdraw);
 		putIfAbsent(model, "supplement", new StepForms.Remark());

@@ -58,17 +58,17 @@ class PageFormats {
 		return number == null ? NOTHING : number.stripTrailingZeros().toPlainString();
 	}
 
-	/** A resident ID number with the birth date hidden: {@code 410802********0313}. */
 	/** A share in per cent, {@code 45.0%}; a dash when there was nothing to share. */
 	public String percent(java.util.Optional<BigDecimal> percent) {
-		return percent.map(p -> p.toPlainString() + "%").orElse("—");
+		return percent.map(p -> p.toPlainString() + "%").orElse(NOTHING);
 	}
 
 	/** A number with its unit, {@code 1.8 工作日}; a dash when there is none. */
 	public String amount(java.util.Optional<BigDecimal> value, String unit) {
-		return value.map(v -> v.toPlainString() + " " + unit).orElse("—");
+		return value.map(v -> v.toPlainString() + " " + unit).orElse(NOTHING);
 	}
 
+	/** A resident ID number with the birth date hidden: {@code 410802********0313}. */
 	public String masked(String idNumber) {
 		if (idNumber == null || idNumber.length() != 18) {
 			return idNumber == null ? NOTHING : idNumber;

@@ -21,7 +21,6 @@ import cn.example.servicehall.workflow.TaskInbox.OpenTask;
 @Controller
 class WorkbenchController {
 
-	/** A step due within this time is shown as due soon (即将到期). */
 	private final TaskInbox inbox;
 
 	private final CaseFiles cases;
@@ -65,7 +64,6 @@ class WorkbenchController {
 
 	@GetMapping("/")
 	String workbench(CurrentOfficer officer, Model model) {
-		model.addAttribute("officer", officer);
 		model.addAttribute("tasks",
 				this.inbox.openTasks(officer).stream().map(task -> InboxLine.of(task, officer)).toList());
 		model.addAttribute("cases", this.cases.list(officer, Optional.empty(), 0, 20));

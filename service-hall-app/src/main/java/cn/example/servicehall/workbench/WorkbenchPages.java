@@ -69,6 +69,10 @@ class WorkbenchPages {
 			status = refusal.getStatusCode().value();
 			model.addAttribute("detail", ex instanceof ProblemException ? refusal.getBody().getDetail() : null);
 		}
+		else if (ex instanceof org.springframework.beans.TypeMismatchException) {
+			// a part of the address that is not what it should be (a year that is not a number): a wrong address
+			status = HttpStatus.BAD_REQUEST.value();
+		}
 		else {
 			status = HttpStatus.INTERNAL_SERVER_ERROR.value();
 			String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClock;
 import cn.example.servicehall.sla.SlaClocks;
@@ -59,17 +61,25 @@ public class TaskInbox {
 	}
 
 	public List<OpenTask> openTasks(CurrentOfficer officer) {
+		return openTasks(officer, null);
+	}
+
+	/** The officer's open tasks on one case (the case page's steps), however long the officer's inbox is. */
+	public List<OpenTask> openTasks(CurrentOfficer officer, CaseNo caseNo) {
 		if (officer.groups().isEmpty()) {
 			return List.of();
 		}
 		// candidate-group matches leave out claimed tasks; the officer's own claimed tasks come in by assignee
-		List<Task> open = this.tasks.createTaskQuery()
+		TaskQuery query = this.tasks.createTaskQuery()
 			.or()
 			.taskCandidateGroupIn(officer.groups())
 			.taskAssignee(officer.id())
 			.endOr()
-			.active()
-			.initializeFormKeys()
+			.active();
+		if (caseNo != null) {
+			query.processInstanceBusinessKey(caseNo.value());
+		}
+		List<Task> open = query.initializeFormKeys()
 			.orderByDueDate()
 			.asc()
 			.orderByTaskCreateTime()

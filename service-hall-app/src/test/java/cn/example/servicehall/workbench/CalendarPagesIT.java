@@ -201,6 +201,11 @@ class CalendarPagesIT {
 		assertThat(page.get("#calendar-year").value()).isEqualTo("二〇二七");
 		assertThat(page.get("#calendar-days-text").value()).startsWith("2027-01-01 放假 元旦");
 		assertThat(this.calendar.year(2027)).isEmpty();
+
+		// a year in the address that is not a number is a wrong address (400), not a failure with a reference
+		HtmlPage wrongAddress = page(get("/admin/calendar/二〇二七").with(admin()), 400);
+		assertThat(wrongAddress.get("#problem-page").attr("data-status")).isEqualTo("400");
+		assertThat(wrongAddress.all("#problem-reference")).isEmpty();
 	}
 
 	@Test
