@@ -69,6 +69,10 @@ class WorkbenchPages {
 			status = refusal.getStatusCode().value();
 			model.addAttribute("detail", ex instanceof ProblemException ? refusal.getBody().getDetail() : null);
 		}
+		else if (ex instanceof org.springframework.dao.DuplicateKeyException) {
+			// the same step done at once from two counters: the first was kept
+			status = HttpStatus.CONFLICT.value();
+		}
 		else if (ex instanceof org.springframework.beans.TypeMismatchException) {
 			// a part of the address that is not what it should be (a year that is not a number): a wrong address
 			status = HttpStatus.BAD_REQUEST.value();

@@ -94,6 +94,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * Two requests did the same step at once (a double submission from two counters): the database kept the first,
+	 * the second is told so instead of failing. Nothing was saved twice.
+	 */
+	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> doneAtTheSameTime(org.springframework.dao.DuplicateKeyException ex) {
+		log.info("A concurrent request did the same first: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(problem(HttpStatus.CONFLICT, "done-concurrently", "已由另一请求办理",
+					"同一事项刚刚已由另一请求办理，请刷新后查看办件的最新状态。 Another request did this at the same time; reload the case."));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		String reference = UUID.randomUUID().toString().substring(0, 8);
