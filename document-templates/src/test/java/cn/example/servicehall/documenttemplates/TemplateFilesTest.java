@@ -51,7 +51,8 @@ class TemplateFilesTest {
 
 	/** One template per document the hall issues; a new template is added here and to the app's TemplateId. */
 	static final List<String> TEMPLATES = List.of("intake/acceptance-receipt.xhtml",
-			"intake/missing-materials-notice.xhtml", "intake/completion-receipt.xhtml", "loan/loan-contract.xhtml",
+			"intake/missing-materials-notice.xhtml", "intake/completion-receipt.xhtml",
+			"intake/refusal-receipt.xhtml", "loan/loan-contract.xhtml",
 			"loan/iou.xhtml", "loan/disbursement-notice.xhtml", "withdrawal/withdrawal-receipt.xhtml");
 
 	static final List<String> FONTS = List.of("fonts/NotoSansSC-Regular-Hall.ttf", "fonts/NotoSansSC-Bold-Hall.ttf");

@@ -273,6 +273,7 @@ public class Documents {
 			case ACCEPTANCE_RECEIPT -> "SL";
 			case MISSING_MATERIALS_NOTICE -> "GZ";
 			case COMPLETION_RECEIPT -> "BJ";
+			case REFUSAL_RECEIPT -> "BY";
 			case LOAN_CONTRACT -> "JK";
 			case IOU -> "JJ";
 			case DISBURSEMENT_NOTICE -> "FK";

@@ -2,13 +2,13 @@ package cn.example.servicehall.documents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import cn.example.servicehall.platform.money.Yuan;
 
 /**
  * How documents print amounts, rates, dates and personal numbers: one place, so that a receipt and a contract say
@@ -25,16 +25,14 @@ public final class Printed {
 	private Printed() {
 	}
 
-	/** Yuan with thousands separators and two decimals: {@code 600,000.00}. */
+	/** Yuan as the hall writes them everywhere ({@link Yuan#figures}), for a field headed 元: {@code 600,000.00}. */
 	public static String money(BigDecimal yuan) {
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(yuan);
+		return Yuan.figures(yuan);
 	}
 
-	/** Yuan with the capital numerals in brackets: {@code 600,000.00元（人民币陆拾万元整）}. */
+	/** Yuan with the capital numerals in brackets: {@code 600,000.00 元（人民币陆拾万元整）}. */
 	public static String moneyWithWords(BigDecimal yuan) {
-		return money(yuan) + "元（" + AmountInWords.of(yuan) + "）";
+		return Yuan.of(yuan) + "（" + AmountInWords.of(yuan) + "）";
 	}
 
 	/** A yearly rate in percent, as few decimals as it needs but at least two: {@code 2.60%}, {@code 3.075%}. */

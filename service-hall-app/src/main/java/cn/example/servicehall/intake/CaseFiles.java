@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.CurrentOfficers;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -54,9 +55,12 @@ public class CaseFiles {
 
 	private final IntakeSettings settings;
 
+	private final CurrentOfficers officers;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings) {
+			IntakeSettings settings, CurrentOfficers officers) {
 		this.settings = settings;
+		this.officers = officers;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.clock = clock;
@@ -274,6 +278,23 @@ public class CaseFiles {
 			.list();
 	}
 
+	/**
+	 * The names of the staff who worked on the case, by login, as the case's history recorded them (the latest, should
+	 * a name have changed): what receipts and pages print where the records keep a login ({@code clerk1} →
+	 * {@code 王晓明}). A login without a recorded name is not in the map.
+	 */
+	public Map<String, String> staffNames(CaseNo caseNo) {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select actor_id, actor_name from intake_case_event
+				 where case_no = :caseNo and actor_name is not null order by occurred_at, id""")
+			.param("caseNo", caseNo.value())
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+		return names;
+	}
+
 	/** The case, if the officer may see it; otherwise as if it did not exist. */
 	public Optional<CaseFile> findVisible(CaseNo caseNo, CurrentOfficer officer) {
 		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer)));
@@ -335,12 +356,12 @@ public class CaseFiles {
 
 	public List<CaseEvent> history(CaseNo caseNo) {
 		return this.jdbc.sql("""
-				select occurred_at, status, action, actor_id, agency, remark
+				select occurred_at, status, action, actor_id, actor_name, agency, remark
 				  from intake_case_event where case_no = :caseNo order by occurred_at, id""")
 			.param("caseNo", caseNo.value())
 			.query((rs, row) -> new CaseEvent(rs.getObject("occurred_at", OffsetDateTime.class),
 					CaseStatus.valueOf(rs.getString("status")), rs.getString("action"), rs.getString("actor_id"),
-					Agency.valueOf(rs.getString("agency")), rs.getString("remark")))
+					rs.getString("actor_name"), Agency.valueOf(rs.getString("agency")), rs.getString("remark")))
 			.list();
 	}
 
@@ -408,13 +429,14 @@ public class CaseFiles {
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStatus status, String action, String actor,
 			Agency agency, String remark) {
 		this.jdbc.sql("""
-				insert into intake_case_event (case_no, occurred_at, status, action, actor_id, agency, remark)
-				values (:caseNo, :at, :status, :action, :actor, :agency, :remark)""")
+				insert into intake_case_event (case_no, occurred_at, status, action, actor_id, actor_name, agency, remark)
+				values (:caseNo, :at, :status, :action, :actor, :actorName, :agency, :remark)""")
 			.param("caseNo", caseNo.value())
 			.param("at", at)
 			.param("status", status.name())
 			.param("action", action)
 			.param("actor", actor)
+			.param("actorName", nameOf(actor).orElse(null))
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
@@ -424,6 +446,21 @@ public class CaseFiles {
 			.singleRow();
 		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
 				(String) file.get("branch"), action, status, agency, at));
+	}
+
+	/**
+	 * The name of the staff member acting as {@code actorId}: the signed-in officer's display name when it is them
+	 * (every step is recorded in the request of the officer who did it, also when the engine records it on their
+	 * behalf); none for the system, for anyone else, and when the sign-in carries no name but the login.
+	 */
+	private Optional<String> nameOf(String actorId) {
+		if (SYSTEM.equals(actorId)) {
+			return Optional.empty();
+		}
+		return this.officers.current()
+			.filter(officer -> officer.id().equals(actorId))
+			.map(CurrentOfficer::displayName)
+			.filter(name -> !name.isBlank() && !name.equals(actorId));
 	}
 
 	private static String actor(String userId) {

@@ -12,8 +12,18 @@ public record CaseView(String caseNo, String serviceType, String channel, String
 		String applicantIdNumber, OffsetDateTime submittedAt, String submittedBy, OffsetDateTime updatedAt,
 		List<Event> history) {
 
-	public record Event(OffsetDateTime occurredAt, String status, String action, String actorId, String agency,
-			String remark) {
+	/**
+	 * A line of the case's history.
+	 * @param occurredAt when
+	 * @param status the case's status after it
+	 * @param action what was done
+	 * @param actorId who did it: their login, or {@code system}
+	 * @param actorName their name ({@code 王晓明}), null for the system
+	 * @param agency for which agency
+	 * @param remark what they noted
+	 */
+	public record Event(OffsetDateTime occurredAt, String status, String action, String actorId, String actorName,
+			String agency, String remark) {
 	}
 
 	public static CaseView of(CaseFile file, List<CaseEvent> history) {
@@ -21,8 +31,8 @@ public record CaseView(String caseNo, String serviceType, String channel, String
 				file.status().name(), file.applicantName(), file.applicantIdNumber().masked(), file.submittedAt(),
 				file.submittedBy(), file.updatedAt(),
 				history.stream()
-					.map(e -> new Event(e.occurredAt(), e.status().name(), e.action(), e.actorId(), e.agency().name(),
-							e.remark()))
+					.map(e -> new Event(e.occurredAt(), e.status().name(), e.action(), e.actorId(), e.actorName(),
+							e.agency().name(), e.remark()))
 					.toList());
 	}
 

@@ -40,6 +40,12 @@ import cn.example.servicehall.loan.policy.InterestRates;
 @Service
 public class LoanAssessments {
 
+	/**
+	 * How the explanation of an ineligible applicant starts: nothing is granted (the decision's granted amount is 0),
+	 * and why follows; the limit the rules computed comes after, for reference only.
+	 */
+	static final String NOT_ELIGIBLE = "不符合贷款条件，不予核定贷款金额：";
+
 	/** Months in the 5 years added to the statutory retirement age. */
 	private static final int FIVE_YEARS = 60;
 
@@ -149,9 +155,11 @@ public class LoanAssessments {
 						rate.annualRatePercent(), terms.termMonths())));
 
 		boolean eligible = reasons.isEmpty();
-		String explanation = (eligible ? "" : "不符合贷款条件：" + String.join("；", reasons.stream()
-			.map(LoanCase.Reason::reason).toList()) + "。") + limit.sentence() + "（" + policy.cityName() + "政策 "
-				+ policy.id() + "，利率 " + rate.annualRatePercent().stripTrailingZeros().toPlainString() + "%）";
+		String explanation = (eligible ? limit.sentence()
+				: NOT_ELIGIBLE + LoanCase.Reason.inWords(reasons) + "。供参考："
+						+ limit.limitSentence())
+				+ "（" + policy.cityName() + "政策 " + policy.id() + "，利率 "
+				+ rate.annualRatePercent().stripTrailingZeros().toPlainString() + "%）";
 		LoanCase.Decision decision = new LoanCase.Decision(OffsetDateTime.now(this.clock), policy.id(),
 				rate.effectiveFrom(), rate.annualRatePercent(), eligible, List.copyOf(reasons),
 				limit.limits().stream().map(l -> new LoanCase.LimitLine(l.kind().name(), l.kind().label(), l.amount(),

@@ -179,6 +179,12 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	public record Decision(OffsetDateTime decidedAt, String policyId, LocalDate rateEffectiveFrom, BigDecimal annualRate,
 			boolean eligible, List<Reason> reasons, List<LimitLine> limits, String bindingLimit, BigDecimal approvableAmount,
 			BigDecimal grantedAmount, String explanation) {
+
+		/** Each rule not met, in words, one after the other ({@link Reason#inWords}). */
+		public String reasonsInWords() {
+			return Reason.inWords(this.reasons);
+		}
+
 	}
 
 	/**
@@ -187,6 +193,12 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	 * @param reason why, in words
 	 */
 	public record Reason(String rule, String reason) {
+
+		/** The reasons in words, one after the other: {@code 房龄与贷款期限之和 50 年，超过本市上限 40 年；…}. */
+		public static String inWords(List<Reason> reasons) {
+			return String.join("；", reasons.stream().map(Reason::reason).toList());
+		}
+
 	}
 
 	/**

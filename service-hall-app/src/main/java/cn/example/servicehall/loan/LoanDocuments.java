@@ -26,6 +26,8 @@ import cn.example.servicehall.documents.render.MaterialRow;
 import cn.example.servicehall.documents.render.MissingMaterialRow;
 import cn.example.servicehall.documents.render.MissingMaterialsNoticeData;
 import cn.example.servicehall.documents.render.Organisation;
+import cn.example.servicehall.documents.render.ReasonRow;
+import cn.example.servicehall.documents.render.RefusalReceiptData;
 import cn.example.servicehall.documents.render.ScheduleRow;
 import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.signing.Agency;
@@ -39,8 +41,14 @@ import cn.example.servicehall.loan.policy.InterestRates;
 /**
  * The documents a loan case issues, filled from what the case holds: the acceptance receipt (受理回执), the one-time
  * notice (一次性告知书), the contract (借款合同), the IOU (借款借据), the disbursement notice (放款通知书), and the
- * completion receipt (办结回执) or, for a refused case, the same receipt saying 不予贷款 and why. Each is issued once per
- * case (per notice round for the notice): the process's steps call these, and a retried step gets the same document.
+ * completion receipt (办结回执) or, for a refused case, the refusal receipt (不予贷款回执) saying why. Each is issued once
+ * per case (per notice round for the notice): the process's steps call these, and a retried step gets the same
+ * document.
+ * <p>
+ * Who speaks and who lends: under entrusted lending (委托贷款) the fund centre is the lender (贷款人) and the bank the
+ * entrusted bank (受托银行) that pays out and collects for it. The centre issues the receipts, the notice and the
+ * contract; the bank issues, seals and speaks in the IOU and the disbursement notice, and both name the centre as the
+ * lender, as the contract does. Staff are printed by name as the case's history recorded them, not by login.
  */
 @Service
 public class LoanDocuments {
@@ -85,7 +93,7 @@ public class LoanDocuments {
 		LoanCase loan = loan(caseNo);
 		OffsetDateTime acceptedAt = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED)
 			.orElseThrow(() -> new IllegalStateException("Not accepted: " + caseNo));
-		String acceptedBy = last(this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED));
+		String acceptedBy = staff(caseNo, last(this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED)));
 		List<Material> checklist = MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent());
 		List<MaterialRow> materials = new ArrayList<>();
 		for (Material material : checklist) {
@@ -120,7 +128,7 @@ public class LoanDocuments {
 			.atZoneSameInstant(this.clock.getZone())
 			.toLocalDate()
 			.plus(MaterialChecklist.SUPPLEMENT_PERIOD);
-		String clerk = last(this.cases.actorsOf(caseNo, CaseFiles.MISSING_MATERIALS_NOTIFIED));
+		String clerk = staff(caseNo, last(this.cases.actorsOf(caseNo, CaseFiles.MISSING_MATERIALS_NOTIFIED)));
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.MISSING_MATERIALS_NOTICE,
 				Integer.toString(notice.round()), Agency.HPF, Optional.of(notice.noticeNo()),
 				(no, url) -> new MissingMaterialsNoticeData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), Printed.date(notice.issuedAt()),
@@ -164,7 +172,7 @@ public class LoanDocuments {
 						Printed.account(property.sellerAccountNo()), property.sellerBank())));
 	}
 
-	/** 借款借据: the bank's record of the loan paid out, signed by the trustee bank. */
+	/** 借款借据: the borrower's receipt for the loan the lender (the centre) paid out through the bank, sealed by the bank. */
 	public IssuedDocument issueIou(CaseNo caseNo) {
 		LoanCase loan = loan(caseNo);
 		LoanCase.Iou iou = loan.iou().orElseThrow(() -> new IllegalStateException("No IOU: " + caseNo));
@@ -184,11 +192,10 @@ public class LoanDocuments {
 						approval.repaymentMethod().label(), repaymentDay(schedule), Printed.money(schedule.get(0).payment()),
 						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
 						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), disbursement.payeeName(),
-						Printed.account(disbursement.payeeAccountNo()), disbursement.payeeBank(),
-						this.documents.issuerName(Agency.BANK))));
+						Printed.account(disbursement.payeeAccountNo()), disbursement.payeeBank(), lender())));
 	}
 
-	/** 放款通知书: the borrower is told the loan was paid to the seller, and when repayments start. */
+	/** 放款通知书: the bank tells the borrower it paid the loan to the seller for the lender, and when repayments start. */
 	public IssuedDocument issueDisbursementNotice(CaseNo caseNo) {
 		LoanCase loan = loan(caseNo);
 		LoanCase.Approval approval = approval(loan);
@@ -204,13 +211,14 @@ public class LoanDocuments {
 						loan.iou().map(LoanCase.Iou::iouNo).orElse("—"), Printed.money(disbursement.amount()),
 						AmountInWords.of(disbursement.amount()),
 						Printed.date(disbursement.disbursedAt()), disbursement.payeeName(),
-						Printed.maskedAccount(disbursement.payeeAccountNo()), disbursement.payeeBank(),
-						this.documents.issuerName(Agency.BANK), Printed.percent(approval.annualRate()),
+						Printed.maskedAccount(disbursement.payeeAccountNo()), disbursement.payeeBank(), lender(),
+						Printed.percent(approval.annualRate()),
 						Integer.toString(approval.termMonths()), approval.repaymentMethod().label(),
 						Printed.money(schedule.get(0).payment()), Printed.date(schedule.get(0).dueDate()),
 						repaymentDay(schedule), repayment.map(a -> Printed.maskedAccount(a.accountNo())).orElse(NOT_YET_NAMED),
 						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED),
-						loan.mortgage().map(LoanCase.Mortgage::certificateNo).orElse("—"), hall().enquiryPhone())));
+						loan.mortgage().map(LoanCase.Mortgage::certificateNo).orElse("—"), this.settings.trusteeBank().phone(),
+						hall().enquiryPhone())));
 	}
 
 	/** 办结回执: the loan was paid out; the case's numbers and terms for the citizen's file. */
@@ -227,35 +235,46 @@ public class LoanDocuments {
 		loan.disbursement().ifPresent(d -> details.add(new DetailRow("放款日期", Printed.date(d.disbursedAt()))));
 		details.add(new DetailRow("首次还款日", Printed.date(schedule.get(0).dueDate())));
 		loan.mortgage().ifPresent(m -> details.add(new DetailRow("抵押登记证明号", m.certificateNo())));
-		return closingReceipt(caseNo, "准予贷款，贷款已发放", details, approval.approvedBy());
+		CaseFile file = this.cases.get(caseNo);
+		OffsetDateTime closedAt = closedAt(file);
+		String approver = staff(caseNo, approval.approvedBy());
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
+						Printed.date(acceptedAt(caseNo, file)), Printed.date(closedAt), "准予贷款，贷款已发放", details,
+						approver, hall().enquiryPhone())));
 	}
 
-	/** 办结回执 of a refused case: 不予贷款, and every reason on file. */
+	/** 不予贷款回执: the case ended refused; every reason on file, and what the citizen may do next. */
 	public IssuedDocument issueRefusalNotice(CaseNo caseNo) {
-		List<DetailRow> details = new ArrayList<>();
-		List<String> reasons = this.reviews.refusalReasons(caseNo);
-		for (int i = 0; i < reasons.size(); i++) {
-			details.add(new DetailRow(reasons.size() == 1 ? "不予贷款原因" : "不予贷款原因（" + (i + 1) + "）", reasons.get(i)));
+		List<ReasonRow> reasons = new ArrayList<>();
+		for (String reason : this.reviews.refusalReasons(caseNo)) {
+			reasons.add(new ReasonRow(Integer.toString(reasons.size() + 1), reason));
 		}
 		LoanCase loan = loan(caseNo);
 		String officer = loan.reviews()
 			.stream()
 			.filter(r -> "REJECT".equals(r.outcome()))
 			.reduce((first, second) -> second)
-			.map(LoanCase.Review::reviewer)
+			.map(r -> staff(caseNo, r.reviewer()))
 			.orElse(this.documents.issuerName(Agency.HPF));
-		return closingReceipt(caseNo, "不予贷款", details, officer);
+		CaseFile file = this.cases.get(caseNo);
+		OffsetDateTime closedAt = closedAt(file);
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.REFUSAL_RECEIPT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new RefusalReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
+						Printed.date(acceptedAt(caseNo, file)), Printed.date(closedAt), reasons, officer, hall().window(),
+						hall().address(), hall().enquiryPhone())));
 	}
 
-	private IssuedDocument closingReceipt(CaseNo caseNo, String result, List<DetailRow> details, String officer) {
-		CaseFile file = this.cases.get(caseNo);
-		OffsetDateTime acceptedAt = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED).orElse(file.submittedAt());
-		OffsetDateTime closedAt = file.closedAt().orElseThrow(() -> new IllegalStateException("Not closed: " + caseNo));
-		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
-				Optional.empty(),
-				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(), url.toString(),
-						file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME, Printed.date(acceptedAt),
-						Printed.date(closedAt), result, details, officer, hall().enquiryPhone())));
+	private OffsetDateTime acceptedAt(CaseNo caseNo, CaseFile file) {
+		return this.cases.firstTime(caseNo, CaseFiles.ACCEPTED).orElse(file.submittedAt());
+	}
+
+	private static OffsetDateTime closedAt(CaseFile file) {
+		return file.closedAt().orElseThrow(() -> new IllegalStateException("Not closed: " + file.caseNo()));
 	}
 
 	/** The first three instalments and the last, as the contract's summary shows them. */
@@ -303,6 +322,16 @@ public class LoanDocuments {
 	private Organisation organisation(Agency agency, DocumentSettings.Organisation organisation) {
 		return new Organisation(this.documents.issuerName(agency), organisation.address(), organisation.representative(),
 				organisation.phone());
+	}
+
+	/** The fund centre, the lender (贷款人) of every fund loan, named as the contract names it. */
+	private String lender() {
+		return this.documents.issuerName(Agency.HPF);
+	}
+
+	/** A staff member by name, as the case's history recorded it; their login if none was. */
+	private String staff(CaseNo caseNo, String login) {
+		return this.cases.staffNames(caseNo).getOrDefault(login, login);
 	}
 
 	private static String last(List<String> values) {

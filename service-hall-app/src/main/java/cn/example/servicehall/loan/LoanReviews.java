@@ -23,6 +23,7 @@ import cn.example.servicehall.loan.calculation.RepaymentSchedules;
 import cn.example.servicehall.loan.policy.InterestRates;
 import cn.example.servicehall.loan.process.LoanStages;
 import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -112,8 +113,7 @@ public class LoanReviews {
 			LoanCase loan = this.records.find(caseNo).orElseThrow();
 			loan.decision().filter(d -> !d.eligible()).ifPresent(d -> {
 				throw new ProblemException(HttpStatus.CONFLICT, "not-eligible", "不符合贷款条件",
-						"按本市政策，申请人不符合贷款条件，初审不能通过：" + String.join("；",
-								d.reasons().stream().map(LoanCase.Reason::reason).toList())
+						"按本市政策，申请人不符合贷款条件，初审不能通过：" + d.reasonsInWords()
 								+ "。请选择“不通过”或“退回”。 The applicant is not eligible; the first review cannot pass.");
 			});
 		}
@@ -163,16 +163,17 @@ public class LoanReviews {
 		LoanCase.Decision decision = loan.decision().orElseThrow(() -> new IllegalStateException("No decision for " + caseNo));
 		if (amount == null || amount.signum() <= 0) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
-					"请填写批准贷款金额（大于 0）。 Enter the approved amount.");
+					"请填写批准金额（大于 0）。 Enter the approved amount.");
 		}
 		if (amount.scale() > 2) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
 					"批准金额最多两位小数（精确到分）。 The amount has at most two decimals.");
 		}
 		if (amount.compareTo(decision.grantedAmount()) > 0) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "超过可贷额度",
-					"批准金额 " + amount.toPlainString() + " 元超过可贷额度 " + decision.grantedAmount().toPlainString()
-							+ " 元。" + decision.explanation() + " The amount exceeds the limit.");
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "超过可批金额",
+					"批准金额 " + Yuan.of(amount) + "超过可批金额 " + Yuan.of(decision.grantedAmount()) + "（"
+							+ grantedBecause(decision) + "），请改为不超过可批金额。"
+							+ " The approved amount exceeds the amount that may be granted.");
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		int term = loan.terms().termMonths();
@@ -183,6 +184,15 @@ public class LoanReviews {
 				today.plusMonths(1));
 		this.records.insertApproval(caseNo, new LoanCase.Approval(amount, term, method, rate.annualRatePercent(),
 				approver.id(), OffsetDateTime.now(this.clock)), schedule);
+	}
+
+	/** Why the granted amount (可批金额, the limit of an approval) is what it is, without repeating a figure. */
+	private static String grantedBecause(LoanCase.Decision decision) {
+		if (!decision.eligible()) {
+			return "申请人不符合贷款条件，不予核定贷款金额";
+		}
+		return decision.grantedAmount().compareTo(decision.approvableAmount()) < 0 ? "申请金额低于可贷额度，以申请金额为限"
+				: "以资格审查核定的可贷额度为限";
 	}
 
 	/** 不予贷款: the case ends with the reasons on file (agency refusals, a sealed property, the reviewers' opinions). */
@@ -198,6 +208,9 @@ public class LoanReviews {
 		LoanCase loan = this.records.find(caseNo).orElse(null);
 		if (loan != null) {
 			loan.titleCheck().filter(LoanCase.TitleCheck::sealed).ifPresent(t -> reasons.add("房产已被查封（不动产登记中心）"));
+			loan.decision()
+				.filter(d -> !d.eligible())
+				.ifPresent(d -> reasons.add("不符合贷款条件：" + d.reasonsInWords()));
 			loan.reviews()
 				.stream()
 				.filter(r -> "REJECT".equals(r.outcome()))

@@ -16,6 +16,7 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.numbering.RunningNumbers;
 import cn.example.servicehall.platform.web.ProblemException;
 
@@ -119,7 +120,7 @@ public class LoanSettlements {
 				payment.executedAt());
 		this.records.keepDisbursement(caseNo, disbursement);
 		this.cases.recordStep(caseNo, CaseStatus.DISBURSED, "DISBURSED", null, Agency.BANK,
-				"受托支付 " + payment.amount().toPlainString() + " 元至卖方账户，银行流水 " + payment.bankReference());
+				"受托支付 " + Yuan.of(payment.amount()) + "至卖方账户，银行流水 " + payment.bankReference());
 		this.events.publishEvent(new LoanDisbursed(caseNo, payment.amount(), payment.bankReference(), payment.executedAt()));
 		return disbursement;
 	}

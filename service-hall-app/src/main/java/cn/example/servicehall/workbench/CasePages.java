@@ -80,6 +80,7 @@ class CasePages {
 		model.addAttribute("file", file);
 		model.addAttribute("loan", loan);
 		model.addAttribute("history", this.cases.history(caseNo));
+		model.addAttribute("staff", this.cases.staffNames(caseNo));
 		model.addAttribute("steps", steps);
 		model.addAttribute("schedule",
 				loan.approval().isPresent() ? this.applications.schedule(loan) : List.of());

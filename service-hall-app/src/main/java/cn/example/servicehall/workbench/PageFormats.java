@@ -12,6 +12,8 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import cn.example.servicehall.platform.money.Yuan;
+
 /**
  * How the pages show times, money and ID numbers, used from the templates as {@code ${@show.time(...)}}. Times are
  * shown in the hall's time zone (the database hands them back in UTC); money with thousands separators and fen.
@@ -48,9 +50,9 @@ class PageFormats {
 		return NOTHING;
 	}
 
-	/** Yuan with thousands separators and two decimals: {@code 600,000.00}. */
+	/** Yuan as the hall writes them everywhere ({@link Yuan#figures}), under a heading in 元: {@code 600,000.00}. */
 	public String money(BigDecimal yuan) {
-		return yuan == null ? NOTHING : String.format(Locale.ROOT, "%,.2f", yuan);
+		return yuan == null ? NOTHING : Yuan.figures(yuan);
 	}
 
 	/** A number as it stands, without trailing zeros: {@code 2.6}. */

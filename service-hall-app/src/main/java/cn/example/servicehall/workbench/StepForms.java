@@ -135,9 +135,9 @@ final class StepForms {
 	/** 审批: the outcome and, to approve, the amount (at most what the rules grant). */
 	static class Approval extends Review {
 
-		@Positive(message = "{loan.requested-amount.positive}")
-		@Digits(integer = 10, fraction = 2, message = "{loan.requested-amount.digits}")
-		@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}")
+		@Positive(message = "{loan.approved-amount.positive}")
+		@Digits(integer = 10, fraction = 2, message = "{loan.approved-amount.digits}")
+		@DecimalMax(value = "10000000.00", message = "{loan.approved-amount.max}")
 		private BigDecimal approvedAmount;
 
 		public BigDecimal getApprovedAmount() {

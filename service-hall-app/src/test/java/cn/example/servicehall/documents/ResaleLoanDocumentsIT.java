@@ -1,5 +1,6 @@
 package cn.example.servicehall.documents;
 
+import static cn.example.servicehall.support.LoanFixtures.FLAT_1996;
 import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
 import static cn.example.servicehall.support.LoanFixtures.allMaterials;
 import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
@@ -57,6 +58,15 @@ class ResaleLoanDocumentsIT {
 	static final String VALID = "  - Signature Validation: Signature is Valid.";
 
 	static final String TRUSTED = "  - Certificate Validation: Certificate is Trusted.";
+
+	static final String FUND_CENTRE = "焦作市住房公积金管理中心";
+
+	static final String BANK = "中国建设银行焦作分行";
+
+	/** The demo realm's staff: login, then family and given name. */
+	static final Map<String, String[]> STAFF = Map.of("clerk1", new String[] { "王", "晓明" }, "reviewer1",
+			new String[] { "张", "建国" }, "approver1", new String[] { "刘", "志强" }, "bank1", new String[] { "陈", "海燕" },
+			"registry1", new String[] { "杨", "秀英" }, "guarantor1", new String[] { "赵", "国栋" });
 
 	static final Pattern FONT_LINE = Pattern
 		.compile("^([A-Z]{6})\\+(\\S+)\\s+(.+?)\\s+(\\S+)\\s+(yes|no)\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$");
@@ -121,23 +131,37 @@ class ResaleLoanDocumentsIT {
 		String notice = text(caseNo, noticeNo);
 		assertThat(notice).contains("一次性告知书", caseNo, "借款人及共同借款人收入证明", "卖方收款账户证明")
 			.doesNotContain("借款人居民身份证");
+		assertThat(notice).as("the clerk by name").contains("经办人王晓明").doesNotContain("clerk1");
 		String receipt = text(caseNo, (String) listed.get(1).get("documentNo"));
-		assertThat(receipt).contains("受理回执", caseNo, "张伟", "二手房住房公积金个人贷款", "15日", "clerk1",
-				"卖方不动产权证书");
+		assertThat(receipt).contains("受理回执", caseNo, "张伟", "二手房住房公积金个人贷款", "15日", "卖方不动产权证书");
+		assertThat(receipt).as("the clerk who accepted, by name, not by login").contains("受理人王晓明")
+			.doesNotContain("clerk1");
 		assertThat(receipt).as("the ID number is masked on a receipt").contains("410802********0313")
 			.doesNotContain(LoanFixtures.ZHANG_WEI);
 		String contract = text(caseNo, contractNo);
 		assertThat(contract).contains("个人住房公积金借款合同", contractNo, "张伟", LoanFixtures.ZHANG_WEI, "李娜", "王强",
 				"600,000.00", "人民币陆拾万元整", "240", "2.60%", "3.90%", "等额本息", "3,208.73",
 				"6217002370001586432", "中国建设银行焦作人民路支行", "6217000010012345678");
+		assertThat(contract).as("the contract's lender and entrusted bank").contains("贷款人(乙方):" + FUND_CENTRE)
+			.contains("受托银行(丙方):" + BANK);
 		String iou = text(caseNo, iouNo);
 		assertThat(iou).contains("借款借据", iouNo, contractNo, "张伟", "李娜", "600,000.00", "人民币陆拾万元整", "王强");
+		assertThat(iou).as("the lender is the fund centre, as in the contract; the bank pays out for it")
+			.contains("贷款人" + FUND_CENTRE)
+			.contains("受托银行" + BANK)
+			.doesNotContain("贷款人:" + BANK)
+			.doesNotContain("贷款人" + BANK);
 		String disbursement = text(caseNo, (String) listed.get(4).get("documentNo"));
 		assertThat(disbursement).contains(contractNo, iouNo, "600,000.00", "6217********5678")
 			.doesNotContain("6217000010012345678");
+		assertThat(disbursement).as("sealed by the bank, the notice speaks as the bank, for the lender")
+			.contains("本行", "贷款人" + FUND_CENTRE)
+			.doesNotContain("本中心");
 		String completion = text(caseNo, (String) listed.get(5).get("documentNo"));
 		assertThat(completion).contains("办结", caseNo, "准予贷款,贷款已发放", contractNo, iouNo,
 				"人民币陆拾万元整", mortgageCertificate(caseNo));
+		assertThat(completion).as("what the borrower must do next").contains("按时足额还款", "首次还款日");
+		assertThat(completion).as("staff by name").contains("刘志强").doesNotContain("approver1");
 		assertThat(completion).as("a receipt fits on one page, seal included").contains("第1页共1页");
 		assertThat(receipt).as("a receipt fits on one page, seal included").contains("第1页共1页");
 
@@ -146,6 +170,33 @@ class ResaleLoanDocumentsIT {
 		assertThat(this.loanDocuments.issueAcceptanceReceipt(new CaseNo(caseNo)).documentNo())
 			.isEqualTo(listed.get(1).get("documentNo"));
 		assertThat(row("select count(*) from documents_document where case_no = ?", caseNo)).isEqualTo("6");
+	}
+
+	@Test
+	void aRefusedCaseGetsARefusalReceiptSayingWhyAndWhatTheCitizenMayDoNext() {
+		String caseNo = submit(this.http, resaleApplication(FLAT_1996));
+		String path = "/api/loan/applications/" + caseNo;
+		ok(staff("clerk1", "hpf-acceptance-clerk").post(path + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+		everyAgencyAgrees(caseNo);
+		ok(staff("reviewer1", "hpf-first-reviewer").post(path + "/first-review",
+				Map.of("outcome", "REJECT", "opinion", "房龄超限，不予贷款")));
+		runJobs(this.engine, caseNo);
+		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isEqualTo("REJECTED");
+
+		List<Map<String, Object>> listed = staff("clerk1", "hpf-acceptance-clerk").getList(documentsOf(caseNo)).getBody();
+		assertThat(listed).extracting(d -> d.get("kind")).containsExactly("ACCEPTANCE_RECEIPT", "REFUSAL_RECEIPT");
+		assertThat(listed.get(1)).containsEntry("issuer", "HPF").containsEntry("title", "住房公积金业务不予贷款回执");
+		String refusal = text(caseNo, (String) listed.get(1).get("documentNo"));
+		assertThat(refusal).contains("不予贷款回执", caseNo, "张伟", "二手房住房公积金个人贷款");
+		assertThat(refusal).as("why: the rule not met and the reviewer's opinion")
+			.contains("房龄与贷款期限之和50年,超过本市上限40年", "初审不通过:房龄超限,不予贷款");
+		assertThat(refusal).as("what the citizen may do: ask again, have it reviewed, take the materials back")
+			.contains("复核", "行政复议", "行政诉讼", "申请材料", "重新申请");
+		assertThat(refusal).as("nothing about a loan that was never made")
+			.doesNotContain("还款", "借款合同", "借据", "罚息");
+		assertThat(refusal).as("the officer by name").contains("张建国").doesNotContain("reviewer1");
+		assertThat(refusal).contains("第1页共1页");
 	}
 
 	@Test
@@ -377,11 +428,8 @@ class ResaleLoanDocumentsIT {
 		ok(clerk.post(path + "/materials-supplemented", Map.of("remark", "已补齐")));
 		ok(clerk.post(path + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
+		everyAgencyAgrees(caseNo);
 		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
-		ok(staff("bank1", "bank-loan-officer").post(path + "/credit-review", agree));
-		ok(staff("registry1", "registry-clerk").post(path + "/title-review", agree));
-		ok(staff("guarantor1", "guarantor-officer").post(path + "/guarantee-assessment", agree));
-		runJobs(this.engine, caseNo);
 		ok(staff("reviewer1", "hpf-first-reviewer").post(path + "/first-review", agree));
 		ok(staff("approver1", "hpf-approver").post(path + "/approval",
 				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
@@ -394,6 +442,16 @@ class ResaleLoanDocumentsIT {
 		runJobs(this.engine, caseNo);
 		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isEqualTo("COMPLETED");
 		return caseNo;
+	}
+
+	/** The bank, the registry and the guarantor agree; the system then assesses eligibility and the limit. */
+	private void everyAgencyAgrees(String caseNo) {
+		String path = "/api/loan/applications/" + caseNo;
+		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
+		ok(staff("bank1", "bank-loan-officer").post(path + "/credit-review", agree));
+		ok(staff("registry1", "registry-clerk").post(path + "/title-review", agree));
+		ok(staff("guarantor1", "guarantor-officer").post(path + "/guarantee-assessment", agree));
+		runJobs(this.engine, caseNo);
 	}
 
 	/** A certificate number of the case's own: each is registered once. */
@@ -410,8 +468,11 @@ class ResaleLoanDocumentsIT {
 		return caseNo;
 	}
 
+	/** A demo user of the realm, signed in with their name (family name, given name) as Keycloak issues it. */
 	private Api staff(String user, String group) {
-		return Api.as(this.http, TestTokens.user(user, group));
+		String[] name = STAFF.get(user);
+		return Api.as(this.http, name == null ? TestTokens.user(user, group)
+				: TestTokens.withClaims(Map.of("family_name", name[0], "given_name", name[1]), user, group));
 	}
 
 	private static String documentsOf(String caseNo) {

@@ -227,6 +227,13 @@ class ResaleLoanJourneyIT {
 		assertThat(decision.get("reasons")).asList()
 			.extracting(r -> (String) ((Map<?, ?>) r).get("reason"))
 			.containsExactly("房龄与贷款期限之和 50 年，超过本市上限 40 年");
+		assertThat(new BigDecimal(decision.get("grantedAmount").toString())).as("nothing is granted")
+			.isEqualByComparingTo("0");
+		assertThat((String) decision.get("explanation")).as("the sentence agrees: why nothing is granted")
+			.startsWith("不符合贷款条件，不予核定贷款金额：房龄与贷款期限之和 50 年，超过本市上限 40 年。")
+			.contains("可贷额度 800,000.00 元")
+			.doesNotContain("核定 ")
+			.doesNotContain("600,000.00");
 
 		ResponseEntity<Map<String, Object>> pass = as("reviewer1", "hpf-first-reviewer").post(path + "/first-review",
 				review("APPROVE", "同意"));
@@ -235,7 +242,8 @@ class ResaleLoanJourneyIT {
 
 		ok(as("reviewer1", "hpf-first-reviewer").post(path + "/first-review", review("REJECT", "房龄超限，不予贷款")));
 		assertThat(status(caseNo)).isEqualTo("REJECTED");
-		assertThat(lastRemark(caseNo)).isEqualTo("初审不通过：房龄超限，不予贷款");
+		assertThat(lastRemark(caseNo))
+			.isEqualTo("不符合贷款条件：房龄与贷款期限之和 50 年，超过本市上限 40 年；初审不通过：房龄超限，不予贷款");
 		assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).count()).isZero();
 	}
 
@@ -303,6 +311,20 @@ class ResaleLoanJourneyIT {
 
 		assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(tooMuch.getBody()).containsEntry("type", "/problems/above-limit");
+		String detail = (String) tooMuch.getBody().get("detail");
+		assertThat(detail).as("the amount asked and the limit, once each, written the same way")
+			.startsWith("批准金额 600,000.01 元超过可批金额 600,000.00 元")
+			.doesNotContain("600000")
+			.doesNotContain("可贷额度 600,000.00");
+		assertThat(detail.split("600,000\\.00", -1)).hasSize(2);
+		assertThat(detail.split("600,000\\.01", -1)).hasSize(2);
+
+		ResponseEntity<Map<String, Object>> negative = as("approver1", "hpf-approver").post(path + "/approval",
+				Map.of("outcome", "APPROVE", "approvedAmount", "-1", "opinion", "同意"));
+		assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(negative.getBody().get("errors")).asList()
+			.extracting(e -> ((Map<?, ?>) e).get("field") + ": " + ((Map<?, ?>) e).get("message"))
+			.containsExactly("approvedAmount: 批准金额须大于 0");
 		assertThat(row("select count(*) from loan_approval where case_no = ?", caseNo)).isEqualTo("0");
 		assertThat(openSteps(caseNo)).containsExactly("Task_ApproveLoan");
 	}

@@ -343,6 +343,72 @@ class WorkbenchPagesIT {
 	}
 
 	@Test
+	@DisplayName("案件页和接口以姓名显示经办人，登录名留作审计")
+	void showsTheStaffByNameOnTheCasePageAndInTheApi() throws Exception {
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String path = "/api/loan/applications/" + caseNo;
+		ok(named("clerk1", "王", "晓明", "hpf-acceptance-clerk").post(path + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+		ok(named("bank1", "陈", "海燕", "bank-loan-officer").post(path + "/credit-review",
+				Map.of("outcome", "APPROVE", "opinion", "征信良好")));
+
+		HtmlPage page = html(get("/cases/" + caseNo).with(signedIn("manager1", "吴", "卫东", "hall-manager")), 200);
+		assertThat(page.get("#timeline tr[data-action=ACCEPTED] td.actor").text()).isEqualTo("王晓明");
+		assertThat(page.get("#timeline tr[data-action=ACCEPTED]").attr("data-actor")).as("the login, for the audit")
+			.isEqualTo("clerk1");
+		assertThat(page.get("#timeline tr[data-action=CREDIT_REVIEWED] td.actor").text()).isEqualTo("陈海燕");
+		assertThat(page.get("#reviews tr[data-stage=CREDIT] td.reviewer").text()).isEqualTo("陈海燕");
+		assertThat(page.texts("#timeline td.actor")).doesNotContain("bank1");
+
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> history = (List<Map<String, Object>>) ((Map<String, Object>) clerkApi().get(path)
+			.getBody()
+			.get("caseFile")).get("history");
+		assertThat(history).filteredOn(e -> "ACCEPTED".equals(e.get("action")))
+			.singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("actorId", "clerk1").containsEntry("actorName", "王晓明"));
+		assertThat(history).filteredOn(e -> "CREDIT_REVIEWED".equals(e.get("action")))
+			.singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("actorId", "bank1").containsEntry("actorName", "陈海燕"));
+	}
+
+	@Test
+	@DisplayName("审批表单所示可批金额即服务端执行的上限，超出时提示同一金额")
+	void showsTheApproverTheOneLimitTheServerEnforces() throws Exception {
+		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String path = "/api/loan/applications/" + caseNo;
+		ok(clerkApi().post(path + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
+		ok(Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path + "/credit-review", agree));
+		ok(Api.as(this.http, TestTokens.user("registry1", "registry-clerk")).post(path + "/title-review", agree));
+		ok(Api.as(this.http, TestTokens.user("guarantor1", "guarantor-officer")).post(path + "/guarantee-assessment", agree));
+		runJobs(this.engine, caseNo);
+		ok(Api.as(this.http, TestTokens.user("reviewer1", "hpf-first-reviewer")).post(path + "/first-review", agree));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> decision = (Map<String, Object>) ((Map<String, Object>) clerkApi().get(path)
+			.getBody()
+			.get("loan")).get("decision");
+		String enforced = String.format(java.util.Locale.ROOT, "%,.2f",
+				new java.math.BigDecimal(decision.get("grantedAmount").toString()));
+		assertThat(enforced).isEqualTo("600,000.00");
+
+		OidcLoginRequestPostProcessor approver = signedIn("approver1", "刘", "志强", "hpf-approver");
+		HtmlPage form = html(get("/cases/" + caseNo).with(approver), 200);
+		assertThat(form.get("#approval-limit").text()).isEqualTo("可批金额 " + enforced + " 元，批准金额不得超过此数。");
+		assertThat(form.get("#approval-form").text()).as("one limit on the form, named once")
+			.doesNotContain("可贷额度");
+		assertThat(form.get("#approval-form").text().split("可批金额", -1)).hasSize(2);
+
+		HtmlPage refused = html(post("/cases/" + caseNo + "/approval").with(approver)
+			.with(csrf())
+			.param("outcome", "APPROVE")
+			.param("approvedAmount", "600000.01")
+			.param("opinion", "同意"), 422);
+		assertThat(refused.get("#step-problem").text()).startsWith("批准金额 600,000.01 元超过可批金额 " + enforced + " 元");
+	}
+
+	@Test
 	@DisplayName("工作日历缺年份：系统管理员和大厅管理人员在工作台看到提示，其他岗位看不到")
 	void warnsOnlyThoseWhoKeepTheCalendarOfAYearNotEntered() throws Exception {
 		// 1 December 2026: 2027 is within 90 days and has not been entered
@@ -423,6 +489,12 @@ class WorkbenchPagesIT {
 	/** Sets the hall's (and the engine's) clock to a time in the hall's zone. */
 	private static void at(String localTime) {
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+	}
+
+	/** An API user signed in with their name, as Keycloak's tokens carry it. */
+	private Api named(String username, String familyName, String givenName, String group) {
+		return Api.as(this.http,
+				TestTokens.withClaims(Map.of("family_name", familyName, "given_name", givenName), username, group));
 	}
 
 	private Api clerkApi() {

@@ -4,7 +4,8 @@ package cn.example.servicehall.documents.render;
  * 放款通知书: tells the borrower the loan has been paid to the seller and how repayment starts.
  * Template {@code loan/disbursement-notice.xhtml}.
  * @param documentNo {@code FK2026121800015}
- * @param issuingAgency {@code 焦作市住房公积金管理中心}
+ * @param issuingAgency the entrusted bank (受托银行), which paid out, seals the notice and speaks in it (本行):
+ * {@code 中国建设银行焦作分行}
  * @param caseNo {@code DK2026112300001}
  * @param issueDate {@code 2026年12月18日}
  * @param verificationUrl encoded in the QR code
@@ -17,7 +18,7 @@ package cn.example.servicehall.documents.render;
  * @param payeeAccountName the seller's account name
  * @param payeeAccountNo the seller's account, masked
  * @param payeeBank the seller's bank
- * @param trusteeBankName the entrusted bank
+ * @param lenderName the lender (贷款人), as the contract names it: the fund centre
  * @param annualRate {@code 2.60%}
  * @param termMonths {@code 240}
  * @param repaymentMethod {@code 等额本息}
@@ -27,13 +28,14 @@ package cn.example.servicehall.documents.render;
  * @param repaymentAccountNo the account debited monthly, masked
  * @param repaymentAccountBank its bank
  * @param mortgageCertificateNo the mortgage registration certificate (不动产登记证明号)
- * @param enquiryPhone {@code 12329}
+ * @param bankPhone the entrusted bank's phone
+ * @param enquiryPhone the fund centre's line: {@code 12329}
  */
 public record DisbursementNoticeData(String documentNo, String issuingAgency, String caseNo, String issueDate,
 		String verificationUrl, String borrowerNames, String contractNo, String iouNo,
 		String loanAmount, String loanAmountInWords, String disbursementDate, String payeeAccountName,
-		String payeeAccountNo, String payeeBank, String trusteeBankName, String annualRate, String termMonths,
+		String payeeAccountNo, String payeeBank, String lenderName, String annualRate, String termMonths,
 		String repaymentMethod, String monthlyPayment, String firstRepaymentDate, String repaymentDay,
-		String repaymentAccountNo, String repaymentAccountBank, String mortgageCertificateNo, String enquiryPhone)
-		implements DocumentData {
+		String repaymentAccountNo, String repaymentAccountBank, String mortgageCertificateNo, String bankPhone,
+		String enquiryPhone) implements DocumentData {
 }

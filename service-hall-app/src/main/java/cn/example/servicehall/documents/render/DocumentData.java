@@ -6,7 +6,7 @@ package cn.example.servicehall.documents.render;
  * {@code …InWords} field for 大写); a template only places them.
  */
 public sealed interface DocumentData permits AcceptanceReceiptData, MissingMaterialsNoticeData, CompletionReceiptData,
-		LoanContractData, IouData, DisbursementNoticeData, WithdrawalReceiptData {
+		RefusalReceiptData, LoanContractData, IouData, DisbursementNoticeData, WithdrawalReceiptData {
 
 	/** The document's own number (文书编号), printed in the running header: {@code SL2026112500001}. */
 	String documentNo();

@@ -4,7 +4,8 @@ package cn.example.servicehall.documents.render;
  * 借款借据: the borrower's receipt for the money disbursed under a contract; fixes the loan's start and maturity.
  * Template {@code loan/iou.xhtml}.
  * @param documentNo the IOU number (借据编号): {@code JJ2026121800015}
- * @param issuingAgency {@code 焦作市住房公积金管理中心}
+ * @param issuingAgency the entrusted bank (受托银行), which pays out for the lender and seals the IOU:
+ * {@code 中国建设银行焦作分行}
  * @param caseNo {@code DK2026112300001}
  * @param issueDate {@code 2026年12月18日}
  * @param verificationUrl encoded in the QR code
@@ -27,12 +28,12 @@ package cn.example.servicehall.documents.render;
  * @param payeeAccountName the seller's account name
  * @param payeeAccountNo the seller's account
  * @param payeeBank the seller's bank
- * @param trusteeBankName the entrusted bank
+ * @param lenderName the lender (贷款人), as the contract names it: the fund centre, {@code 焦作市住房公积金管理中心}
  */
 public record IouData(String documentNo, String issuingAgency, String caseNo, String issueDate,
 		String verificationUrl, String contractNo, String borrowerName, String borrowerIdNumber,
 		String coBorrowerName, String loanAccountNo, String loanAmount, String loanAmountInWords, String annualRate,
 		String termMonths, String startDate, String maturityDate, String repaymentMethod, String repaymentDay,
 		String monthlyPayment, String repaymentAccountNo, String repaymentAccountBank, String payeeAccountName,
-		String payeeAccountNo, String payeeBank, String trusteeBankName) implements DocumentData {
+		String payeeAccountNo, String payeeBank, String lenderName) implements DocumentData {
 }

@@ -63,6 +63,7 @@ public final class SampleDocuments {
 			case ACCEPTANCE_RECEIPT -> acceptanceReceipt();
 			case MISSING_MATERIALS_NOTICE -> missingMaterialsNotice();
 			case COMPLETION_RECEIPT -> completionReceipt();
+			case REFUSAL_RECEIPT -> refusalReceipt();
 			case LOAN_CONTRACT -> loanContract();
 			case IOU -> iou();
 			case DISBURSEMENT_NOTICE -> disbursementNotice();
@@ -101,11 +102,20 @@ public final class SampleDocuments {
 		return new CompletionReceiptData(no, AGENCY, CASE_NO, "2026年12月18日", VERIFY + no, BORROWER,
 				BORROWER_ID_MASKED, SERVICE, "2026年11月25日", "2026年12月18日", "准予贷款，贷款已发放",
 				List.of(new DetailRow("借款合同编号", CONTRACT_NO), new DetailRow("借款借据编号", IOU_NO),
-						new DetailRow("借款金额", LOAN_AMOUNT + "元（" + words("600000.00") + "）"),
+						new DetailRow("借款金额", LOAN_AMOUNT + " 元（" + words("600000.00") + "）"),
 						new DetailRow("借款期限", "240个月"), new DetailRow("年利率", "2.60%"),
 						new DetailRow("放款日期", "2026年12月18日"), new DetailRow("首次还款日", "2027年1月20日"),
 						new DetailRow("抵押登记证明号", "豫（2026）焦作市不动产证明第0031876号")),
 				"陈静", PHONE);
+	}
+
+	public static RefusalReceiptData refusalReceipt() {
+		String no = "BY2026121000001";
+		return new RefusalReceiptData(no, AGENCY, CASE_NO, "2026年12月10日", VERIFY + no, BORROWER, BORROWER_ID_MASKED,
+				SERVICE, "2026年11月25日", "2026年12月10日",
+				List.of(new ReasonRow("1", "不符合贷款条件：房龄与贷款期限之和 50 年，超过本市上限 40 年"),
+						new ReasonRow("2", "初审不通过：房龄超限，不予贷款")),
+				"陈静", "综合服务大厅 5号窗口", HALL_ADDRESS, PHONE);
 	}
 
 	public static LoanContractData loanContract() {
@@ -130,18 +140,18 @@ public final class SampleDocuments {
 	}
 
 	public static IouData iou() {
-		return new IouData(IOU_NO, AGENCY, CASE_NO, "2026年12月18日", VERIFY + IOU_NO, CONTRACT_NO, BORROWER,
+		return new IouData(IOU_NO, BANK, CASE_NO, "2026年12月18日", VERIFY + IOU_NO, CONTRACT_NO, BORROWER,
 				BORROWER_ID, CO_BORROWER, "41050162370012026000158", LOAN_AMOUNT, words("600000.00"), "2.60%", "240",
 				"2026年12月18日", "2046年12月20日", "等额本息", "20", "3,208.73", REPAYMENT_ACCOUNT, REPAYMENT_BANK, SELLER,
-				PAYEE_ACCOUNT, PAYEE_BANK, BANK);
+				PAYEE_ACCOUNT, PAYEE_BANK, AGENCY);
 	}
 
 	public static DisbursementNoticeData disbursementNotice() {
 		String no = "FK2026121800015";
-		return new DisbursementNoticeData(no, AGENCY, CASE_NO, "2026年12月18日", VERIFY + no, BORROWER + "、" + CO_BORROWER,
+		return new DisbursementNoticeData(no, BANK, CASE_NO, "2026年12月18日", VERIFY + no, BORROWER + "、" + CO_BORROWER,
 				CONTRACT_NO, IOU_NO, LOAN_AMOUNT, words("600000.00"), "2026年12月18日", SELLER,
-				"6228 **** **** 3456 719", PAYEE_BANK, BANK, "2.60%", "240", "等额本息", "3,208.73", "2027年1月20日", "20",
-				"6217 **** **** 1586 432", REPAYMENT_BANK, "豫（2026）焦作市不动产证明第0031876号", PHONE);
+				"6228 **** **** 3456 719", PAYEE_BANK, AGENCY, "2.60%", "240", "等额本息", "3,208.73", "2027年1月20日", "20",
+				"6217 **** **** 1586 432", REPAYMENT_BANK, "豫（2026）焦作市不动产证明第0031876号", "0391-3567890", PHONE);
 	}
 
 	public static WithdrawalReceiptData withdrawalReceipt() {

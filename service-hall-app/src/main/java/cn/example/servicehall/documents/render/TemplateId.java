@@ -18,6 +18,9 @@ public enum TemplateId {
 	/** 办结回执. */
 	COMPLETION_RECEIPT("intake/completion-receipt.xhtml", CompletionReceiptData.class, "住房公积金业务办结回执"),
 
+	/** 不予贷款回执: a refused application's closing receipt. */
+	REFUSAL_RECEIPT("intake/refusal-receipt.xhtml", RefusalReceiptData.class, "住房公积金业务不予贷款回执"),
+
 	/** 个人住房公积金借款合同. */
 	LOAN_CONTRACT("loan/loan-contract.xhtml", LoanContractData.class, "个人住房公积金借款合同"),
 

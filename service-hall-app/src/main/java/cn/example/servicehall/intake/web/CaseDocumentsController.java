@@ -42,7 +42,7 @@ class CaseDocumentsController {
 	 * A document as listed.
 	 * @param documentNo its number
 	 * @param kind ACCEPTANCE_RECEIPT, MISSING_MATERIALS_NOTICE, LOAN_CONTRACT, IOU, DISBURSEMENT_NOTICE,
-	 * COMPLETION_RECEIPT
+	 * COMPLETION_RECEIPT, REFUSAL_RECEIPT
 	 * @param title its title
 	 * @param issuer the agency that signed it
 	 * @param issuedAt when

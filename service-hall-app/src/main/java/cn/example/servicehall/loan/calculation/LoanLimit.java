@@ -43,9 +43,26 @@ public record LoanLimit(List<Limit> limits, Limit binding, BigDecimal roundingUn
 	/**
 	 * A sentence a clerk can read out, naming the binding limit, e.g.
 	 * {@code 可贷额度 800,000.00 元，受最高额度限制（最高额度 800,000.00 元）}. It says so when the amount was rounded
-	 * down to the policy's unit, and when the amount asked for is lower than the approvable amount.
+	 * down to the policy's unit, and when the amount asked for is lower than the approvable amount, what may then be
+	 * granted ({@code ；申请金额 500,000.00 元低于可贷额度，可批金额 500,000.00 元}).
 	 */
 	public String sentence() {
+		StringBuilder sentence = new StringBuilder(limitSentence());
+		if (this.requestedAmount.compareTo(this.approvableAmount) < 0) {
+			sentence.append("；申请金额 ")
+				.append(Money.format(this.requestedAmount))
+				.append(" 元低于可贷额度，可批金额 ")
+				.append(Money.format(this.grantedAmount))
+				.append(" 元");
+		}
+		return sentence.toString();
+	}
+
+	/**
+	 * The limit alone, as the rules computed it, without what may be granted (for an applicant who is not eligible,
+	 * to whom nothing is granted): {@code 可贷额度 800,000.00 元，受最高额度限制（最高额度 800,000.00 元）}.
+	 */
+	public String limitSentence() {
 		StringBuilder sentence = new StringBuilder("可贷额度 ").append(Money.format(this.approvableAmount))
 			.append(" 元，受")
 			.append(this.binding.kind().label())
@@ -54,13 +71,6 @@ public record LoanLimit(List<Limit> limits, Limit binding, BigDecimal roundingUn
 			.append("）");
 		if (this.approvableAmount.compareTo(this.binding.amount()) != 0) {
 			sentence.append("，按 ").append(Money.format(this.roundingUnit)).append(" 元向下取整");
-		}
-		if (this.requestedAmount.compareTo(this.approvableAmount) < 0) {
-			sentence.append("；申请金额 ")
-				.append(Money.format(this.requestedAmount))
-				.append(" 元低于可贷额度，核定 ")
-				.append(Money.format(this.grantedAmount))
-				.append(" 元");
 		}
 		return sentence.toString();
 	}

@@ -1,7 +1,8 @@
 package cn.example.servicehall.loan.calculation;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+
+import cn.example.servicehall.platform.money.Yuan;
 
 /** Yuan amounts: checks, and the way a clerk reads them ({@code 1,200,000.00}). */
 final class Money {
@@ -20,9 +21,9 @@ final class Money {
 		return amount.setScale(2);
 	}
 
-	/** With thousands separators and two decimals: {@code 1,498,727.16}. */
+	/** As the hall writes yuan everywhere ({@link Yuan#figures}): {@code 1,498,727.16}. */
 	static String format(BigDecimal yuan) {
-		return String.format(Locale.ROOT, "%,.2f", yuan);
+		return Yuan.figures(yuan);
 	}
 
 	/** A plain number without trailing zeros: {@code 15}, {@code 1.2}. */

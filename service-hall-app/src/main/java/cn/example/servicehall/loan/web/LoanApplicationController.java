@@ -210,9 +210,9 @@ class LoanApplicationController {
 	 * @param opinion the opinion as it goes on file
 	 */
 	record Approval(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
-			@Positive(message = "{loan.requested-amount.positive}") @Digits(integer = 10, fraction = 2,
-					message = "{loan.requested-amount.digits}") @DecimalMax(value = "10000000.00",
-							message = "{loan.requested-amount.max}") BigDecimal approvedAmount,
+			@Positive(message = "{loan.approved-amount.positive}") @Digits(integer = 10, fraction = 2,
+					message = "{loan.approved-amount.digits}") @DecimalMax(value = "10000000.00",
+							message = "{loan.approved-amount.max}") BigDecimal approvedAmount,
 			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}") String opinion) {
 	}
 

@@ -34,6 +34,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import cn.example.servicehall.documents.AmountInWords;
+import cn.example.servicehall.documents.render.Poppler.Word;
 
 /**
  * Field names are a contract (conventions §6): each template uses exactly the fields of its record, none unknown and
@@ -184,10 +185,27 @@ class TemplateContractTest {
 	@DisplayName("收据类文书只有一页")
 	void printsTheReceiptsOnOnePage() {
 		for (TemplateId id : List.of(TemplateId.ACCEPTANCE_RECEIPT, TemplateId.MISSING_MATERIALS_NOTICE,
-				TemplateId.COMPLETION_RECEIPT, TemplateId.IOU, TemplateId.DISBURSEMENT_NOTICE,
+				TemplateId.COMPLETION_RECEIPT, TemplateId.REFUSAL_RECEIPT, TemplateId.IOU, TemplateId.DISBURSEMENT_NOTICE,
 				TemplateId.WITHDRAWAL_RECEIPT)) {
 			assertThat(rendered(id).pageCount()).as("pages of the sample %s", id).isEqualTo(1);
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(TemplateId.class)
+	@DisplayName("印章不压字：出具机构署名、日期和其他文字都在印章之外")
+	void leavesTheSealAreaFreeOfText(TemplateId id) {
+		RenderedDocument document = rendered(id);
+		PageArea seal = document.sealArea().orElseThrow();
+		Path pdf = Poppler.write(folder, id + "-bbox.pdf", document.pdf());
+		List<Word> words = Poppler.words(pdf, seal.pageIndex() + 1);
+		DocumentData data = SampleDocuments.of(id);
+		assertThat(words).as("the issuer's name and the date on the seal's page of %s", id)
+			.anyMatch((w) -> w.text().contains(data.issuingAgency()))
+			.anyMatch((w) -> w.text().contains(data.issueDate()));
+		assertThat(words).as("words of %s under the seal (%s)", id, seal)
+			.filteredOn((w) -> w.overlaps(seal))
+			.isEmpty();
 	}
 
 	/** The names and amounts a reader must find, in figures and in words, per template. */
@@ -198,6 +216,7 @@ class TemplateContractTest {
 			case MISSING_MATERIALS_NOTICE -> List.of(SampleDocuments.BORROWER, SampleDocuments.CO_BORROWER,
 					SampleDocuments.SELLER);
 			case COMPLETION_RECEIPT -> List.of(SampleDocuments.BORROWER, SampleDocuments.LOAN_AMOUNT, loanWords);
+			case REFUSAL_RECEIPT -> List.of(SampleDocuments.BORROWER, "房龄与贷款期限之和 50 年，超过本市上限 40 年");
 			case LOAN_CONTRACT -> List.of(SampleDocuments.BORROWER, SampleDocuments.CO_BORROWER, SampleDocuments.SELLER,
 					SampleDocuments.LOAN_AMOUNT, loanWords, "人民币陆拾万元整", "¥600,000.00", "3,208.73", "770,094.63",
 					"170,094.63", "2.60%", "3.90%");

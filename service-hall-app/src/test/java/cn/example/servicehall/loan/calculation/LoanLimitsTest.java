@@ -120,7 +120,9 @@ class LoanLimitsTest {
 		assertThat(limit.approvableAmount()).isEqualByComparingTo("800000");
 		assertThat(limit.grantedAmount()).isEqualByComparingTo("500000");
 		assertThat(limit.sentence()).isEqualTo("可贷额度 800,000.00 元，受最高额度限制（最高额度 800,000.00 元）；"
-				+ "申请金额 500,000.00 元低于可贷额度，核定 500,000.00 元");
+				+ "申请金额 500,000.00 元低于可贷额度，可批金额 500,000.00 元");
+		assertThat(limit.limitSentence()).as("the limit alone, for an applicant to whom nothing is granted")
+			.isEqualTo("可贷额度 800,000.00 元，受最高额度限制（最高额度 800,000.00 元）");
 	}
 
 	@Test
