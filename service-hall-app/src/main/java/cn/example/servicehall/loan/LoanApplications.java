@@ -1,5 +1,6 @@
 package cn.example.servicehall.loan;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.FundAccountSystem;
 import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
@@ -27,6 +30,8 @@ import cn.example.servicehall.intake.NewCase;
 import cn.example.servicehall.intake.ResidentIdNumber;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.LoanCase.Role;
+import cn.example.servicehall.loan.LoanCollisions.Applicant;
+import cn.example.servicehall.loan.LoanCollisions.Claims;
 import cn.example.servicehall.loan.process.LoanWorkflow;
 import cn.example.servicehall.platform.web.ProblemException;
 
@@ -46,20 +51,28 @@ public class LoanApplications {
 
 	private final RealEstateRegistry registry;
 
+	private final FundAccountSystem fundAccounts;
+
+	private final LoanCollisions collisions;
+
 	private final String cityCode;
 
 	LoanApplications(CaseFiles cases, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
+			FundAccountSystem fundAccounts, LoanCollisions collisions,
 			@Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
 		this.cases = cases;
 		this.workflow = workflow;
 		this.records = records;
 		this.registry = registry;
+		this.fundAccounts = fundAccounts;
+		this.collisions = collisions;
 		this.cityCode = cityCode;
 	}
 
 	/**
 	 * 窗口申请: opens a resale-loan case with both applicants, the property (as the registry has it) and the loan asked
-	 * for, and starts the process; all or nothing.
+	 * for, and starts the process; all or nothing. Refused when a name is not the fund account's of its ID number, and
+	 * when another open or paid loan case names the borrower, the spouse or the flat ({@link LoanCollisions}).
 	 */
 	@Transactional
 	public CaseNo submitAtWindow(SubmitResaleLoanApplication application, CurrentOfficer clerk) {
@@ -69,6 +82,13 @@ public class LoanApplications {
 		}
 		RealEstateRegistry.Title title = registeredTitle(application.property().certificateNo().strip());
 		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
+		List<Applicant> applicants = new ArrayList<>(List.of(applicant(Role.BORROWER, borrower.name(), borrower.idNumber())));
+		Optional.ofNullable(application.coBorrower())
+			.ifPresent(spouse -> applicants.add(applicant(Role.CO_BORROWER, spouse.name(), spouse.idNumber())));
+		checkNamesAgainstFundAccounts(applicants, Map.of(Role.BORROWER, new NameField("borrower.name", "借款人"),
+				Role.CO_BORROWER, new NameField("coBorrower.name", "共同借款人")));
+		this.collisions.refuseIfHeld(new Claims(applicants, Optional.of(title.certificateNo())), Optional.empty(),
+				visibleTo(clerk), "申请未保存。如前案已不再办理，请先在前案中登记撤回，再重新提交。");
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
 				new ResidentIdNumber(borrower.idNumber().strip()), Optional.empty()), clerk.id());
 		this.records.insertTerms(caseNo, application.loan().requestedAmount(), application.loan().termMonths(),
@@ -93,6 +113,11 @@ public class LoanApplications {
 					"网上申请由开发企业经办人提交。 Online applications are submitted by developer agents.");
 		}
 		String company = agent.developerCompanyId().orElseThrow(() -> new NoDeveloperCompany(agent.id()));
+		List<Applicant> applicants = List.of(applicant(Role.BORROWER, application.applicant().name(),
+				application.applicant().idNumber()));
+		checkNamesAgainstFundAccounts(applicants, Map.of(Role.BORROWER, new NameField("applicant.name", "借款申请人")));
+		this.collisions.refuseIfHeld(new Claims(applicants, Optional.empty()), Optional.empty(), visibleTo(agent),
+				"申请未保存。如有疑问，请购房人到公积金中心咨询。");
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.NEW_HOUSE_LOAN, Channel.ONLINE,
 				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),
 				Optional.of(company)), agent.id());
@@ -145,7 +170,8 @@ public class LoanApplications {
 
 	/**
 	 * 受理: the clerk has checked every material on the checklist. All present: the case is accepted. Anything missing:
-	 * one notice lists all of it (一次性告知书) and the case waits for the citizen.
+	 * one notice lists all of it (一次性告知书) and the case waits for the citizen. Refused, as at submission, while
+	 * another open or paid loan case names the borrower, the spouse or the flat (a case from before that check).
 	 * @param provided every item of the checklist, provided or not
 	 * @return the missing materials; empty when the case was accepted
 	 */
@@ -153,8 +179,14 @@ public class LoanApplications {
 	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
 		this.workflow.checkAcceptanceOpen(file.serviceType(), caseNo, clerk);
-		List<Material> checklist = checklist(file.serviceType(),
-				this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent());
+		Optional<LoanCase> loan = this.records.find(caseNo);
+		Claims claims = loan.filter(l -> !l.parties().isEmpty())
+			.map(Claims::of)
+			.orElseGet(() -> new Claims(List.of(new Applicant(Role.BORROWER, file.applicantName(),
+					file.applicantIdNumber().value())), Optional.empty()));
+		this.collisions.refuseIfHeld(claims, Optional.of(caseNo), visibleTo(clerk),
+				"本案暂不能受理。请核实：如前案已不再办理，请先撤回前案；否则请申请人撤回本申请。");
+		List<Material> checklist = checklist(file.serviceType(), loan.flatMap(LoanCase::coBorrower).isPresent());
 		Map<String, Boolean> answers = completeAnswers(checklist, provided);
 		List<Material> missing = new ArrayList<>();
 		checklist.stream().filter(m -> !answers.get(m.code())).forEach(missing::add);
@@ -234,6 +266,68 @@ public class LoanApplications {
 							+ " Answer every item of the checklist, and only those.");
 		}
 		return answers;
+	}
+
+	private static Applicant applicant(Role role, String name, String idNumber) {
+		return new Applicant(role, name.strip(), new ResidentIdNumber(idNumber.strip()).value());
+	}
+
+	/** Whether the officer may learn a case's number ({@code intake.CaseVisibility}). */
+	private Predicate<CaseNo> visibleTo(CurrentOfficer officer) {
+		return caseNo -> this.cases.findVisible(caseNo, officer).isPresent();
+	}
+
+	/**
+	 * Where an applicant's name is in the request.
+	 * @param path the field, e.g. {@code borrower.name}
+	 * @param label who it is, e.g. 借款人
+	 */
+	private record NameField(String path, String label) {
+	}
+
+	/**
+	 * Each applicant's name must be the holder's of the fund account of the ID number given (someone without an
+	 * account is left to the eligibility rules). The holder's name is personal data: the refusal does not say it.
+	 * @param fields the request's name field of each role
+	 */
+	private void checkNamesAgainstFundAccounts(List<Applicant> applicants, Map<Role, NameField> fields) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (Applicant applicant : applicants) {
+			Optional<FundAccountSystem.FundAccount> account;
+			try {
+				account = this.fundAccounts.accountOf(applicant.idNumber());
+			}
+			catch (AgencyUnavailable ex) {
+				throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "fund-accounts-unavailable", "公积金账户系统暂不可用",
+						"暂时无法查询公积金账户系统，申请未保存，请稍后重新提交。"
+								+ " The fund's account system cannot be reached; nothing was saved, please submit again shortly.");
+			}
+			if (account.isPresent() && !sameName(account.get().holderName(), applicant.name())) {
+				NameField field = fields.get(applicant.role());
+				errors.add(Map.of("field", field.path(), "message",
+						field.label() + "姓名与身份证号对应的公积金账户不符，请核对姓名和身份证号"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			StringBuilder detail = new StringBuilder("请更正以下内容后重新提交：");
+			errors.forEach(error -> detail.append(error.get("message")).append("；"));
+			ProblemException refusal = new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "name-mismatch",
+					"姓名与公积金账户不符", detail.append(" A name is not the fund account's of the ID number given.").toString());
+			refusal.getBody().setProperty("errors", errors);
+			throw refusal;
+		}
+	}
+
+	/** The same name, whatever the width of its characters, its spaces and its kind of middle dot (阿依·买买提). */
+	private static boolean sameName(String one, String other) {
+		return nameKey(one).equals(nameKey(other));
+	}
+
+	private static String nameKey(String name) {
+		return Normalizer.normalize(name, Normalizer.Form.NFKC)
+			.replaceAll("\\s+", "")
+			.replaceAll("[·•・.．‧]", "·")
+			.toUpperCase(java.util.Locale.ROOT);
 	}
 
 	private RealEstateRegistry.Title registeredTitle(String certificateNo) {

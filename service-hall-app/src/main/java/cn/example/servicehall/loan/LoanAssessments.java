@@ -49,6 +49,9 @@ public class LoanAssessments {
 	/** Months in the 5 years added to the statutory retirement age. */
 	private static final int FIVE_YEARS = 60;
 
+	/** The DMN's rule about an outstanding fund loan. */
+	private static final String OUTSTANDING_FUND_LOAN = "OUTSTANDING_FUND_LOAN";
+
 	private final LoanRecords records;
 
 	private final CaseFiles cases;
@@ -67,9 +70,11 @@ public class LoanAssessments {
 
 	private final Clock clock;
 
+	private final LoanCollisions collisions;
+
 	LoanAssessments(LoanRecords records, CaseFiles cases, CityPolicies policies, InterestRates rates,
 			EligibilityRules rules, FundAccountSystem fundAccounts, CreditBureau creditBureau, RealEstateRegistry registry,
-			Clock clock) {
+			Clock clock, LoanCollisions collisions) {
 		this.records = records;
 		this.cases = cases;
 		this.policies = policies;
@@ -79,6 +84,7 @@ public class LoanAssessments {
 		this.creditBureau = creditBureau;
 		this.registry = registry;
 		this.clock = clock;
+		this.collisions = collisions;
 	}
 
 	/** 征信: asks the credit bureau, through the bank, for each applicant's report. */
@@ -127,7 +133,14 @@ public class LoanAssessments {
 			reasons.add(new LoanCase.Reason("NO_FUND_ACCOUNT", "借款人没有住房公积金账户，不能申请公积金贷款"));
 		}
 		else {
-			reasons.addAll(this.rules.unmetRules(facts(borrower, borrowerAccount.get(), spouseAccount, loan, policy, accepted)));
+			OutstandingLoan outstanding = new OutstandingLoan(
+					borrowerAccount.get().outstandingLoan() || spouseAccount.map(FundAccount::outstandingLoan).orElse(false),
+					!this.collisions.find(LoanCollisions.Claims.of(loan).people(), Optional.of(caseNo)).isEmpty());
+			reasons.addAll(this.rules.unmetRules(facts(borrower, borrowerAccount.get(), outstanding.either(), loan, policy,
+					accepted))
+				.stream()
+				.map(reason -> reason.rule().equals(OUTSTANDING_FUND_LOAN) ? outstanding.explain(reason) : reason)
+				.toList());
 		}
 
 		boolean firstHome = terms.firstHome().orElse(true);
@@ -171,8 +184,33 @@ public class LoanAssessments {
 		return decision;
 	}
 
-	private EligibilityRules.Facts facts(Party borrower, FundAccount account, Optional<FundAccount> spouseAccount,
-			LoanCase loan, CityPolicy policy, LocalDate accepted) {
+	/**
+	 * 有未结清的公积金贷款, from both sources.
+	 * @param fundAccounts the fund's account system says the borrower or the spouse still repays one
+	 * @param hallRecords another open or paid loan case of the hall names the borrower or the spouse
+	 */
+	private record OutstandingLoan(boolean fundAccounts, boolean hallRecords) {
+
+		boolean either() {
+			return this.fundAccounts || this.hallRecords;
+		}
+
+		/** The rule's reason with where the loan was found, in words. */
+		LoanCase.Reason explain(LoanCase.Reason reason) {
+			List<String> sources = new ArrayList<>();
+			if (this.fundAccounts) {
+				sources.add("公积金账户系统记载尚有未结清的公积金贷款");
+			}
+			if (this.hallRecords) {
+				sources.add("本中心另有在办或已放款的公积金贷款案件");
+			}
+			return new LoanCase.Reason(reason.rule(), reason.reason() + "（" + String.join("；", sources) + "）");
+		}
+
+	}
+
+	private EligibilityRules.Facts facts(Party borrower, FundAccount account, boolean outstanding, LoanCase loan,
+			CityPolicy policy, LocalDate accepted) {
 		int term = loan.terms().termMonths();
 		LocalDate maturity = accepted.plusMonths(term);
 		int ageAtMaturity = (int) ChronoUnit.MONTHS.between(borrower.birthDate(), maturity);
@@ -180,7 +218,6 @@ public class LoanAssessments {
 				RetirementAge.kindOf(borrower.male(), borrower.femaleCadre()));
 		int ageLimit = (int) retirement.toTotalMonths() + FIVE_YEARS;
 		int houseAgeAtMaturity = accepted.getYear() - loan.property().orElseThrow().buildYear() + (term + 11) / 12;
-		boolean outstanding = account.outstandingLoan() || spouseAccount.map(FundAccount::outstandingLoan).orElse(false);
 		return new EligibilityRules.Facts(account.status().name(), account.continuousMonths(),
 				policy.minContinuousMonths(), outstanding, ageAtMaturity, ageLimit, houseAgeAtMaturity,
 				policy.houseAgeLimitYears(), term, policy.maxTermMonths());

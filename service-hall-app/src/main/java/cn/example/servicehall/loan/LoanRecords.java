@@ -414,6 +414,11 @@ class LoanRecords {
 			.optional();
 	}
 
+	/** The bank's payment of the case, if it was paid. */
+	Optional<LoanCase.Disbursement> disbursementOf(CaseNo caseNo) {
+		return disbursement(caseNo.value());
+	}
+
 	private Optional<LoanCase.Disbursement> disbursement(String no) {
 		return this.jdbc.sql("select * from loan_disbursement where case_no = ?")
 			.param(no)

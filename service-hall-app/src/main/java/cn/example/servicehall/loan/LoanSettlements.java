@@ -3,11 +3,15 @@ package cn.example.servicehall.loan;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.example.servicehall.agencies.BankCore;
 import cn.example.servicehall.identity.CurrentOfficer;
@@ -41,8 +45,13 @@ public class LoanSettlements {
 
 	private final Clock clock;
 
+	private final LoanCollisions collisions;
+
+	private final TransactionTemplate ownTransaction;
+
 	LoanSettlements(CaseFiles cases, LoanRecords records, LoanWorkflow workflow, BankCore bank, RunningNumbers numbers,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, LoanCollisions collisions,
+			PlatformTransactionManager transactions) {
 		this.cases = cases;
 		this.records = records;
 		this.workflow = workflow;
@@ -50,7 +59,13 @@ public class LoanSettlements {
 		this.numbers = numbers;
 		this.events = events;
 		this.clock = clock;
+		this.collisions = collisions;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
+
+	/** The history action of a payment the hall's own records stopped. */
+	static final String DISBURSEMENT_HELD = "DISBURSEMENT_HELD";
 
 	/** 合同面签: one party's signing step. */
 	@Transactional
@@ -101,13 +116,27 @@ public class LoanSettlements {
 
 	/**
 	 * 放款: the bank pays the approved amount to the seller's account under the case's own order id. A retry after a
-	 * lost answer gets the same payment back from the bank: never two.
+	 * lost answer gets the same payment back from the bank: never two. Two attempts at once pay once: each waits for
+	 * the case's people and flat ({@link LoanCollisions#lock}) and then reads whether the other paid. Nothing is paid
+	 * while another open or paid loan case names the borrower, the spouse or the flat: the case's history says which
+	 * (once), and the step fails until a clerk has ended the other case and the step is retried.
 	 */
 	@Transactional
 	public LoanCase.Disbursement disburse(CaseNo caseNo) {
 		LoanCase loan = this.records.find(caseNo).orElseThrow();
-		if (loan.disbursement().isPresent()) {
-			return loan.disbursement().get();
+		LoanCollisions.Claims claims = LoanCollisions.Claims.of(loan);
+		this.collisions.lock(claims);
+		Optional<LoanCase.Disbursement> paid = this.records.disbursementOf(caseNo);
+		if (paid.isPresent()) {
+			return paid.get();
+		}
+		List<LoanCollisions.Collision> held = this.collisions.find(claims, Optional.of(caseNo));
+		if (!held.isEmpty()) {
+			String why = "放款暂停，未付款：" + LoanCollisions.describe(held, claims, other -> true)
+					+ "请核实另一案件：如其不应继续办理，请在该案件中登记撤回或作出不予贷款决定，再由系统管理员重试本案的放款步骤。"
+					+ " Nothing paid." + LoanCollisions.english(held, other -> true);
+			noteOnce(caseNo, why);
+			throw new DisbursementHeld(caseNo + ": " + why);
 		}
 		LoanCase.Approval approval = loan.approval().orElseThrow(() -> new IllegalStateException("Not approved: " + caseNo));
 		LoanCase.Property property = loan.property().orElseThrow();
@@ -148,6 +177,27 @@ public class LoanSettlements {
 	public void recordWithdrawal(CaseNo caseNo, String reason) {
 		this.cases.close(caseNo, CaseStatus.WITHDRAWN, reason == null ? List.of("申请人撤回申请") : List.of(reason), null,
 				Agency.HPF);
+	}
+
+	/** Writes why the payment waits into the case's history, in a transaction of its own: the step itself fails. */
+	private void noteOnce(CaseNo caseNo, String why) {
+		this.ownTransaction.executeWithoutResult(status -> {
+			boolean noted = this.cases.history(caseNo)
+				.stream()
+				.anyMatch(event -> DISBURSEMENT_HELD.equals(event.action()) && why.equals(event.remark()));
+			if (!noted) {
+				this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), DISBURSEMENT_HELD, null, Agency.SYSTEM, why);
+			}
+		});
+	}
+
+	/** The payment waits: another case holds the borrower, the spouse or the flat. */
+	static final class DisbursementHeld extends IllegalStateException {
+
+		DisbursementHeld(String message) {
+			super(message);
+		}
+
 	}
 
 	private static Agency agencyOf(ContractParty party) {

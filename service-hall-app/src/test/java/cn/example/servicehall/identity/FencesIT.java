@@ -45,8 +45,8 @@ class FencesIT {
 	void aDeveloperAgentSeesOnlyTheApplicationsOfTheirOwnCompany() {
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", COMPANY_A));
 		Api agentB = Api.as(this.http, TestTokens.developerAgent("agent-b", COMPANY_B));
-		String ofA = submitOnline(agentA, "360426199101010071");
-		String ofB = submitOnline(agentB, "120103198806018241");
+		String ofA = submitOnline(agentA, LoanFixtures.newBuyerIdNumber());
+		String ofB = submitOnline(agentB, LoanFixtures.newBuyerIdNumber());
 
 		assertThat(this.jdbc.sql("select developer_company_id from intake_case where case_no = ?").param(ofA)
 			.query(String.class).single()).isEqualTo(COMPANY_A);
@@ -159,7 +159,7 @@ class FencesIT {
 	}
 
 	private String submitAtWindow() {
-		return LoanFixtures.submit(this.http, LoanFixtures.resaleApplication(LoanFixtures.FLAT_2008));
+		return LoanFixtures.submit(this.http, LoanFixtures.newResaleApplication());
 	}
 
 	/** Accepted, the agencies agreed, assessed: waiting for the first review. */

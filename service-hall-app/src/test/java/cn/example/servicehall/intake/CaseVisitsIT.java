@@ -1,7 +1,6 @@
 package cn.example.servicehall.intake;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
-import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.newResaleApplication;
 import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,7 @@ class CaseVisitsIT {
 
 	@Test
 	void aRetriedCheckInWithItsKeyRecordsOneVisit() {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 		Api bank = Api.as(this.http, TestTokens.user("bank1", Groups.BANK_LOAN_OFFICER));
 		String key = UUID.randomUUID().toString();
 

@@ -1,14 +1,10 @@
 package cn.example.servicehall.loan;
 
 import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
-import static cn.example.servicehall.support.LoanFixtures.allMaterials;
 import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
-import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -25,6 +21,7 @@ import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.agencies.fake.FakeOutages;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -143,31 +140,11 @@ class AgencyOutageIT {
 	}
 
 	private String afterAgencyReviews() {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
-		String path = "/api/loan/applications/" + caseNo;
-		Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk")).post(path + "/acceptance", allMaterials(true));
-		runJobs(this.engine, caseNo);
-		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
-		Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path + "/credit-review", agree);
-		Api.as(this.http, TestTokens.user("registry1", "registry-clerk")).post(path + "/title-review", agree);
-		Api.as(this.http, TestTokens.user("guarantor1", "guarantor-officer")).post(path + "/guarantee-assessment", agree);
-		return caseNo;
+		return LoanFixtures.afterAgencyReviews(this.http, this.engine, LoanFixtures.newResaleApplication());
 	}
 
 	private String atDisbursement() {
-		String caseNo = afterAgencyReviews();
-		String path = "/api/loan/applications/" + caseNo;
-		runJobs(this.engine, caseNo);
-		Api.as(this.http, TestTokens.user("reviewer1", "hpf-first-reviewer"))
-			.post(path + "/first-review", Map.of("outcome", "APPROVE", "opinion", "同意"));
-		Api.as(this.http, TestTokens.user("approver1", "hpf-approver"))
-			.post(path + "/approval", Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意"));
-		Api.as(this.http, TestTokens.user("bank1", "bank-loan-officer")).post(path + "/contract-signing/bank", null);
-		Api.as(this.http, TestTokens.user("guarantor1", "guarantor-officer")).post(path + "/contract-signing/guarantor", null);
-		Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk")).post(path + "/contract-signing/fund-centre", null);
-		runJobs(this.engine, caseNo);
-		Api.as(this.http, TestTokens.user("registry1", "registry-clerk"))
-			.post(path + "/mortgage-registration", Map.of("certificateNo", "豫(2026)焦作市不动产证明第" + caseNo + "号"));
+		String caseNo = LoanFixtures.atDisbursement(this.http, this.engine, LoanFixtures.newResaleApplication());
 		assertThat(status(caseNo)).isEqualTo("MORTGAGE_REGISTERED");
 		return caseNo;
 	}

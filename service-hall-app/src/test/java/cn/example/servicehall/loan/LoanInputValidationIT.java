@@ -5,7 +5,6 @@ import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -104,7 +104,8 @@ class LoanInputValidationIT {
 
 	@Test
 	void refusesAChecklistThatLeavesAnItemUnanswered() {
-		String caseNo = cn.example.servicehall.support.LoanFixtures.submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = cn.example.servicehall.support.LoanFixtures.submit(this.http,
+				cn.example.servicehall.support.LoanFixtures.newResaleApplication());
 
 		ResponseEntity<Map<String, Object>> partial = clerk().post("/api/loan/applications/" + caseNo + "/acceptance",
 				Map.of("materials", Map.of("BORROWER_ID", true, "NOT_A_MATERIAL", true)));
@@ -131,12 +132,7 @@ class LoanInputValidationIT {
 	}
 
 	private Map<String, Integer> counts() {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (String table : List.of("intake_case", "intake_case_event", "loan_application", "loan_party", "loan_property",
-				"platform_idempotent_request", "act_ru_execution")) {
-			counts.put(table, this.jdbc.sql("select count(*) from " + table).query(Integer.class).single());
-		}
-		return counts;
+		return LoanFixtures.rowsOfSubmissions(this.jdbc);
 	}
 
 	private static Arguments bad(String what, int status, String field, Consumer<Map<String, Object>> spoil,

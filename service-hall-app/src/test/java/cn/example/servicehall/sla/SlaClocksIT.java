@@ -1,8 +1,7 @@
 package cn.example.servicehall.sla;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
 import static cn.example.servicehall.support.LoanFixtures.allMaterials;
-import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.newResaleApplication;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +80,7 @@ class SlaClocksIT {
 	@Test
 	void aWaitForTheCitizenDoesNotCountAgainstTheFundCentre() {
 		at(2026, 2, 13, 9, 0); // Friday before the Spring Festival
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 		Task acceptance = task(caseNo, "Task_AcceptApplication");
 		// two working hours from 09:00: 11:00 the same morning
 		assertThat(acceptance.getDueDate().toInstant()).isEqualTo(time(2026, 2, 13, 11, 0).toInstant());
@@ -115,7 +114,7 @@ class SlaClocksIT {
 	@Test
 	void aBanksStepTurnsYellowAtEightyPercentAndRedPastItsLimitAndItsManagersAreTold() throws Exception {
 		at(2026, 2, 24, 10, 0);
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 		at(2026, 2, 24, 10, 30);
 		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
@@ -175,7 +174,7 @@ class SlaClocksIT {
 	@Test
 	void approvalToDisbursementLeavesOutTheRegistrysMortgageRegistration() {
 		at(2026, 3, 2, 9, 0); // a Monday
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
 		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");

@@ -1,9 +1,6 @@
 package cn.example.servicehall.workbench;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
-import static cn.example.servicehall.support.LoanFixtures.LI_NA;
 import static cn.example.servicehall.support.LoanFixtures.WANG_QIANG;
-import static cn.example.servicehall.support.LoanFixtures.ZHANG_WEI;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +32,7 @@ import cn.example.servicehall.sla.TestCalendars;
 import cn.example.servicehall.sla.WorkingCalendar;
 import cn.example.servicehall.support.Browser;
 import cn.example.servicehall.support.KeycloakBrowserTest;
+import cn.example.servicehall.support.LoanFixtures;
 
 /**
  * A resale-house loan (二手房公积金贷款) from the window to the payment to the seller, entirely through the workbench
@@ -293,23 +291,27 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 		}
 	}
 
-	/** Fills the new-application page with 张伟 and 李娜 buying 王强's flat and submits it with Enter. */
+	/**
+	 * Fills the new-application page with 张伟 and 李娜 (namesakes of the demo couple no other case names) buying a
+	 * flat of 王强's and submits it with Enter.
+	 */
 	private String enterApplication(Browser clerk) {
+		LoanFixtures.Couple couple = LoanFixtures.newCouple();
 		WebDriver page = clerk.driver();
 		clerk.waiting(PAGE).until(ExpectedConditions.elementToBeClickable(By.id("new-application"))).click();
 		clerk.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
 		assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("borrower-name");
 
 		type(page, "borrower-name", "张伟");
-		type(page, "borrower-id-number", ZHANG_WEI);
+		type(page, "borrower-id-number", couple.husband());
 		new Select(page.findElement(By.id("borrower-marital-status"))).selectByValue("MARRIED");
 		type(page, "borrower-monthly-income", "12000.00");
 		type(page, "borrower-phone", "13800000000");
 		type(page, "co-borrower-name", "李娜");
-		type(page, "co-borrower-id-number", LI_NA);
+		type(page, "co-borrower-id-number", couple.wife());
 		new Select(page.findElement(By.id("co-borrower-marital-status"))).selectByValue("MARRIED");
 		type(page, "co-borrower-monthly-income", "8000.00");
-		type(page, "property-certificate-no", FLAT_2008);
+		type(page, "property-certificate-no", LoanFixtures.newFlat(LoanFixtures.Flat.BUILT_2008));
 		type(page, "property-contract-price", "1200000.00");
 		type(page, "property-assessed-price", "1150000.00");
 		page.findElement(By.id("property-first-home-yes")).click();

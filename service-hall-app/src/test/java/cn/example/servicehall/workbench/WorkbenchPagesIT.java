@@ -1,11 +1,7 @@
 package cn.example.servicehall.workbench;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
-import static cn.example.servicehall.support.LoanFixtures.LI_NA;
-import static cn.example.servicehall.support.LoanFixtures.WANG_QIANG;
-import static cn.example.servicehall.support.LoanFixtures.ZHANG_WEI;
 import static cn.example.servicehall.support.LoanFixtures.allMaterials;
-import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.newResaleApplication;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -83,7 +80,9 @@ class WorkbenchPagesIT {
 
 	@Test
 	void showsTheClerkTheNewApplicationButtonAndTheCaseWithItsAcceptanceForm() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		LoanFixtures.Couple couple = LoanFixtures.newCouple();
+		String caseNo = submit(this.http,
+				LoanFixtures.resaleApplication(couple, LoanFixtures.newFlat(LoanFixtures.Flat.BUILT_2008)));
 
 		String home = page(get("/").with(clerk()), 200);
 		assertThat(home).contains("id=\"new-application\"").contains("新建二手房贷款申请").contains("/cases/" + caseNo);
@@ -95,8 +94,8 @@ class WorkbenchPagesIT {
 			.contains("已提交")
 			.contains("录入申请")
 			.contains("焦作市解放区民主南路 88 号")
-			.contains("410802********0313")
-			.doesNotContain(ZHANG_WEI);
+			.contains(LoanFixtures.masked(couple.husband()))
+			.doesNotContain(couple.husband());
 
 		String registry = page(get("/cases/" + caseNo).with(signedIn("registry1", "杨", "秀英", "registry-clerk")), 200);
 		assertThat(registry).doesNotContain("acceptance-form").contains("id=\"no-steps\"");
@@ -133,8 +132,10 @@ class WorkbenchPagesIT {
 		String key = UUID.randomUUID().toString();
 		long before = cases();
 
-		MvcResult first = submitForm(key);
-		MvcResult second = submitForm(key);
+		LoanFixtures.Couple couple = LoanFixtures.newCouple();
+		String flat = LoanFixtures.newFlat(LoanFixtures.Flat.BUILT_2008);
+		MvcResult first = submitForm(key, couple, flat);
+		MvcResult second = submitForm(key, couple, flat);
 
 		assertThat(first.getResponse().getRedirectedUrl()).startsWith("/cases/DK");
 		assertThat(second.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl());
@@ -144,7 +145,7 @@ class WorkbenchPagesIT {
 
 	@Test
 	void answersACaseNobodyMaySeeWithAFriendlyNotFoundPage() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		assertThat(page(get("/cases/DK2099010100001").with(clerk()), 404)).contains("没有找到").contains("problem-page");
 		assertThat(page(get("/cases/not-a-case").with(clerk()), 404)).contains("没有找到");
@@ -154,7 +155,7 @@ class WorkbenchPagesIT {
 
 	@Test
 	void showsARefusalOfTheDomainOnThePageNotAStackTrace() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		String wrongPost = page(post("/cases/" + caseNo + "/acceptance")
 			.with(signedIn("bank1", "陈", "海燕", "bank-loan-officer"))
@@ -192,7 +193,7 @@ class WorkbenchPagesIT {
 	void letsTheClerkClaimAndReleaseAStepThatIsDueSoon() throws Exception {
 		// submitted on a Monday at 09:00: acceptance is due within two working hours, at 11:00; yellow from 10:36
 		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T01:00:00Z")));
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 		String taskId = this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
 		assertThat(page(get("/").with(clerk()), 200)).contains("id=\"claim-" + taskId + "\"").doesNotContain("即将到期");
 
@@ -219,7 +220,7 @@ class WorkbenchPagesIT {
 
 	@Test
 	void withdrawsOnlyWithAReason() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		String noReason = page(post("/cases/" + caseNo + "/withdrawal").with(clerk()).with(csrf()).param("reason", "  "), 400);
 		assertThat(noReason).contains("请填写撤回原因").contains("<details open");
@@ -233,7 +234,7 @@ class WorkbenchPagesIT {
 
 	@Test
 	void speaksEnglishWhenAsked() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		String english = page(get("/cases/" + caseNo).param("lang", "en").with(clerk()), 200);
 		assertThat(english).contains("lang=\"en\"").contains("My open steps").contains("Progress").contains("Application entered")
@@ -245,7 +246,7 @@ class WorkbenchPagesIT {
 	void showsEachTimeLimitOfTheCaseWithItsStateAsTheClockMoves() throws Exception {
 		// Monday 2026-03-02 09:00: acceptance at the window within two working hours, due at 11:00, due soon from 10:36
 		at("2026-03-02T09:00");
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		at("2026-03-02T09:30");
 		HtmlPage early = html(get("/cases/" + caseNo).with(clerk()), 200);
@@ -301,7 +302,7 @@ class WorkbenchPagesIT {
 	@DisplayName("来访登记：列出来访，窗口人员在案件页登记来访")
 	void listsTheVisitsAndChecksACitizenInFromTheCasePage() throws Exception {
 		at("2026-03-02T09:00");
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, newResaleApplication());
 
 		HtmlPage before = html(get("/cases/" + caseNo).with(clerk()), 200);
 		assertThat(before.get("#visits").rows()).containsExactly("2026-03-02 09:00 市民之家综合服务大厅 提交申请 clerk1");
@@ -345,7 +346,7 @@ class WorkbenchPagesIT {
 	@Test
 	@DisplayName("案件页和接口以姓名显示经办人，登录名留作审计")
 	void showsTheStaffByNameOnTheCasePageAndInTheApi() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, LoanFixtures.newResaleApplication());
 		String path = "/api/loan/applications/" + caseNo;
 		ok(named("clerk1", "王", "晓明", "hpf-acceptance-clerk").post(path + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
@@ -375,7 +376,7 @@ class WorkbenchPagesIT {
 	@Test
 	@DisplayName("审批表单所示可批金额即服务端执行的上限，超出时提示同一金额")
 	void showsTheApproverTheOneLimitTheServerEnforces() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, LoanFixtures.newResaleApplication());
 		String path = "/api/loan/applications/" + caseNo;
 		ok(clerkApi().post(path + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
@@ -436,29 +437,9 @@ class WorkbenchPagesIT {
 		assertThat(html(get("/").with(signedIn("admin1", "孙", "磊", "system-admin")), 200).all("#calendar-missing")).isEmpty();
 	}
 
-	private MvcResult submitForm(String key) throws Exception {
-		return this.mvc.perform(post("/applications/resale").with(clerk()).with(csrf())
-			.param("idempotencyKey", key)
-			.param("borrower.name", "张伟")
-			.param("borrower.idNumber", ZHANG_WEI)
-			.param("borrower.maritalStatus", "MARRIED")
-			.param("borrower.monthlyIncome", "12000.00")
-			.param("coBorrower.name", "李娜")
-			.param("coBorrower.idNumber", LI_NA)
-			.param("coBorrower.maritalStatus", "MARRIED")
-			.param("coBorrower.monthlyIncome", "8000.00")
-			.param("property.certificateNo", FLAT_2008)
-			.param("property.contractPrice", "1200000.00")
-			.param("property.assessedPrice", "1150000.00")
-			.param("property.firstHome", "true")
-			.param("property.seller.name", "王强")
-			.param("property.seller.idNumber", WANG_QIANG)
-			.param("property.seller.bank", "中国建设银行焦作分行")
-			.param("property.seller.accountNo", "6217000010012345678")
-			.param("property.seller.accountName", "王强")
-			.param("loan.requestedAmount", "600000.00")
-			.param("loan.termMonths", "240")
-			.param("loan.repaymentMethod", "EQUAL_INSTALMENT"))
+	private MvcResult submitForm(String key, LoanFixtures.Couple couple, String flat) throws Exception {
+		return this.mvc.perform(LoanFixtures.resaleForm(post("/applications/resale").with(clerk()).with(csrf())
+			.param("idempotencyKey", key), couple, flat))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 	}

@@ -73,8 +73,12 @@ class FakeAgencySystems implements FundAccountSystem, CreditBureau, RealEstateRe
 	public Optional<Title> titleOf(String certificateNo) {
 		this.outages.checkUp(FakeSystem.REGISTRY);
 		String ref = "BDC" + OffsetDateTime.now(this.clock).toEpochSecond();
-		return this.ownTransaction.execute(status -> this.jdbc.sql("select * from fake_registry_title where certificate_no = ?")
-			.param(certificateNo)
+		// as a registry's search would: full-width or half-width, with spaces or without
+		return this.ownTransaction.execute(status -> this.jdbc.sql("""
+				select * from fake_registry_title
+				 where upper(regexp_replace(normalize(certificate_no, NFKC), '[[:space:]]+', '', 'g'))
+				     = upper(regexp_replace(normalize(:no, NFKC), '[[:space:]]+', '', 'g'))""")
+			.param("no", certificateNo)
 			.query((rs, row) -> new Title(rs.getString("certificate_no"), ref, rs.getString("address"),
 					rs.getBigDecimal("floor_area"), rs.getInt("build_year"),
 					List.copyOf(Arrays.asList(rs.getString("owner_names").split(","))), rs.getBoolean("sealed"),
