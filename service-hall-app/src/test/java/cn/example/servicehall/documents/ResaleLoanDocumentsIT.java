@@ -278,7 +278,10 @@ class ResaleLoanDocumentsIT {
 		int[] range = byteRange(genuine);
 		int firstStream = indexOf(genuine, "stream", 0) + 40;
 		int lastStreamSigned = lastIndexOf(genuine, "stream", range[1]) - 40;
-		for (int position : new int[] { firstStream, range[1] / 2, lastStreamSigned, range[2] + range[3] / 2 }) {
+		// inside stream data: a flipped bit there leaves a readable PDF whose signature no longer matches (a bit
+		// flipped in the cross-reference table could leave no PDF to read at all, which the page rightly says)
+		int middleStream = indexOf(genuine, "endstream", range[1] / 2) - 40;
+		for (int position : new int[] { firstStream, middleStream, lastStreamSigned, range[2] + range[3] / 2 }) {
 			byte[] tampered = genuine.clone();
 			tampered[position] ^= 0x01;
 			Path file = PdfTools.write(this.work, "tampered-" + position + ".pdf", tampered);
