@@ -21,9 +21,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.GrantedAuthority;
@@ -56,12 +58,13 @@ import cn.example.servicehall.identity.web.ProblemResponses;
 import cn.example.servicehall.identity.web.SignInEntryPoint;
 
 /**
- * Who may reach what. Three chains, most specific first:
+ * Who may reach what. Four chains, most specific first:
  * <ol>
  * <li>the hall's API and the engine's REST API: a bearer token from the hall's identity provider, with the right
  * issuer and audience, on every request (401 otherwise); each capability's {@link ApiAccessRules} say which post may
  * call which endpoint, and whatever no rule names is denied (403);</li>
  * <li>actuator: health and info for anyone (details for operators), the rest for operators with a token;</li>
+ * <li>the API's OpenAPI document: a bearer token or a page session;</li>
  * <li>pages and the Camunda consoles: an OpenID Connect sign-in (authorization code with PKCE) and a session;
  * the consoles for administrators and managers only.</li>
  * </ol>
@@ -86,17 +89,7 @@ class SecurityConfiguration {
 				rules.forEach(rule -> rule.configure(requests, path));
 				requests.anyRequest().denyAll();
 			})
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
-				.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden)
-				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-					@Override
-					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-						// a token that cannot be checked because the provider is down is not a bad token: 503
-						filter.setAuthenticationFailureHandler(problems::unauthorized);
-						return filter;
-					}
-				}))
+			.oauth2ResourceServer(bearerTokens(tokens, problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,8 +113,25 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The API's OpenAPI document, for a program with a bearer token as for a person signed in at the pages (Swagger UI
+	 * fetches it with the page's session); without either, 401 as a problem, and no session is made for the asking.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain apiDocumentationSecurity(HttpSecurity http, JwtAuthenticationConverter tokens,
+			ProblemResponses problems) throws Exception {
+		http.securityMatcher(path.matcher("/v3/api-docs/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer(bearerTokens(tokens, problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain pageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
 			SignInEntryPoint signIn, IdentityProviderStatus providerStatus) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -160,6 +170,24 @@ class SecurityConfiguration {
 					path.matcher(HttpMethod.POST, "/verify")))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
+	}
+
+	/**
+	 * Bearer tokens checked by {@link #jwtDecoder}, refused as problems; a token that cannot be checked because the
+	 * provider is down is not a bad token: 503.
+	 */
+	private static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> bearerTokens(
+			JwtAuthenticationConverter tokens, ProblemResponses problems) {
+		return resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+			.authenticationEntryPoint(problems::unauthorized)
+			.accessDeniedHandler(problems::forbidden)
+			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+				@Override
+				public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationFailureHandler(problems::unauthorized);
+					return filter;
+				}
+			});
 	}
 
 	/**

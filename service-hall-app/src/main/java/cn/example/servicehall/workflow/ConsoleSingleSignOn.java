@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
@@ -25,10 +26,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import cn.example.servicehall.identity.CurrentOfficers;
+
 /**
  * Cockpit, Tasklist and Admin trust the hall's sign-in instead of keeping their own: the user Spring Security
- * authenticated is the console user, with the hall groups as engine groups. Access to {@code /camunda/**} itself is
- * decided by the security configuration.
+ * authenticated is the console user, with the hall groups as engine groups. Who may open {@code /camunda/**} at all
+ * (administrators and managers) is decided by the security configuration; what a manager may do there — read, in
+ * Cockpit — by the {@link ConsoleFence} on the consoles' API and by the apps a manager is given here.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSingleSignOn {
@@ -45,6 +49,17 @@ class ConsoleSingleSignOn {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<ConsoleFence> consoleFence(CurrentOfficers officers, ObjectMapper json) {
+		FilterRegistrationBean<ConsoleFence> registration = new FilterRegistrationBean<>(
+				new ConsoleFence(officers, json));
+		registration.addUrlPatterns(ConsoleFence.URL_PATTERN);
+		registration.setName("camunda-console-fence");
+		// after Spring Security, before Camunda's own filters (its CSRF check and the API itself)
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
 	/**
 	 * Camunda's filter builds the console session from the engine's own user table, where hall users do not live
 	 * (they are the identity provider's). This one builds it from the signed-in user and the groups the hall gave
@@ -52,13 +67,17 @@ class ConsoleSingleSignOn {
 	 */
 	static class HallUserFilter extends ContainerBasedAuthenticationFilter {
 
+		private static final String COCKPIT = "cockpit";
+
 		@Override
 		protected UserAuthentication createAuthentication(ProcessEngine engine, String username, List<String> groups,
 				List<String> tenants) {
 			UserAuthentication authentication = new UserAuthentication(username, engine.getName());
 			authentication.setGroupIds(groups == null ? List.of() : groups);
 			authentication.setTenantIds(tenants == null ? List.of() : tenants);
-			Set<String> apps = new HashSet<>(List.of(AuthenticationUtil.APPS));
+			// managers read in Cockpit; Tasklist (working tasks) and Admin are the administrators'
+			Set<String> apps = new HashSet<>(groups != null && groups.contains(Groups.CAMUNDA_ADMIN)
+					? List.of(AuthenticationUtil.APPS) : List.of(COCKPIT));
 			apps.add(AuthenticationUtil.APP_WELCOME);
 			authentication.setAuthorizedApps(apps);
 			return authentication;

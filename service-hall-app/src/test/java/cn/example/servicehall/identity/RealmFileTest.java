@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The realm in the repository (keycloak/service-hall-realm.json) and the code agree: every hall group exists, every
- * post has a demo user with a full profile, the clients are what the hall expects, and no secret is in the file.
+ * post has a demo user with a full profile, the clients are what the hall expects (pages, developers' systems, Swagger UI,
+ * the command line), and no secret is in the file.
  */
 class RealmFileTest {
 
@@ -68,6 +69,42 @@ class RealmFileTest {
 		assertThat(salesOffice.get("standardFlowEnabled").asBoolean()).isFalse();
 
 		for (JsonNode client : List.of(web, salesOffice)) {
+			List<String> mappers = new ArrayList<>();
+			client.get("protocolMappers").forEach(mapper -> mappers.add(mapper.get("protocolMapper").asText()));
+			assertThat(mappers).contains("oidc-group-membership-mapper", "oidc-audience-mapper",
+					"oidc-usermodel-attribute-mapper");
+		}
+	}
+
+	@Test
+	void letsDevelopersGetTokensForTheApiWithoutAPasswordGrant() {
+		// Swagger UI signs in from the browser: a public client (no secret in a page), code with PKCE, its redirect only
+		JsonNode apiDocs = client("service-hall-api-docs");
+		assertThat(apiDocs.get("publicClient").asBoolean()).isTrue();
+		assertThat(apiDocs.get("standardFlowEnabled").asBoolean()).isTrue();
+		assertThat(apiDocs.get("attributes").get("pkce.code.challenge.method").asText()).isEqualTo("S256");
+		assertThat(apiDocs.get("redirectUris")).extracting(JsonNode::asText)
+			.containsExactly("${SERVICE_HALL_URL}/swagger-ui/oauth2-redirect.html");
+		assertThat(apiDocs.get("webOrigins")).extracting(JsonNode::asText).containsExactly("${SERVICE_HALL_URL}");
+
+		// the command line: the device-authorization grant, approved by the user in a browser
+		JsonNode cli = client("service-hall-cli");
+		assertThat(cli.get("publicClient").asBoolean()).isTrue();
+		assertThat(cli.get("attributes").get("oauth2.device.authorization.grant.enabled").asText()).isEqualTo("true");
+		assertThat(cli.get("standardFlowEnabled").asBoolean()).isFalse();
+
+		// nobody's password goes to a program: no client takes the direct password grant, and only the command line's
+		// takes the device grant
+		for (JsonNode client : realm.get("clients")) {
+			String id = client.get("clientId").asText();
+			assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as(id).isFalse();
+			assertThat(client.path("implicitFlowEnabled").asBoolean(false)).as(id).isFalse();
+			assertThat(client.path("attributes").path("oauth2.device.authorization.grant.enabled").asText("false"))
+				.as(id)
+				.isEqualTo(id.equals("service-hall-cli") ? "true" : "false");
+		}
+		// their tokens are the API's, with the user's groups and company, like the pages'
+		for (JsonNode client : List.of(apiDocs, cli)) {
 			List<String> mappers = new ArrayList<>();
 			client.get("protocolMappers").forEach(mapper -> mappers.add(mapper.get("protocolMapper").asText()));
 			assertThat(mappers).contains("oidc-group-membership-mapper", "oidc-audience-mapper",

@@ -4,12 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,6 +57,26 @@ public final class Browser implements AutoCloseable {
 
 	public WebDriverWait waiting(Duration timeout) {
 		return new WebDriverWait(this.driver, timeout);
+	}
+
+	/** Fills in Keycloak's own login page, once it is shown, and submits it. */
+	public void signInAtKeycloak(String username, String password) {
+		waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+		this.driver.findElement(By.id("username")).sendKeys(username);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.id("kc-login")).click();
+	}
+
+	/** Keeps what the whole window shows under target/screenshots, for a person to look at. */
+	public void screenshot(String name) {
+		try {
+			Path file = Path.of("target/screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
