@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,9 @@ public final class KeycloakLauncher {
 
 	static final String REALM_RESOURCE = "keycloak/service-hall-realm.json";
 
+	/** The process the launcher started ({@code kc.sh}, or the java it {@code exec}s), in its home. */
+	static final String PID_FILE = "keycloak.pid";
+
 	/**
 	 * How to run it.
 	 *
@@ -62,6 +64,11 @@ public final class KeycloakLauncher {
 	 */
 	public record Options(Path home, String version, int port, String hallUrl, Database database,
 			Optional<Path> javaHome, URI remoteRepository, Duration startupTimeout) {
+
+		public Options {
+			home = home.toAbsolutePath().normalize();
+		}
+
 	}
 
 	/**
@@ -85,6 +92,8 @@ public final class KeycloakLauncher {
 	private final Secrets secrets;
 
 	private volatile Process process;
+
+	private KeycloakHomeLock homeLock;
 
 	public KeycloakLauncher(Options options) {
 		this.options = options;
@@ -115,7 +124,21 @@ public final class KeycloakLauncher {
 			return;
 		}
 		JavaRuntimes.JavaHome java = JavaRuntimes.find(21, this.options.javaHome());
-		stopOrphan();
+		// with the embedded database the hall has done so before starting it; with an external one, here
+		new OrphanedKeycloak(this.options.home()).stopLeftovers();
+		this.homeLock = KeycloakHomeLock.tryAcquire(this.options.home())
+			.orElseThrow(() -> new IllegalStateException("Another running Service Hall runs its Keycloak from "
+					+ this.options.home() + ". Stop it first, or give this one its own servicehall.keycloak.local.home."));
+		try {
+			launch(java);
+		}
+		catch (IOException | RuntimeException ex) {
+			releaseHomeLock();
+			throw ex;
+		}
+	}
+
+	private void launch(JavaRuntimes.JavaHome java) throws IOException {
 		ensurePortFree();
 		Path dist = new KeycloakDistribution(this.options.version(), KeycloakDistribution.defaultLocalRepository(),
 				this.options.remoteRepository())
@@ -188,30 +211,34 @@ public final class KeycloakLauncher {
 		return running != null && running.isAlive();
 	}
 
-	/** Stops Keycloak: SIGTERM, then after 30 s SIGKILL. */
+	/**
+	 * Stops Keycloak: {@code kc.sh} and the java it runs, with SIGTERM, then after 30 s SIGKILL; nothing of it is left
+	 * running.
+	 */
 	public synchronized void stop() {
 		Process running = this.process;
-		if (running == null) {
-			return;
-		}
-		running.destroy();
-		try {
-			if (!running.waitFor(30, TimeUnit.SECONDS)) {
-				log.warn("Keycloak did not stop within 30 s; killing it");
-				running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		if (running != null) {
+			List<ProcessHandle> keycloak = new ArrayList<>(running.descendants().toList());
+			keycloak.add(0, running.toHandle());
+			String which = OrphanedKeycloak.describe(keycloak);
+			String how = OrphanedKeycloak.terminate(keycloak);
+			try {
+				Files.deleteIfExists(pidFile());
 			}
+			catch (IOException ex) {
+				// a stale pid file is checked against the live process next time
+			}
+			this.process = null;
+			log.info("Keycloak stopped ({}) with {}", which, how);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		releaseHomeLock();
+	}
+
+	private void releaseHomeLock() {
+		if (this.homeLock != null) {
+			this.homeLock.close();
+			this.homeLock = null;
 		}
-		try {
-			Files.deleteIfExists(pidFile());
-		}
-		catch (IOException ex) {
-			// a stale pid file is checked against the live process next time
-		}
-		this.process = null;
-		log.info("Keycloak stopped");
 	}
 
 	private void prepareRealmImport(Path dist) throws IOException {
@@ -237,28 +264,6 @@ public final class KeycloakLauncher {
 		Files.writeString(fingerprintFile, fingerprint);
 	}
 
-	/** A Keycloak left running by a hall that was killed: recognised by our pid file and its command line. */
-	private void stopOrphan() throws IOException {
-		Path pidFile = pidFile();
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		String pid = Files.readString(pidFile).trim();
-		Optional<ProcessHandle> orphan = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
-		if (orphan.isPresent() && orphan.get().isAlive()
-				&& orphan.get().info().commandLine().orElse("").contains("keycloak")) {
-			log.warn("A Keycloak (pid {}) is still running from a hall that did not shut down cleanly; stopping it", pid);
-			orphan.get().destroy();
-			try {
-				orphan.get().onExit().get(30, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				orphan.get().destroyForcibly();
-			}
-		}
-		Files.deleteIfExists(pidFile);
-	}
-
 	private void ensurePortFree() {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.setReuseAddress(true);
@@ -272,7 +277,7 @@ public final class KeycloakLauncher {
 	}
 
 	private Path pidFile() {
-		return this.options.home().resolve("keycloak.pid");
+		return this.options.home().resolve(PID_FILE);
 	}
 
 	private static Secrets loadOrCreateSecrets(Path file) throws IOException {

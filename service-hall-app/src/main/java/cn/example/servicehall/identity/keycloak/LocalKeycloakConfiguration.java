@@ -15,13 +15,19 @@ import cn.example.servicehall.platform.database.DatabaseServer;
 @Conditional(NoExternalIssuer.class)
 class LocalKeycloakConfiguration {
 
+	/** Run before the embedded database server starts: a killed hall's Keycloak holds connections to it. */
+	@Bean
+	OrphanedKeycloak orphanedKeycloak(LocalKeycloakSettings settings) {
+		return new OrphanedKeycloak(settings.home());
+	}
+
 	@Bean
 	LocalKeycloak localKeycloak(LocalKeycloakSettings settings, DatabaseServer databaseServer) {
 		databaseServer.createDatabaseIfMissing(settings.database());
 		KeycloakLauncher.Database database = new KeycloakLauncher.Database(
 				databaseServer.jdbcUrl(settings.database()), databaseServer.username(), databaseServer.password(),
 				() -> databaseServer.recreateDatabase(settings.database()));
-		return new LocalKeycloak(new KeycloakLauncher(new KeycloakLauncher.Options(settings.home().toAbsolutePath(),
+		return new LocalKeycloak(new KeycloakLauncher(new KeycloakLauncher.Options(settings.home(),
 				settings.version(), settings.port(), settings.hallUrl(), database, Optional.ofNullable(settings.javaHome()),
 				settings.remoteRepository(), settings.startupTimeout())));
 	}

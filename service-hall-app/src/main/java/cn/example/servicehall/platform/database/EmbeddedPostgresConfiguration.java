@@ -9,6 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Starts the hall's own PostgreSQL server (real server binaries from Maven Central) unless an external database is
  * configured. The data directory survives restarts, fsync and synchronous commit are on, and Spring stops the
- * server last: the pool depends on it, and the engine depends on the pool, so both are closed before it.
+ * server last: the pool depends on it, and the engine depends on the pool, so both are closed before it. What a
+ * killed hall left running on the data directory is stopped first ({@link DeadHallCleanup}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ExternalDatabaseAbsent.class)
@@ -28,13 +30,14 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+	EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseSettings settings,
+			ObjectProvider<LeftoverDatabaseClients> leftovers) throws IOException {
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		if (settings.ephemeral()) {
 			FileSystemUtils.deleteRecursively(dataDir);
 		}
 		Files.createDirectories(dataDir);
-		OrphanedPostmaster.stopIfPresent(dataDir);
+		DeadHallCleanup.run(dataDir, leftovers.orderedStream().toList());
 		boolean durable = !settings.ephemeral();
 		EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
