@@ -40,8 +40,8 @@ import cn.example.servicehall.platform.web.Problems;
 /**
  * 电子文书验证: the public page the QR code on every document points to. Anyone may look up a document number (what
  * the document is, who issued it and when: what it prints, nothing more) and present a file to learn whether it is a
- * document the hall issued, unaltered. A browser gets the page; a client asking for JSON gets JSON, and RFC 9457
- * problems when refused. Whatever is presented (no file, an empty one, another field's name, not a PDF, too large, an
+ * document the hall issued, unaltered. A browser gets the page; a program posting a file and asking for JSON gets
+ * JSON, and RFC 9457 problems when refused. Whatever is presented (no file, an empty one, another field's name, not a PDF, too large, an
  * upload cut short), the answer is a 4xx that says what to do, and one line in the log at most. Each client (by
  * address) may look up and check {@code servicehall.documents.verifications-per-minute} times a minute, refusals
  * included, counted on every hall node.
@@ -85,21 +85,6 @@ class VerificationController {
 		find(number, request).ifPresentOrElse(document -> model.addAttribute("document", shown(document)),
 				() -> response.setStatus(HttpStatus.NOT_FOUND.value()));
 		return VIEW;
-	}
-
-	/** The same lookup for a program: the document as JSON, or a problem. */
-	@GetMapping(path = "/verify/{documentNo}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	ResponseEntity<Object> lookUpForProgram(@PathVariable String documentNo, HttpServletRequest request) {
-		if (isLimited(request)) {
-			return tooMany();
-		}
-		Optional<IssuedDocument> found = find(documentNo.strip(), request);
-		if (found.isEmpty()) {
-			return problem(Problems.of(HttpStatus.NOT_FOUND, "document-not-found", "查无此文书",
-					"本中心没有签发过该编号的文书，请核对编号。 The hall issued no document with this number."));
-		}
-		return ResponseEntity.ok(shown(found.get()));
 	}
 
 	/** Checks a presented file, optionally against the number it claims (from the QR code's page). */

@@ -57,10 +57,10 @@ import cn.example.servicehall.support.TestTokens;
  * refuse to send most of them.
  * <p>
  * What must hold: <b>no answer is a 5xx</b>, and <b>every 4xx is an RFC 9457 problem</b>
- * ({@code application/problem+json}) — with one exception decided here: the public verification page, asked by a
- * client that does not want JSON only (a browser's {@code text/html}, curl's {@code *}{@code /*}), answers its
- * refusals as the HTML page with the message on it, which is what a citizen with a browser should see; asked for
- * JSON, it answers problems like the API. Requests refused before they reach the hall (by Tomcat's connector or Spring
+ * ({@code application/problem+json}) — with one exception decided here: the public verification page is a page,
+ * and answers its refusals (not found, too many lookups, a malformed upload) as the HTML page with the reason on it,
+ * which is what a citizen with a browser should see; only a program posting a file with {@code Accept:
+ * application/json} gets JSON there, and problems like the API. Requests refused before they reach the hall (by Tomcat's connector or Spring
  * Security's firewall) are problems too, whatever the path. The staff pages are not fuzzed here: anonymous, they
  * only lead to the sign-in; their forms are covered by {@code MalformedRequestsIT}.
  * <p>
@@ -118,12 +118,15 @@ class HostileRequestsIT {
 	/** A request, why it was sent, and the {@code Accept} it sent (null for none). */
 	record Probe(String kind, Endpoint endpoint, Request request, String accept) {
 
-		/** A page (the verification page) asked by a client that does not want JSON only: HTML is a fine answer. */
+		/**
+		 * The verification page, unless a program posts a file asking for JSON only: HTML (the page, with the reason)
+		 * is a fine answer.
+		 */
 		boolean mayGetAPage() {
 			String path = this.request.targetText().split("\\?")[0];
 			boolean jsonOnly = this.accept != null && this.accept.contains("json") && !this.accept.contains("html")
 					&& !this.accept.contains("*/*");
-			return path.startsWith("/verify") && !jsonOnly;
+			return path.startsWith("/verify") && !(this.request.method().equals("POST") && jsonOnly);
 		}
 
 	}
