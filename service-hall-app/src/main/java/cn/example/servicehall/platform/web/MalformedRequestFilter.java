@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * breaks {@link ControlCharacters}' rule in the address, a request parameter (query or form) or a header, and a
  * {@code Content-Type} that is a pattern ({@code application/*}) rather than a type. The answer names what to
  * correct: 400 (415 for the content type) through the error page, so an API client gets a problem and a browser a
- * page. Multipart bodies are left to the page that reads them (the verification page), which answers for its own.
+ * page. Multipart bodies are left to the page that reads them (the verification page), which answers for its own;
+ * the form bodies of the engine's consoles and REST API to JAX-RS.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -93,12 +94,14 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The query's and the form's parameters; for a multipart body only the query's, since reading the parameters
-	 * would parse the upload here.
+	 * The query's and the form's parameters; only the query's for a multipart body (reading the parameters would
+	 * parse the upload here) and for the engine's consoles and REST API (JAX-RS reads their form bodies itself).
 	 */
 	private static Map<String, String[]> parameters(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+		boolean multipart = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!multipart && !path.startsWith("/camunda/") && !path.startsWith("/engine-rest/")) {
 			return request.getParameterMap();
 		}
 		Map<String, String[]> query = new java.util.LinkedHashMap<>();
