@@ -244,7 +244,21 @@ public class Documents {
 		return found;
 	}
 
-	/** How many lookups and checks {@code client} made in the last minute, on every node. */
+	/**
+	 * A presentation the public page refused before checking anything (no file, not a PDF, too large, an unreadable
+	 * upload): recorded so that the rate limit counts it like a check.
+	 * @param reason the refusal's type, e.g. {@code no-file}
+	 */
+	@Transactional
+	public void recordRefusal(String client, String reason) {
+		this.jdbc.sql("""
+				insert into documents_verification (checked_at, kind, client_hash, outcome)
+				values (?, 'REFUSED', ?, ?)""")
+			.params(OffsetDateTime.now(this.clock), client, reason)
+			.update();
+	}
+
+	/** How many lookups, checks and refusals {@code client} had in the last minute, on every node. */
 	public int recentVerifications(String client) {
 		return this.jdbc.sql("""
 				select count(*) from documents_verification where client_hash = ? and checked_at > ?""")

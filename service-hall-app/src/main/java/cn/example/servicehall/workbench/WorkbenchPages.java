@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.CurrentOfficers;
+import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -69,9 +70,16 @@ class WorkbenchPages {
 			status = refusal.getStatusCode().value();
 			model.addAttribute("detail", ex instanceof ProblemException ? refusal.getBody().getDetail() : null);
 		}
-		else if (ex instanceof org.springframework.dao.DuplicateKeyException) {
+		else if (DoneConcurrently.isRace(ex)) {
 			// the same step done at once from two counters: the first was kept
 			status = HttpStatus.CONFLICT.value();
+			model.addAttribute("detail", new DoneConcurrently().getBody().getDetail());
+		}
+		else if (ex instanceof org.springframework.security.web.firewall.RequestRejectedException
+				|| ex instanceof org.springframework.web.multipart.MultipartException
+				|| ex instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException) {
+			// a header or a body no page can read: the browser's or the client's mistake
+			status = HttpStatus.BAD_REQUEST.value();
 		}
 		else if (ex instanceof org.springframework.beans.TypeMismatchException) {
 			// a part of the address that is not what it should be (a year that is not a number): a wrong address

@@ -1,26 +1,36 @@
 package cn.example.servicehall.workflow;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.platform.web.DoneConcurrently;
 
 /**
  * Does a case's open step on behalf of an officer: finds the task by case number and step, checks that the officer's
  * post may do it and that nobody else holds it, claims it and completes it. While the engine works, the officer is
- * its authenticated user, so the assignee and the user operation log name them.
+ * its authenticated user, so the assignee and the user operation log name them. When two requests do the same step
+ * at the same moment, the second is told so ({@link DoneConcurrently}, 409) instead of failing.
  */
 @Service
 public class CaseTasks {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseTasks.class);
 
 	private final TaskService tasks;
 
@@ -61,18 +71,43 @@ public class CaseTasks {
 			}
 			this.tasks.complete(task.getId(), variables);
 			return null;
-		});
+		}, () -> isStillOpenFor(task.getId(), officer));
 	}
 
-	/** Runs engine work with the officer as the engine's authenticated user. */
+	/**
+	 * Runs engine work with the officer as the engine's authenticated user. If another request changed the same
+	 * rows first (the engine's optimistic lock), the officer is told so with 409.
+	 */
 	public <T> T asOfficer(CurrentOfficer officer, Supplier<T> work) {
+		return asOfficer(officer, work, () -> true);
+	}
+
+	/**
+	 * Runs engine work as {@link #asOfficer(CurrentOfficer, Supplier)} does; {@code unchanged} says whether what the
+	 * work relied on (checked just before) is still there. When the engine fails and it is not (the task completed,
+	 * the case ended by a request that committed in between), another request was first, and the officer is told
+	 * so with 409 instead of the engine's failure.
+	 */
+	public <T> T asOfficer(CurrentOfficer officer, Supplier<T> work, BooleanSupplier unchanged) {
 		this.identity.setAuthentication(officer.id(), officer.groups());
 		try {
 			return work.get();
 		}
+		catch (ProcessEngineException ex) {
+			if (ex instanceof OptimisticLockingException || DoneConcurrently.isRace(ex) || !unchanged.getAsBoolean()) {
+				log.info("Another request did the same first ({}): {}", officer.id(), ex.getMessage());
+				throw new DoneConcurrently();
+			}
+			throw ex;
+		}
 		finally {
 			this.identity.clearAuthentication();
 		}
+	}
+
+	private boolean isStillOpenFor(String taskId, CurrentOfficer officer) {
+		Task now = this.tasks.createTaskQuery().taskId(taskId).active().singleResult();
+		return now != null && (now.getAssignee() == null || now.getAssignee().equals(officer.id()));
 	}
 
 	boolean isCandidate(Task task, CurrentOfficer officer) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClock;
 import cn.example.servicehall.sla.SlaClocks;
@@ -108,6 +109,14 @@ public class TaskInbox {
 		}
 		catch (TaskAlreadyClaimedException ex) {
 			throw TaskNotYours.claimedByOther(task.getName(), ex.getTaskAssignee());
+		}
+		catch (DoneConcurrently ex) {
+			// two claims at once: the other officer's committed first
+			Task now = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (now != null && now.getAssignee() != null && !now.getAssignee().equals(officer.id())) {
+				throw TaskNotYours.claimedByOther(now.getName(), now.getAssignee());
+			}
+			throw ex;
 		}
 	}
 

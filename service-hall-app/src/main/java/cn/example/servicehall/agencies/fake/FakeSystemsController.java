@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpMethod;
@@ -41,7 +42,7 @@ class FakeSystemsController {
 	}
 
 	/** @param down true to take the system down, false to bring it back */
-	record Switch(@NotNull Boolean down) {
+	record Switch(@NotNull(message = "{fake.outage.down.required}") Boolean down) {
 	}
 
 	@GetMapping
@@ -52,7 +53,7 @@ class FakeSystemsController {
 
 	@PutMapping("/{system}/outage")
 	@Operation(summary = "Take a fake system down, or bring it back")
-	Outages outage(@PathVariable FakeSystem system, @RequestBody Switch body) {
+	Outages outage(@PathVariable FakeSystem system, @Valid @RequestBody Switch body) {
 		if (body.down()) {
 			this.outages.down(system);
 		}

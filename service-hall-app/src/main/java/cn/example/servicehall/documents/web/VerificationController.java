@@ -1,7 +1,6 @@
 package cn.example.servicehall.documents.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +10,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,23 +21,30 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.example.servicehall.documents.Documents;
 import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.documents.signing.DocumentSigningSettings;
+import cn.example.servicehall.platform.web.ControlCharacters;
+import cn.example.servicehall.platform.web.Problems;
 
 /**
  * 电子文书验证: the public page the QR code on every document points to. Anyone may look up a document number (what
  * the document is, who issued it and when: what it prints, nothing more) and present a file to learn whether it is a
- * document the hall issued, unaltered. A browser gets the page; a client asking for JSON gets JSON. Each client
- * (by address) may look up and check {@code servicehall.documents.verifications-per-minute} times a minute, counted
- * on every hall node.
+ * document the hall issued, unaltered. A browser gets the page; a program posting a file and asking for JSON gets
+ * JSON, and RFC 9457 problems when refused. Whatever is presented (no file, an empty one, another field's name, not a PDF, too large, an
+ * upload cut short), the answer is a 4xx that says what to do, and one line in the log at most. Each client (by
+ * address) may look up and check {@code servicehall.documents.verifications-per-minute} times a minute, refusals
+ * included, counted on every hall node.
  */
 @Controller
 class VerificationController {
@@ -44,6 +53,8 @@ class VerificationController {
 	static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	static final String VIEW = "documents/verify";
+
+	private static final Logger log = LoggerFactory.getLogger(VerificationController.class);
 
 	private final Documents documents;
 
@@ -71,9 +82,7 @@ class VerificationController {
 		}
 		String number = documentNo.strip();
 		model.addAttribute("documentNo", number);
-		Optional<IssuedDocument> found = wellFormed(number) ? this.documents.lookUp(number, client(request))
-				: Optional.empty();
-		found.ifPresentOrElse(document -> model.addAttribute("document", shown(document)),
+		find(number, request).ifPresentOrElse(document -> model.addAttribute("document", shown(document)),
 				() -> response.setStatus(HttpStatus.NOT_FOUND.value()));
 		return VIEW;
 	}
@@ -86,14 +95,12 @@ class VerificationController {
 		if (limited(request, response, model)) {
 			return VIEW;
 		}
-		if (documentNo != null && !documentNo.isBlank()) {
+		if (documentNo != null && !documentNo.isBlank() && ControlCharacters.isClean(documentNo)) {
 			model.addAttribute("documentNo", documentNo.strip());
 		}
-		Optional<Refusal> refusal = refusal(file);
+		Optional<Refusal> refusal = refusal(file, documentNo);
 		if (refusal.isPresent()) {
-			response.setStatus(refusal.get().status().value());
-			model.addAttribute("refusalKey", refusal.get().messageKey());
-			return VIEW;
+			return refusedPage(refusal.get(), request, response, model);
 		}
 		Result result = check(file, documentNo, request);
 		model.addAttribute("result", result);
@@ -110,16 +117,12 @@ class VerificationController {
 	@ResponseBody
 	ResponseEntity<Object> checkForProgram(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "documentNo", required = false) String documentNo, HttpServletRequest request) {
-		if (this.documents.recentVerifications(client(request)) >= this.documents.verificationsPerMinute()) {
-			ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-verifications", "验证过于频繁",
-					"每个地址每分钟最多验证 " + this.documents.verificationsPerMinute() + " 次，请一分钟后再试。"
-							+ " Too many checks from this address; try again in a minute.");
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
+		if (isLimited(request)) {
+			return tooMany();
 		}
-		Optional<Refusal> refusal = refusal(file);
+		Optional<Refusal> refusal = refusal(file, documentNo);
 		if (refusal.isPresent()) {
-			Refusal r = refusal.get();
-			return ResponseEntity.status(r.status()).body(problem(r.status(), r.type(), r.title(), r.detail()));
+			return refusedProblem(refusal.get(), request);
 		}
 		Result result = check(file, documentNo, request);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -130,15 +133,50 @@ class VerificationController {
 		return ResponseEntity.ok(body);
 	}
 
+	/**
+	 * An upload that cannot be read at all (no boundary, cut short, a file name with NUL) or that is too large. Tomcat
+	 * throws its own {@code InvalidFileNameException} when something reads a parameter before Spring parses the
+	 * upload (the language switch does).
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class })
+	String unreadablePage(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		if (limited(request, response, model)) {
+			return VIEW;
+		}
+		return refusedPage(unreadable(ex), request, response, model);
+	}
+
+	@ExceptionHandler(value = { MultipartException.class, InvalidFileNameException.class },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Object> unreadableProblem(RuntimeException ex, HttpServletRequest request) {
+		if (isLimited(request)) {
+			return tooMany();
+		}
+		return refusedProblem(unreadable(ex), request);
+	}
+
+	private String refusedPage(Refusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
+		record(refusal, request);
+		response.setStatus(refusal.status().value());
+		model.addAttribute("refusalKey", refusal.messageKey());
+		return VIEW;
+	}
+
+	private ResponseEntity<Object> refusedProblem(Refusal refusal, HttpServletRequest request) {
+		record(refusal, request);
+		return problem(Problems.of(refusal.status(), refusal.type(), refusal.title(), refusal.detail()));
+	}
+
+	/** A refusal counts towards the client's limit like a check, and is one line in the log. */
+	private void record(Refusal refusal, HttpServletRequest request) {
+		log.info("Verification refused: {}", refusal.type());
+		this.documents.recordRefusal(client(request), refusal.type());
+	}
+
 	private Result check(MultipartFile file, String documentNo, HttpServletRequest request) {
-		byte[] presented;
-		try {
-			presented = file.getBytes();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("The upload could not be read", ex);
-		}
-		Documents.Verification verification = this.documents.verify(presented, client(request));
+		Documents.Verification verification = this.documents.verify(bytes(file), client(request));
 		String claimed = documentNo == null ? null : documentNo.strip();
 		Optional<ShownDocument> document = verification.document().map(this::shown);
 		String verdict = verification.outcome().name();
@@ -159,15 +197,17 @@ class VerificationController {
 		return new Result(verdict, reason, message, document);
 	}
 
-	private Optional<Refusal> refusal(MultipartFile file) {
+	private static Optional<Refusal> refusal(MultipartFile file, String documentNo) {
+		if (documentNo != null && !ControlCharacters.isClean(documentNo)) {
+			return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "control-characters", "含有控制字符",
+					"verify.refused.control-characters", "字段 documentNo " + ControlCharacters.problem(documentNo).orElseThrow()));
+		}
 		if (file == null || file.isEmpty()) {
 			return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "no-file", "没有选择文件", "verify.refused.no-file",
-					"请选择要验证的 PDF 文件后再提交。 Choose the PDF file to check."));
+					"请选择要验证的 PDF 文件后再提交（表单字段 file）。 Choose the PDF file to check (form field file)."));
 		}
 		if (file.getSize() > MAX_BYTES) {
-			return Optional.of(new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "文件过大",
-					"verify.refused.too-large",
-					"文件超过 10 MB，不是本中心签发的文书。 The file is over 10 MB: not a document of the hall."));
+			return Optional.of(tooLarge());
 		}
 		try {
 			byte[] head = file.getInputStream().readNBytes(1024);
@@ -178,13 +218,40 @@ class VerificationController {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("The upload could not be read", ex);
+			return Optional.of(unreadable(ex));
 		}
 		return Optional.empty();
 	}
 
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new MultipartException("The upload could not be read", ex);
+		}
+	}
+
+	private static Refusal tooLarge() {
+		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "文件过大", "verify.refused.too-large",
+				"文件超过 10 MB，不是本中心签发的文书。 The file is over 10 MB: not a document of the hall.");
+	}
+
+	private static Refusal unreadable(Exception ex) {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return tooLarge();
+		}
+		return new Refusal(HttpStatus.BAD_REQUEST, "unreadable-upload", "上传内容无法读取", "verify.refused.unreadable",
+				"上传内容不完整或格式不正确（须为 multipart/form-data，文件放在字段 file 中），请重新选择 PDF 文件后提交。"
+						+ " The upload is incomplete or malformed; send the PDF as the multipart field file.");
+	}
+
+	private Optional<IssuedDocument> find(String number, HttpServletRequest request) {
+		return wellFormed(number) ? this.documents.lookUp(number, client(request)) : Optional.empty();
+	}
+
 	private boolean limited(HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (this.documents.recentVerifications(client(request)) < this.documents.verificationsPerMinute()) {
+		if (!isLimited(request)) {
 			return false;
 		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -192,6 +259,24 @@ class VerificationController {
 		model.addAttribute("limited", true);
 		model.addAttribute("perMinute", this.documents.verificationsPerMinute());
 		return true;
+	}
+
+	private boolean isLimited(HttpServletRequest request) {
+		return this.documents.recentVerifications(client(request)) >= this.documents.verificationsPerMinute();
+	}
+
+	private ResponseEntity<Object> tooMany() {
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-verifications", "验证过于频繁",
+				"每个地址每分钟最多验证 " + this.documents.verificationsPerMinute() + " 次，请一分钟后再试。"
+						+ " Too many checks from this address; try again in a minute.");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static ResponseEntity<Object> problem(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/** A pseudonym for the client's address that changes every day: enough to count, not to keep the address. */
@@ -207,13 +292,6 @@ class VerificationController {
 	private ShownDocument shown(IssuedDocument document) {
 		return new ShownDocument(document.documentNo(), document.title(), this.signing.profile(document.issuer()).name(),
 				document.issuedAt().atZoneSameInstant(this.clock.getZone()).toLocalDate(), document.sha256());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/**

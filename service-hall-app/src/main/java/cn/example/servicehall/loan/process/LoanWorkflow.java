@@ -69,11 +69,14 @@ public class LoanWorkflow {
 		if (type != ServiceType.RESALE_LOAN) {
 			throw new UnsupportedOperationException("Withdrawal of " + type + " is not modelled yet");
 		}
+		// a second withdrawal at the same moment finds the case ended under it: 409, not the engine's failure
 		this.tasks.asOfficer(clerk, () -> this.runtime.createMessageCorrelation(LoanStages.MSG_APPLICATION_WITHDRAWN)
 			.processInstanceBusinessKey(caseNo.value())
 			.setVariables(Variables.createVariables()
 				.putValueTyped(LoanStages.WITHDRAWAL_REASON.name(), Variables.stringValue(reason, true)))
-			.correlateWithResult());
+			.correlateWithResult(), () -> this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNo.value())
+				.count() > 0);
 	}
 
 	/** Completes an agency's step, setting its routing flag. */

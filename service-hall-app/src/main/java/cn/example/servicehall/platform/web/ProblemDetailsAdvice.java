@@ -1,6 +1,5 @@
 package cn.example.servicehall.platform.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +8,21 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,7 +52,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		ex.getBindingResult().getGlobalErrors()
 			.forEach(error -> errors.add(Map.of("field", "", "message", String.valueOf(error.getDefaultMessage()))));
-		return ResponseEntity.badRequest().body(invalid(errors));
+		return answer(invalid(errors));
 	}
 
 	@Override
@@ -56,22 +62,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
 			.forEach(error -> errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
 					"message", String.valueOf(error.getDefaultMessage())))));
-		return ResponseEntity.badRequest().body(invalid(errors));
+		return answer(invalid(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String detail = "请求内容不是有效的 JSON，或字段类型不对。The request body is not valid JSON or a field has the wrong type.";
-		if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-			detail = "字段 " + fieldPath(format) + " 的值 “" + format.getValue() + "” 格式不对。"
+		if (ex.getCause() instanceof StrictJson.RefusedValue refused && !refused.getPath().isEmpty()) {
+			detail = "字段 " + fieldPath(refused) + " " + refused.reason();
+		}
+		else if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+			String allowed = format.getTargetType() != null && format.getTargetType().isEnum()
+					? "可选值：" + StrictJson.names(format.getTargetType()) + "。" : "";
+			detail = "字段 " + fieldPath(format) + " 的值 “" + format.getValue() + "” 格式不对。" + allowed
 					+ "The value of " + fieldPath(format) + " has the wrong format.";
 		}
 		else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			detail = "字段 " + fieldPath(mismatch) + " 的类型不对。The field " + fieldPath(mismatch) + " has the wrong type.";
 		}
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "请求无法读取", detail);
-		return ResponseEntity.badRequest().body(problem);
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-request", "请求无法读取", detail);
+		return answer(problem);
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
@@ -82,8 +93,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			detail += "创建业务的请求必须带一个唯一的 Idempotency-Key（例如 UUID），重试时使用同一个值，以免重复建案。"
 					+ " Requests that create something need an Idempotency-Key (e.g. a UUID); reuse it when retrying.";
 		}
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "missing-header", "缺少请求头", detail));
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "missing-header", "缺少请求头", detail));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -91,48 +101,81 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getConstraintViolations()
 			.forEach(v -> errors.add(Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())));
-		return ResponseEntity.badRequest().body(invalid(errors));
+		return answer(invalid(errors));
 	}
 
 	/**
 	 * Two requests did the same step at once (a double submission from two counters): the database kept the first,
 	 * the second is told so instead of failing. Nothing was saved twice.
 	 */
-	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-	ResponseEntity<ProblemDetail> doneAtTheSameTime(org.springframework.dao.DuplicateKeyException ex) {
-		log.info("A concurrent request did the same first: {}", ex.getMostSpecificCause().getMessage());
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problem(HttpStatus.CONFLICT, "done-concurrently", "已由另一请求办理",
-					"同一事项刚刚已由另一请求办理，请刷新后查看办件的最新状态。 Another request did this at the same time; reload the case."));
+	@ExceptionHandler({ DuplicateKeyException.class, ConcurrencyFailureException.class })
+	ResponseEntity<ProblemDetail> doneAtTheSameTime(Exception ex) {
+		log.info("A concurrent request did the same first: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return answer(new DoneConcurrently().getBody());
+	}
+
+	/** An address or header Spring Security's firewall refuses when the hall reads it: the client's mistake. */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
+		log.debug("Rejected a malformed request: {}", ex.getMessage());
+		return answer(Problems.malformedRequest());
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, cut short, a file name with NUL; Tomcat throws its own
+	 * exception for the last when a parameter is read before Spring parses the upload).
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidFileNameException.class })
+	ResponseEntity<ProblemDetail> unreadableUpload(RuntimeException ex) {
+		log.debug("Unreadable multipart request: {}", ex.getMessage());
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-upload", "上传内容无法读取",
+					"上传的内容不是完整有效的 multipart/form-data。 The upload is not valid multipart/form-data."));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DoneConcurrently.isRace(ex)) {
+			return doneAtTheSameTime(ex);
+		}
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected failure, reference {}", reference, ex);
-		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "系统内部错误",
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "系统内部错误",
 				"处理请求时发生意外错误，业务数据未受影响。请稍后重试；如仍失败，请将参考号 " + reference
 						+ " 告知系统管理员。An unexpected error occurred; quote reference " + reference + ".");
 		problem.setProperty("reference", reference);
-		return ResponseEntity.internalServerError().body(problem);
+		return answer(problem);
+	}
+
+	/**
+	 * Problems are JSON whatever the client's {@code Accept} says: with the content type set here, Spring does not
+	 * drop the body when it cannot read the {@code Accept} header or finds JSON not in it.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		HttpHeaders answer = new HttpHeaders();
+		answer.addAll(headers);
+		if (body instanceof ProblemDetail && answer.getContentType() == null) {
+			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		return new ResponseEntity<>(body, answer, statusCode);
+	}
+
+	private static <T> ResponseEntity<T> answer(ProblemDetail problem) {
+		@SuppressWarnings("unchecked")
+		T body = (T) problem;
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	private static ProblemDetail invalid(List<Map<String, String>> errors) {
 		StringBuilder detail = new StringBuilder("请更正以下内容后重新提交：");
 		errors.forEach(e -> detail.append(e.get("message")).append("；"));
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "填写内容有误", detail.toString());
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "填写内容有误", detail.toString());
 		problem.setProperty("errors", errors);
 		return problem;
 	}
 
-	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + type));
-		problem.setTitle(title);
-		return problem;
-	}
-
-	private static String fieldPath(MismatchedInputException ex) {
+	static String fieldPath(MismatchedInputException ex) {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach(ref -> {
 			if (ref.getFieldName() != null) {

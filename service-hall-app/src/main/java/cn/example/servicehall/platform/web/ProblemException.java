@@ -1,9 +1,6 @@
 package cn.example.servicehall.platform.web;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -14,14 +11,7 @@ import org.springframework.web.ErrorResponseException;
 public class ProblemException extends ErrorResponseException {
 
 	public ProblemException(HttpStatus status, String type, String title, String detail) {
-		super(status, problem(status, type, title, detail), null);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + type));
-		problem.setTitle(title);
-		return problem;
+		super(status, Problems.of(status, type, title, detail), null);
 	}
 
 	@Override
