@@ -1,7 +1,6 @@
 package cn.example.servicehall.workflow;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
-import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
+import static cn.example.servicehall.support.LoanFixtures.newResaleApplication;
 import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +76,7 @@ class ConcurrentRequestsIT {
 	void twoWithdrawalsOfOneCaseAtOnceWithdrawItOnceAndTellTheSecondSo() throws Exception {
 		Api clerk = Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
 		for (int round = 1; round <= ROUNDS; round++) {
-			String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+			String caseNo = submit(this.http, newResaleApplication());
 			String path = "/api/loan/applications/" + caseNo + "/withdrawal";
 
 			List<ResponseEntity<String>> answers = atOnce(
@@ -99,7 +98,7 @@ class ConcurrentRequestsIT {
 		Api clerkA = Api.as(this.http, TestTokens.user("clerk-a", Groups.HPF_ACCEPTANCE_CLERK));
 		Api clerkB = Api.as(this.http, TestTokens.user("clerk-b", Groups.HPF_ACCEPTANCE_CLERK));
 		for (int round = 1; round <= ROUNDS; round++) {
-			String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+			String caseNo = submit(this.http, newResaleApplication());
 			Task step = this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
 			String path = "/api/tasks/" + step.getId() + "/claim";
 
