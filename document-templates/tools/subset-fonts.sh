@@ -5,6 +5,8 @@
 #   NotoSansSC-Bold-Hall.ttf      Noto Sans SC Bold (700), subset             SIL Open Font License 1.1 (OFL.txt)
 #   HallHanziExt-Regular.ttf      HanaMinB (GlyphWiki's 花園明朝B), subset of  Hanazono Font License (Hanazono-LICENSE.txt)
 #                                 the CJK extensions B–F, renamed
+#   NotoSansSC-Regular-Seal.ttf   Noto Sans SC Regular, GB2312 subset, for    SIL Open Font License 1.1 (OFL.txt)
+#                                 the agencies' names on their seals
 #   OFL.txt, Hanazono-LICENSE.txt the licences, as the sources ship them
 #
 # Together they print every hanzi of GB 18030-2022 implementation level 3 (URO with U+9FA6–9FEF, extensions A to F,
@@ -105,6 +107,23 @@ wanted = {c for c in range(0x20, 0x7f)} | {c for c in range(0x3000, 0x3040)} | {
 have = set(TTFont(sys.argv[1]).getBestCmap())
 print(''.join(chr(c) for c in sorted(wanted & have)), end='')
 PY
+# The seal's font: GB2312 (all 7,445 characters), printable ASCII, U+3000–303F, U+FF00–FFEF, a few signs and a list of
+# characters common in given names: the documents' subset before level 3, kept byte for byte. A seal prints only an
+# agency's name and purpose, and is drawn per document, parsing its font each time: a small font keeps that cheap.
+"$py" - > seal.txt <<'PY'
+names = ('喆堃昇玥珺琪琰瑄煜晗頔昕旻燊淼鑫犇垚赟禕祎翀锃镕韡嬿婧妍妤姝婕媛璟瑾瑜琬瑶瑀珏玮炜烨熠焱昊晟曦骞骐骥彧'
+         '峥嵘崧岚浚濠溦沣潇湉祺禹铖钰锴镇劼勰翊羿莘蓁菡萱蕙芮茜荞鹏鸿鹤麒麟')
+signs = '\u00a0¥·—–“”‘’…'
+s = {chr(c) for c in range(0x20, 0x7f)} | {chr(c) for c in range(0x3000, 0x3040)} \
+  | {chr(c) for c in range(0xFF00, 0xFFF0)} | set(signs) | set(names)
+for hi in range(0xA1, 0xF8):
+    for lo in range(0xA1, 0xFF):
+        try:
+            s.add(bytes([hi, lo]).decode('gb2312'))
+        except UnicodeDecodeError:
+            pass
+print(''.join(sorted(s)), end='')
+PY
 # HanaMinB: the level-3 hanzi Noto Sans SC does not have (the rest of extensions B–F)
 "$py" - $hanaminb > ext.txt <<'PY'
 import sys
@@ -117,6 +136,7 @@ PY
 
 for pair in 'package/400Regular/NotoSansSC_400Regular.ttf:NotoSansSC-Regular-Hall.ttf:noto.txt' \
             'package/700Bold/NotoSansSC_700Bold.ttf:NotoSansSC-Bold-Hall.ttf:noto.txt' \
+            'package/400Regular/NotoSansSC_400Regular.ttf:NotoSansSC-Regular-Seal.ttf:seal.txt' \
             "$hanaminb:HallHanziExt-Regular.ttf:ext.txt"; do
   IFS=: read -r src out chars <<<"$pair"
   pyftsubset "$src" --text-file="$chars" --layout-features='*' --name-IDs='*' --output-file="$fonts/$out"
@@ -159,7 +179,7 @@ from blocks import LEVEL_3, OTHERS, level_3, gb18030_two_byte
 fonts = sys.argv[1]
 files = ('NotoSansSC-Regular-Hall.ttf', 'NotoSansSC-Bold-Hall.ttf', 'HallHanziExt-Regular.ttf')
 cmaps = {}
-for name in files:
+for name in files + ('NotoSansSC-Regular-Seal.ttf',):
     f = TTFont(os.path.join(fonts, name))
     cmaps[name] = set(f.getBestCmap())
     print(f"{name}: {os.path.getsize(os.path.join(fonts, name)):,} bytes, {len(cmaps[name]):,} characters, "
