@@ -3,10 +3,12 @@ package cn.example.servicehall.documents.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -24,7 +26,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * Together they print every hanzi of GB 18030-2022 implementation level 3. The characters each font has are known
  * once; parsed {@link TrueTypeFont}s are lent to one render at a time, since a {@code TrueTypeFont} is not
  * thread-safe. A font is parsed only when no idle copy is left, from the classpath (the bytes are not kept: a parsed
- * font holds its own copy); idle copies are kept up to a limit per font.
+ * font holds its own copy); idle copies are kept up to a limit per font, the extension font's softly.
  */
 final class HallFonts {
 
@@ -59,10 +61,12 @@ final class HallFonts {
 	}
 
 	HallFonts(ClassLoader classLoader) {
-		this.regular = new Face(classLoader, REGULAR, IDLE_LIMIT);
-		this.bold = new Face(classLoader, BOLD, IDLE_LIMIT);
-		// one idle copy at most: few documents need it, and a parsed copy holds about twice the file's 30 MB
-		this.extension = new Face(classLoader, EXTENSION, 1);
+		this.regular = new Face(classLoader, REGULAR, IDLE_LIMIT, false);
+		this.bold = new Face(classLoader, BOLD, IDLE_LIMIT, false);
+		// parsed here only for its characters; few documents need it and a parsed copy takes about 70 MB (the file's
+		// bytes, its glyph table read again, the character maps): one idle copy at most, which the garbage collector
+		// may take back when memory runs short
+		this.extension = new Face(classLoader, EXTENSION, 1, true);
 		this.basic = (BitSet) this.regular.codePoints().clone();
 		this.basic.and(this.bold.codePoints());
 		this.printable = (BitSet) this.basic.clone();
@@ -117,7 +121,10 @@ final class HallFonts {
 		return this.extension.parsed.get();
 	}
 
-	/** One font file: its characters, and parsed copies lent to one render at a time. */
+	/**
+	 * One font file: its characters, and parsed copies lent to one render at a time; idle copies kept up to a limit,
+	 * held softly for a font whose copies are big and seldom needed.
+	 */
 	private static final class Face {
 
 		private final ClassLoader classLoader;
@@ -126,16 +133,23 @@ final class HallFonts {
 
 		private final int idleLimit;
 
+		private final boolean soft;
+
 		private final BitSet codePoints;
 
-		private final ConcurrentLinkedQueue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
+		private final ConcurrentLinkedQueue<Supplier<TrueTypeFont>> idle = new ConcurrentLinkedQueue<>();
 
 		private final AtomicInteger parsed = new AtomicInteger();
 
-		Face(ClassLoader classLoader, String resource, int idleLimit) {
+		/**
+		 * @param soft whether idle copies are held softly, and the copy parsed to learn the characters is let go
+		 * rather than kept for the first render
+		 */
+		Face(ClassLoader classLoader, String resource, int idleLimit, boolean soft) {
 			this.classLoader = classLoader;
 			this.resource = resource;
 			this.idleLimit = idleLimit;
+			this.soft = soft;
 			TrueTypeFont first = parse();
 			try {
 				this.codePoints = codePoints(first);
@@ -143,7 +157,12 @@ final class HallFonts {
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot read the cmap of " + resource, ex);
 			}
-			this.idle.add(first);
+			if (soft) {
+				close(first);
+			}
+			else {
+				this.idle.add(() -> first);
+			}
 		}
 
 		BitSet codePoints() {
@@ -151,21 +170,30 @@ final class HallFonts {
 		}
 
 		TrueTypeFont borrow() {
-			TrueTypeFont font = this.idle.poll();
-			return (font != null) ? font : parse();
+			for (Supplier<TrueTypeFont> held = this.idle.poll(); held != null; held = this.idle.poll()) {
+				TrueTypeFont font = held.get();
+				if (font != null) {
+					return font;
+				}
+			}
+			return parse();
 		}
 
 		void giveBack(TrueTypeFont font) {
 			if (this.idle.size() < this.idleLimit) {
-				this.idle.offer(font);
+				this.idle.offer(this.soft ? new SoftReference<>(font)::get : () -> font);
 			}
 			else {
-				try {
-					font.close();
-				}
-				catch (IOException ex) {
-					// nothing to release but memory
-				}
+				close(font);
+			}
+		}
+
+		private static void close(TrueTypeFont font) {
+			try {
+				font.close();
+			}
+			catch (IOException ex) {
+				// nothing to release but memory
 			}
 		}
 
