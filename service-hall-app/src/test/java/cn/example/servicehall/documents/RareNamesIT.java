@@ -1,6 +1,5 @@
 package cn.example.servicehall.documents;
 
-import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
 import static cn.example.servicehall.support.LoanFixtures.allMaterials;
 import static cn.example.servicehall.support.LoanFixtures.applicant;
 import static cn.example.servicehall.support.LoanFixtures.resaleApplication;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -57,8 +57,10 @@ import cn.example.servicehall.workflow.BackgroundSteps;
 class RareNamesIT {
 
 	/** 燚 U+71DA (basic block), 䶮 U+4DAE (extension A), 𪚥 U+2A6A5 (extension B), each a borrower of their own. */
-	static final Map<String, String> BORROWERS = Map.of("张燚", "410802198805120317", "刘䶮", "410802198906230419",
-			"张𪚥", "41080219910304051X");
+	static final List<String> RARE_NAMES = List.of("张燚", "刘䶮", "张𪚥");
+
+	/** Citizens and flats of this test's own, so that no other case's borrower or flat collides with them. */
+	private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 500) * 1000);
 
 	/** U+30000, a hanzi of extension G (Unicode 13, after GB 18030-2022): no font of the hall has it. */
 	static final String EXTENSION_G = new String(Character.toChars(0x30000));
@@ -86,9 +88,8 @@ class RareNamesIT {
 
 	@Test
 	void theAcceptanceReceiptPrintsNamesFromTheBasicBlockAndExtensionsAAndBWithEmbeddedFonts() {
-		for (Map.Entry<String, String> borrower : BORROWERS.entrySet()) {
-			String name = borrower.getKey();
-			String caseNo = acceptedCase(name, borrower.getValue());
+		for (String name : RARE_NAMES) {
+			String caseNo = acceptedCase(name);
 
 			assertThat(this.engine.getRuntimeService().createIncidentQuery().processInstanceId(processInstance(caseNo))
 				.count()).as("no incident for %s", name).isZero();
@@ -113,8 +114,7 @@ class RareNamesIT {
 	@Test
 	void aCharacterNoFontHasIsRefusedAtTheWindowNamingItAndNothingIsSaved() {
 		long cases = cases();
-		Map<String, Object> application = resaleApplication(FLAT_2008);
-		application.put("borrower", applicant("刘" + EXTENSION_G, LoanFixtures.ZHANG_WEI, "MARRIED", "12000.00"));
+		Map<String, Object> application = application(citizen("刘" + EXTENSION_G), flat("焦作市解放区民主南路 88 号"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> property = new LinkedHashMap<>((Map<String, Object>) application.get("property"));
 		property.put("seller", Map.of("name", "王\uE000强", "idNumber", LoanFixtures.WANG_QIANG, "bank", "中国建设银行焦作分行",
@@ -158,15 +158,11 @@ class RareNamesIT {
 
 	@Test
 	void anAddressTheRegistryHoldsWithACharacterNoFontHasIsRefusedAtTheWindowAndNothingIsSaved() {
-		String certificate = "豫(2020)焦作市不动产权第00" + (10000 + (System.nanoTime() & 0x3FFF)) + "号";
-		this.jdbc.sql("""
-				insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed,
-				                                 mortgaged)
-				values (?, '焦作市解放区\uE000园路 1 号', 90.00, 2010, '王强', false, false)""").param(certificate).update();
+		Map<String, Object> application = application(citizen("赵文"), flat("焦作市解放区\uE000园路 1 号"));
 		long cases = cases();
 
 		ResponseEntity<Map<String, Object>> refused = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"))
-			.post("/api/loan/resale-applications", resaleApplication(certificate), UUID.randomUUID().toString());
+			.post("/api/loan/resale-applications", application, UUID.randomUUID().toString());
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(refused.getBody()).containsEntry("type", "/problems/unprintable-address");
@@ -180,10 +176,10 @@ class RareNamesIT {
 		MvcResult result = this.mvc.perform(post("/applications/resale").with(clerk()).with(csrf())
 			.param("idempotencyKey", UUID.randomUUID().toString())
 			.param("borrower.name", "刘" + EXTENSION_G)
-			.param("borrower.idNumber", LoanFixtures.ZHANG_WEI)
+			.param("borrower.idNumber", citizen("刘文"))
 			.param("borrower.maritalStatus", "UNMARRIED")
 			.param("borrower.monthlyIncome", "12000.00")
-			.param("property.certificateNo", FLAT_2008)
+			.param("property.certificateNo", flat("焦作市解放区民主南路 88 号"))
 			.param("property.contractPrice", "1200000.00")
 			.param("property.assessedPrice", "1150000.00")
 			.param("property.firstHome", "true")
@@ -204,11 +200,11 @@ class RareNamesIT {
 
 	@Test
 	void aDocumentThatCannotBeRenderedFailsOnceBecomesAnIncidentAtOnceAndThePageSaysWhatToDo() throws Exception {
-		String caseNo = submit(this.http, resaleApplication(FLAT_2008));
+		String caseNo = submit(this.http, application(citizen("张文"), flat("焦作市解放区民主南路 88 号")));
 		// a case saved before the window checked its names: the applicant's name holds a private-use character
 		this.jdbc.sql("update intake_case set applicant_name = ? where case_no = ?").param("张\uE000").param(caseNo).update();
 		Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"))
-			.post("/api/loan/applications/" + caseNo + "/acceptance", allMaterials(true));
+			.post("/api/loan/applications/" + caseNo + "/acceptance", allMaterials(false));
 
 		assertThatThrownBy(() -> runJobs(this.engine, caseNo)).hasMessageContaining("U+E000");
 
@@ -241,26 +237,64 @@ class RareNamesIT {
 
 	// ------------------------------------------------------------------------------------------------------------
 
-	/** A single borrower's case for a citizen whose fund account holds {@code name}, accepted, its receipt issued. */
-	private String acceptedCase(String name, String idNumber) {
-		this.jdbc.sql("""
-				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
-				                               monthly_deposit, outstanding_loan)
-				values (?, ?, ?, 'NORMAL', 50000.00, 60, 1500.00, false) on conflict (id_no) do nothing""")
-			.params(idNumber, "GJJ" + idNumber.substring(6, 14) + idNumber.substring(14, 17), name)
-			.update();
-		this.jdbc.sql("""
-				insert into fake_credit_record (id_no, overdue_last_24_months, currently_overdue, existing_monthly_debt)
-				values (?, 0, false, 0.00) on conflict (id_no) do nothing""").param(idNumber).update();
-		Map<String, Object> application = resaleApplication(FLAT_2008);
-		application.put("borrower", applicant(name, idNumber, "UNMARRIED", "12000.00"));
-		application.remove("coBorrower");
-		String caseNo = submit(this.http, application);
+	/** A single borrower's case for a citizen of this test named {@code name}, accepted, its receipt issued. */
+	private String acceptedCase(String name) {
+		String caseNo = submit(this.http, application(citizen(name), flat("焦作市解放区民主南路 88 号")));
 		ResponseEntity<Map<String, Object>> accepted = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"))
 			.post("/api/loan/applications/" + caseNo + "/acceptance", allMaterials(false));
 		assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.OK);
 		runJobs(this.engine, caseNo);
 		return caseNo;
+	}
+
+	/** The resale application of the single citizen {@code idNumber}, buying 王强's flat {@code certificateNo}. */
+	private Map<String, Object> application(String idNumber, String certificateNo) {
+		String name = this.jdbc.sql("select holder_name from fake_fund_account where id_no = ?")
+			.param(idNumber)
+			.query(String.class)
+			.single();
+		Map<String, Object> application = resaleApplication(certificateNo);
+		application.put("borrower", applicant(name, idNumber, "UNMARRIED", "12000.00"));
+		application.remove("coBorrower");
+		return application;
+	}
+
+	/** A citizen of this test: a fund account in {@code name} and a clean credit record; the ID number. */
+	private String citizen(String name) {
+		int n = NEXT.incrementAndGet();
+		String first17 = String.format("41080219%02d%02d%02d%03d", 80 + n / 100_000 % 20, 1 + n / 1000 % 12,
+				1 + n / 10 % 28, n % 1000);
+		String idNumber = first17 + checkCharacter(first17);
+		this.jdbc.sql("""
+				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
+				                               monthly_deposit, outstanding_loan)
+				values (?, ?, ?, 'NORMAL', 50000.00, 60, 1500.00, false)""")
+			.params(idNumber, "GJJRARE" + idNumber, name)
+			.update();
+		this.jdbc.sql("""
+				insert into fake_credit_record (id_no, overdue_last_24_months, currently_overdue, existing_monthly_debt)
+				values (?, 0, false, 0.00)""").param(idNumber).update();
+		return idNumber;
+	}
+
+	/** A flat of 王强's at {@code address}, built 2008, in the registry's stand-in; its certificate number. */
+	private String flat(String address) {
+		String certificate = "豫(2020)焦作市不动产权第" + String.format("%07d", 9_000_000 + NEXT.incrementAndGet()) + "号";
+		this.jdbc.sql("""
+				insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed,
+				                                 mortgaged)
+				values (?, ?, 118.50, 2008, '王强', false, false)""").params(certificate, address).update();
+		return certificate;
+	}
+
+	/** GB 11643's check character of the first 17 digits. */
+	private static char checkCharacter(String first17) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * weights[i];
+		}
+		return "10X98765432".charAt(sum % 11);
 	}
 
 	@SuppressWarnings("unchecked")
