@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.documents.render.DocumentData;
 import cn.example.servicehall.documents.render.DocumentRenderer;
+import cn.example.servicehall.documents.render.MissingGlyphException;
 import cn.example.servicehall.documents.render.PageArea;
 import cn.example.servicehall.documents.render.RenderedDocument;
 import cn.example.servicehall.documents.render.TemplateId;
@@ -37,7 +38,8 @@ import cn.example.servicehall.platform.numbering.RunningNumbers;
 /**
  * Issues, keeps and checks the hall's documents. Issuing renders the template, stamps the issuing agency's seal and
  * the verification QR code, signs, and stores the bytes with their SHA-256, once: issuing the same document of the
- * same case again answers with the one already issued.
+ * same case again answers with the one already issued. A document that cannot be rendered is a
+ * {@link DocumentNotRenderable}, a permanent failure.
  */
 @Service
 public class Documents {
@@ -91,7 +93,11 @@ public class Documents {
 			BiFunction<String, URI, DocumentData> data) {
 	}
 
-	/** Issues the document once; a repeat for the same case, kind and occurrence returns the one issued. */
+	/**
+	 * Issues the document once; a repeat for the same case, kind and occurrence returns the one issued.
+	 * @throws DocumentNotRenderable if the document cannot be rendered from its template and data (a permanent
+	 * failure: issuing again fails the same way)
+	 */
 	@Transactional
 	public IssuedDocument issue(Request request) {
 		Optional<IssuedDocument> existing = this.jdbc.sql("select " + COLUMNS
@@ -109,7 +115,7 @@ public class Documents {
 			.orElseGet(() -> this.numbers.next(prefix(request.kind()), Integer.toString(now.getYear()), 6));
 		URI verificationUrl = verificationUrl(documentNo);
 		DocumentData data = request.data().apply(documentNo, verificationUrl);
-		RenderedDocument rendered = this.renderer.render(request.kind(), data);
+		RenderedDocument rendered = render(request.kind(), data);
 		byte[] signed = this.finisher.finish(rendered.pdf(), request.issuer(), verificationUrl,
 				new DocumentMetadata(documentNo, request.caseNo(), request.kind().title()), placement(rendered));
 		String sha256 = sha256(signed);
@@ -132,6 +138,22 @@ public class Documents {
 				signed.length, request.issuer());
 		return new IssuedDocument(documentNo, request.caseNo(), request.kind(), request.occurrence(), request.issuer(),
 				request.kind().title(), sha256, signed.length, now);
+	}
+
+	/**
+	 * The document laid out; any failure of the renderer is a {@link DocumentNotRenderable}: rendering is
+	 * deterministic, so issuing again would fail the same way.
+	 */
+	private RenderedDocument render(TemplateId kind, DocumentData data) {
+		try {
+			return this.renderer.render(kind, data);
+		}
+		catch (MissingGlyphException ex) {
+			throw DocumentNotRenderable.unprintable(kind, ex);
+		}
+		catch (RuntimeException ex) {
+			throw DocumentNotRenderable.failed(kind, ex);
+		}
 	}
 
 	/** The issuing agency's name, as its seal and certificate print it. */

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.example.servicehall.agencies.AgencyUnavailable;
 import cn.example.servicehall.agencies.FundAccountSystem;
 import cn.example.servicehall.agencies.RealEstateRegistry;
+import cn.example.servicehall.documents.PrintableText;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
@@ -55,10 +56,12 @@ public class LoanApplications {
 
 	private final LoanCollisions collisions;
 
+	private final PrintableText printable;
+
 	private final String cityCode;
 
 	LoanApplications(CaseFiles cases, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
-			FundAccountSystem fundAccounts, LoanCollisions collisions,
+			FundAccountSystem fundAccounts, LoanCollisions collisions, PrintableText printable,
 			@Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
 		this.cases = cases;
 		this.workflow = workflow;
@@ -66,6 +69,7 @@ public class LoanApplications {
 		this.registry = registry;
 		this.fundAccounts = fundAccounts;
 		this.collisions = collisions;
+		this.printable = printable;
 		this.cityCode = cityCode;
 	}
 
@@ -330,9 +334,11 @@ public class LoanApplications {
 			.toUpperCase(java.util.Locale.ROOT);
 	}
 
+	/** The registry's title, whose address the loan contract prints: refused here if a document cannot print it. */
 	private RealEstateRegistry.Title registeredTitle(String certificateNo) {
+		RealEstateRegistry.Title title;
 		try {
-			return this.registry.titleOf(certificateNo)
+			title = this.registry.titleOf(certificateNo)
 				.orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-property", "查无此房产",
 						"不动产登记簿中没有不动产权证书号为“" + certificateNo + "”的房产，请核对证书号。"
 								+ " The registry has no title with this certificate number."));
@@ -342,6 +348,14 @@ public class LoanApplications {
 					"暂时无法查询不动产登记系统，申请未保存，请稍后重新提交。"
 							+ " The registry cannot be reached; nothing was saved, please submit again shortly.");
 		}
+		this.printable.firstUnprintable(title.address()).ifPresent(unprintable -> {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unprintable-address", "房屋坐落无法打印",
+					"不动产登记簿中该房产的坐落“" + title.address() + "”含有文书无法打印的字符“" + unprintable.character()
+							+ "”（" + unprintable.label() + "），借款合同无法出具，申请未保存。请联系系统管理员，"
+							+ "并请不动产登记中心核实坐落的写法。 The registry's address of this property holds the character "
+							+ unprintable.label() + ", which documents cannot print; nothing was saved.");
+		});
+		return title;
 	}
 
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import cn.example.servicehall.documents.Printable;
+
 /**
  * A new-house loan application as a developer's sales office submits it online (开发企业网厅录入). The developer
  * company is not part of the request: it is the one the signed-in agent or system acts for.
@@ -29,8 +31,10 @@ public record SubmitNewHouseLoanApplication(
 		@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}") BigDecimal requestedAmount,
 		@NotNull(message = "{loan.term.required}") @Min(value = 12, message = "{loan.term.range}")
 		@Max(value = 360, message = "{loan.term.range}") Integer termMonths,
-		@NotBlank(message = "{loan.project.required}") @Size(max = 100, message = "{loan.project.length}") String projectName,
-		@NotBlank(message = "{loan.unit.required}") @Size(max = 50, message = "{loan.unit.length}") String unitNo) {
+		@NotBlank(message = "{loan.project.required}") @Size(max = 100, message = "{loan.project.length}")
+		@Printable(message = "{loan.project.unprintable}") String projectName,
+		@NotBlank(message = "{loan.unit.required}") @Size(max = 50, message = "{loan.unit.length}")
+		@Printable(message = "{loan.unit.unprintable}") String unitNo) {
 
 	/**
 	 * The buyer as the sales office enters them; the fund centre completes the rest at acceptance.
@@ -41,7 +45,8 @@ public record SubmitNewHouseLoanApplication(
 	public record Buyer(
 			@NotBlank(message = "{intake.applicant.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}")
 			@jakarta.validation.constraints.Pattern(regexp = "[\\p{IsHan}\\p{IsLatin}·．. '-]+",
-					message = "{intake.applicant.name.characters}") String name,
+					message = "{intake.applicant.name.characters}")
+			@Printable(message = "{loan.name.unprintable}") String name,
 			@NotBlank(message = "{intake.id-number.required}") @cn.example.servicehall.intake.ResidentId String idNumber) {
 	}
 

@@ -17,13 +17,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import cn.example.servicehall.documents.Printable;
 import cn.example.servicehall.intake.ResidentId;
 import cn.example.servicehall.loan.calculation.RepaymentMethod;
 
 /**
  * A resale-loan application as entered at the window: the borrower, the spouse as co-borrower when married, the
  * property bought and its seller, and the loan asked for. The property's address, area and year of construction come
- * from the registry by its certificate number.
+ * from the registry by its certificate number. Every text a document prints must be printable ({@link Printable}).
  *
  * @param borrower 借款申请人
  * @param coBorrower 共同借款人 (the spouse), required for a married borrower
@@ -46,7 +47,8 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 	 */
 	public record Applicant(
 			@NotBlank(message = "{intake.applicant.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}")
-			@Pattern(regexp = "[\\p{IsHan}\\p{IsLatin}·．. '-]+", message = "{intake.applicant.name.characters}") String name,
+			@Pattern(regexp = "[\\p{IsHan}\\p{IsLatin}·．. '-]+", message = "{intake.applicant.name.characters}")
+			@Printable(message = "{loan.name.unprintable}") String name,
 			@NotBlank(message = "{intake.id-number.required}") @ResidentId String idNumber,
 			@NotNull(message = "{loan.marital-status.required}") MaritalStatus maritalStatus,
 			@NotNull(message = "{loan.income.required}") @PositiveOrZero(message = "{loan.income.positive}")
@@ -64,7 +66,8 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 	 * @param firstHome 首套住房
 	 * @param seller the seller and the account the loan is paid into (受托支付)
 	 */
-	public record Property(@NotBlank(message = "{loan.certificate.required}") @Size(max = 60, message = "{loan.certificate.length}") String certificateNo,
+	public record Property(@NotBlank(message = "{loan.certificate.required}") @Size(max = 60, message = "{loan.certificate.length}")
+			@Printable(message = "{loan.certificate.unprintable}") String certificateNo,
 			@NotNull(message = "{loan.price.required}") @Positive(message = "{loan.price.positive}")
 			@Digits(integer = 10, fraction = 2, message = "{loan.money.digits}")
 			@DecimalMax(value = "100000000.00", message = "{loan.price.max}") BigDecimal contractPrice,
@@ -85,11 +88,14 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 	 * @param accountName the account holder, who must be the seller
 	 */
 	public record Seller(
-			@NotBlank(message = "{loan.seller.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}") String name,
+			@NotBlank(message = "{loan.seller.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}")
+			@Printable(message = "{loan.seller.name.unprintable}") String name,
 			@NotBlank(message = "{intake.id-number.required}") @ResidentId String idNumber,
-			@NotBlank(message = "{loan.seller.bank.required}") @Size(max = 60, message = "{loan.seller.bank.length}") String bank,
+			@NotBlank(message = "{loan.seller.bank.required}") @Size(max = 60, message = "{loan.seller.bank.length}")
+			@Printable(message = "{loan.seller.bank.unprintable}") String bank,
 			@NotBlank(message = "{loan.seller.account.required}") @Pattern(regexp = "\\d{8,30}", message = "{loan.seller.account.format}") String accountNo,
-			@NotBlank(message = "{loan.seller.account-name.required}") String accountName) {
+			@NotBlank(message = "{loan.seller.account-name.required}")
+			@Printable(message = "{loan.seller.account-name.unprintable}") String accountName) {
 	}
 
 	/**
@@ -117,7 +123,8 @@ public record SubmitResaleLoanApplication(@NotNull(message = "{loan.borrower.req
 	 * @param accountNo the account number, digits only
 	 */
 	public record RepaymentAccount(
-			@NotBlank(message = "{loan.repayment-account.bank.required}") @Size(max = 60, message = "{loan.seller.bank.length}") String bank,
+			@NotBlank(message = "{loan.repayment-account.bank.required}") @Size(max = 60, message = "{loan.seller.bank.length}")
+			@Printable(message = "{loan.repayment-account.bank.unprintable}") String bank,
 			@NotBlank(message = "{loan.repayment-account.number.required}") @Pattern(regexp = "\\d{8,30}", message = "{loan.repayment-account.number.format}") String accountNo) {
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of a case the system does by itself (asking an agency's system, issuing a document) that are waiting or
- * failing: what the case page shows as "in progress" or "failed, being retried", so nobody waits in the dark.
+ * failing: what the case page shows as "in progress", "failed, being retried", "stopped" or, for a failure that no
+ * retry can mend, what is wrong, so nobody waits in the dark.
  */
 @Component
 public class BackgroundSteps {
@@ -42,11 +43,16 @@ public class BackgroundSteps {
 	 * @param failing the last attempt failed
 	 * @param retriesLeft attempts left before it stops and waits for an administrator (0: it is an incident)
 	 * @param nextAttempt when it runs (again), if scheduled
+	 * @param permanentFailure why the step cannot succeed however often it is tried, when that is why it stopped (at
+	 * its first failure, without a retry: {@link PermanentFailures})
 	 */
 	public record BackgroundStep(String step, String name, boolean failing, int retriesLeft,
-			Optional<OffsetDateTime> nextAttempt) {
+			Optional<OffsetDateTime> nextAttempt, Optional<String> permanentFailure) {
 
-		/** Stopped: every retry failed; an administrator retries it (Cockpit) once the cause is fixed. */
+		/**
+		 * Stopped: every retry failed, or a permanent failure allowed none; an administrator retries it (Cockpit) once
+		 * the cause is fixed.
+		 */
 		public boolean stopped() {
 			return this.retriesLeft == 0;
 		}
@@ -79,8 +85,11 @@ public class BackgroundSteps {
 		FlowElement element = step.isEmpty() ? null
 				: this.repository.getBpmnModelInstance(processDefinitionId).getModelElementById(step);
 		String name = element == null || element.getName() == null ? step : element.getName();
+		Optional<String> permanent = Optional.ofNullable(job.getExceptionMessage())
+			.filter(message -> job.getRetries() == 0 && message.startsWith(PermanentFailures.NOT_RETRIED))
+			.map(message -> message.substring(PermanentFailures.NOT_RETRIED.length()));
 		return new BackgroundStep(step, name, job.getExceptionMessage() != null, job.getRetries(),
-				Optional.ofNullable(job.getDuedate()).map(BackgroundSteps::time));
+				Optional.ofNullable(job.getDuedate()).map(BackgroundSteps::time), permanent);
 	}
 
 	private static OffsetDateTime time(Date date) {

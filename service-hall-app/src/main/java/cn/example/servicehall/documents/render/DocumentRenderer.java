@@ -39,15 +39,17 @@ import org.springframework.stereotype.Component;
  * <li>Thymeleaf in XML mode fills the template ({@code th:text}, {@code th:each}, {@code th:if}); its engine and
  * template resolver ({@code document-templates/} on the classpath, cached) are this class's own, apart from Spring
  * MVC's, so a malformed template fails at once.</li>
- * <li>openhtmltopdf lays the XHTML out on PDFBox in fast mode with both fonts registered under the family name of
- * print.css ({@value HallFonts#FAMILY}, weights 400 and 700, subset on embedding). The stylesheets resolve against
- * the template's classpath URL.</li>
+ * <li>openhtmltopdf lays the XHTML out on PDFBox in fast mode with Noto Sans SC registered under the family name
+ * of print.css ({@value HallFonts#FAMILY}, weights 400 and 700) and, for a document holding a character of CJK
+ * extensions B to F that Noto lacks, the extension font under the fallback family of print.css
+ * ({@value HallFonts#EXTENSION_FAMILY}, serving both weights); openhtmltopdf picks the first family that has each
+ * glyph. Fonts are embedded as subsets. The stylesheets resolve against the template's classpath URL.</li>
  * <li>The PDF gets its title (document title and number), subject (case number), author (issuing agency) and
  * producer ({@value #PRODUCER}); the boxes of {@code #seal-area} and {@code #qr-area} are reported so that the seal
  * and QR code can be stamped there. PDF/A is not produced.</li>
  * </ol>
- * Font bytes are read and their character set computed once; parsed fonts are pooled, one render using a pair at a
- * time, so the renderer may be called from any number of threads at once.
+ * The fonts' character sets are computed once; parsed fonts are pooled, each lent to one render at a time, so the
+ * renderer may be called from any number of threads at once ({@link HallFonts}).
  */
 @Component
 public class DocumentRenderer {
@@ -93,15 +95,21 @@ public class DocumentRenderer {
 	public RenderedDocument render(TemplateId template, DocumentData data) {
 		String xhtml = fill(template, data);
 		URL base = this.classLoader.getResource(template.resource());
-		HallFonts.Pair pair = this.fonts.borrow();
+		HallFonts.Lent lent = this.fonts.borrow(this.fonts.needsExtension(xhtml));
 		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.usePDDocument(pdf);
-			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, pair.regular(), true)), HallFonts.FAMILY, 400,
+			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, lent.regular(), true)), HallFonts.FAMILY, 400,
 					FontStyle.NORMAL, true);
-			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, pair.bold(), true)), HallFonts.FAMILY, 700,
+			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, lent.bold(), true)), HallFonts.FAMILY, 700,
 					FontStyle.NORMAL, true);
+			if (lent.extension() != null) {
+				// one weight serves both: openhtmltopdf falls back to it, glyph by glyph, for what Noto lacks
+				PDFontSupplier extension = new PDFontSupplier(PDType0Font.load(pdf, lent.extension(), true));
+				builder.useFont(extension, HallFonts.EXTENSION_FAMILY, 400, FontStyle.NORMAL, true);
+				builder.useFont(extension, HallFonts.EXTENSION_FAMILY, 700, FontStyle.NORMAL, true);
+			}
 			builder.withHtmlContent(xhtml, base.toExternalForm());
 			builder.withProducer(PRODUCER);
 			Optional<PageArea> seal;
@@ -122,7 +130,7 @@ public class DocumentRenderer {
 			throw new UncheckedIOException("cannot render " + template + " for case " + data.caseNo(), ex);
 		}
 		finally {
-			this.fonts.giveBack(pair);
+			this.fonts.giveBack(lent);
 		}
 	}
 
@@ -141,9 +149,17 @@ public class DocumentRenderer {
 		return this.templates.process(template.path(), new Context(null, Map.of("doc", data)));
 	}
 
-	/** Whether the document font can print {@code codePoint}. */
+	/** Whether the document fonts can print {@code codePoint}, in regular and bold alike. */
 	public boolean canPrint(int codePoint) {
 		return this.fonts.canPrint(codePoint);
+	}
+
+	/**
+	 * The first code point of {@code text} the document fonts cannot print, or -1. Tabs and line breaks count as
+	 * spaces.
+	 */
+	public int firstUnprintable(String text) {
+		return this.fonts.firstUnprintable(text);
 	}
 
 	HallFonts fonts() {

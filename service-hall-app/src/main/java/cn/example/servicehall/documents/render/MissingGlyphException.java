@@ -1,10 +1,11 @@
 package cn.example.servicehall.documents.render;
 
 /**
- * A value holds a character the document font cannot print. openhtmltopdf would print it as "#" without a word, so
- * the renderer refuses the document instead, naming the character and the field: a rare character in a name (生僻字)
- * needs either a font with that character (document-templates/tools/subset-fonts.sh) or a decision about how to
- * write the name.
+ * A value holds a character no document font can print (a private-use character, a hanzi encoded after GB 18030-2022,
+ * an emoji). openhtmltopdf would print it as "#" without a word, so the renderer refuses the document instead,
+ * naming the character and the field. The window refuses such characters before they are saved
+ * ({@code documents.PrintableText}); a value that still holds one needs correcting, or a font with the character
+ * (document-templates/tools/subset-fonts.sh).
  */
 public class MissingGlyphException extends IllegalArgumentException {
 
@@ -14,14 +15,17 @@ public class MissingGlyphException extends IllegalArgumentException {
 
 	private final String field;
 
+	private final String value;
+
 	MissingGlyphException(TemplateId template, String field, String value, int codePoint) {
-		super("The document font \"" + HallFonts.FAMILY + "\" has no glyph for '" + Character.toString(codePoint)
-				+ "' (U+" + String.format("%04X", codePoint) + ") in field " + field + " = \"" + value + "\" of "
-				+ template + " (" + template.dataType().getSimpleName()
-				+ "); the PDF would print it as '#'. Add the character to the font subset"
-				+ " (document-templates/tools/subset-fonts.sh) or correct the value.");
+		super("No document font (\"" + HallFonts.FAMILY + "\", \"" + HallFonts.EXTENSION_FAMILY + "\") has a glyph for '"
+				+ Character.toString(codePoint) + "' (U+" + String.format("%04X", codePoint) + ") in field " + field
+				+ " = \"" + value + "\" of " + template + " (" + template.dataType().getSimpleName()
+				+ "); the PDF would print it as '#'. Correct the value, or add a font that has the character"
+				+ " (document-templates/tools/subset-fonts.sh).");
 		this.codePoint = codePoint;
 		this.field = field;
+		this.value = value;
 	}
 
 	/** The character that cannot be printed. */
@@ -32,6 +36,11 @@ public class MissingGlyphException extends IllegalArgumentException {
 	/** The field holding it, as a path into the record: {@code borrowers[1].name}. */
 	public String field() {
 		return this.field;
+	}
+
+	/** The field's whole value. */
+	public String value() {
+		return this.value;
 	}
 
 }

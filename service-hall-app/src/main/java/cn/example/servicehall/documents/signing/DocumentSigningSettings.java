@@ -141,14 +141,15 @@ public record DocumentSigningSettings(@DefaultValue Keys keys, Map<Agency, Agenc
 	/**
 	 * The seal.
 	 *
-	 * @param font a TrueType (glyf) font with the agencies' names, as a Spring resource location
+	 * @param font a TrueType (glyf) font with the agencies' names, as a Spring resource location; parsed for every
+	 * seal drawn, so a small one: by default the GB2312 subset of Noto Sans SC made for it
 	 * @param opacity how opaque its red ink is, 0..1; below 1 the printed text under it stays legible
 	 */
-	public record Seal(@DefaultValue("classpath:document-templates/fonts/NotoSansSC-Regular-Hall.ttf") String font,
+	public record Seal(@DefaultValue("classpath:document-templates/fonts/NotoSansSC-Regular-Seal.ttf") String font,
 			@DefaultValue("0.85") float opacity) {
 
 		public Seal {
-			font = font == null || font.isBlank() ? "classpath:document-templates/fonts/NotoSansSC-Regular-Hall.ttf"
+			font = font == null || font.isBlank() ? "classpath:document-templates/fonts/NotoSansSC-Regular-Seal.ttf"
 					: font;
 			opacity = opacity <= 0 ? 0.85f : Math.min(opacity, 1f);
 		}

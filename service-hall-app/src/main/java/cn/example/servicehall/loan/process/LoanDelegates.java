@@ -20,8 +20,10 @@ import cn.example.servicehall.loan.LoanSettlements;
 /**
  * The loan models' service tasks, one bean each, named as the model names them ({@code ${assessEligibility}} for
  * {@code Task_AssessEligibility}). Each translates the case number and calls the domain; a system that cannot answer
- * throws, and the engine retries and finally raises an incident. Only a business outcome the model shows (a sealed
- * property) becomes a BPMN error.
+ * throws, and the engine retries and finally raises an incident. A failure that no retry can mend (a document that
+ * cannot be rendered, {@code documents.DocumentNotRenderable}, a {@code platform.PermanentFailure}) raises the
+ * incident at once ({@code workflow.PermanentFailures}). Only a business outcome the model shows (a sealed property)
+ * becomes a BPMN error.
  */
 @Configuration(proxyBeanMethods = false)
 class LoanDelegates {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.example.servicehall.documents.Printable;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -169,7 +170,8 @@ class LoanApplicationController {
 	 * @param opinion the opinion as it goes on file
 	 */
 	record Review(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
-			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}") String opinion) {
+			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}")
+			@Printable(message = "{loan.opinion.unprintable}") String opinion) {
 	}
 
 	@PostMapping("/applications/{caseNo}/credit-review")
@@ -213,7 +215,8 @@ class LoanApplicationController {
 			@Positive(message = "{loan.approved-amount.positive}") @Digits(integer = 10, fraction = 2,
 					message = "{loan.approved-amount.digits}") @DecimalMax(value = "10000000.00",
 							message = "{loan.approved-amount.max}") BigDecimal approvedAmount,
-			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}") String opinion) {
+			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}")
+			@Printable(message = "{loan.opinion.unprintable}") String opinion) {
 	}
 
 	@PostMapping("/applications/{caseNo}/approval")
@@ -245,7 +248,8 @@ class LoanApplicationController {
 	/** @param certificateNo 不动产登记证明号 */
 	record MortgageRegistration(@NotBlank(message = "{loan.mortgage-certificate.required}")
 	@Size(max = 60, message = "{loan.certificate.length}") @Pattern(regexp = "\\S.*\\S",
-			message = "{loan.mortgage-certificate.required}") String certificateNo) {
+			message = "{loan.mortgage-certificate.required}")
+	@Printable(message = "{loan.mortgage-certificate.unprintable}") String certificateNo) {
 	}
 
 	@PostMapping("/applications/{caseNo}/mortgage-registration")

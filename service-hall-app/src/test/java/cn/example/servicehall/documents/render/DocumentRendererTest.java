@@ -34,6 +34,9 @@ class DocumentRendererTest {
 	/** 1 mm in PDF points. */
 	static final float MM = 72f / 25.4f;
 
+	/** U+30000, the first hanzi of extension G (Unicode 13, after GB 18030-2022): no font of the hall has it. */
+	static final String EXTENSION_G = new String(Character.toChars(0x30000));
+
 	static DocumentRenderer renderer;
 
 	@TempDir
@@ -47,21 +50,17 @@ class DocumentRendererTest {
 	@Test
 	@DisplayName("字体缺字时拒绝生成并指出字符和字段")
 	void refusesACharacterMissingFromTheFontNamingItAndTheField() {
-		AcceptanceReceiptData sample = SampleDocuments.acceptanceReceipt();
-		AcceptanceReceiptData rare = new AcceptanceReceiptData(sample.documentNo(), sample.issuingAgency(),
-				sample.caseNo(), sample.issueDate(), sample.verificationUrl(), sample.serviceName(), "𠀀",
-				sample.applicantIdNumber(), sample.applicantPhone(), sample.acceptedAt(), sample.windowName(),
-				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(),
-				sample.enquiryPhone(), sample.hallAddress());
+		AcceptanceReceiptData rare = receiptFor("刘" + EXTENSION_G);
 
 		assertThatExceptionOfType(MissingGlyphException.class)
 			.isThrownBy(() -> renderer.render(TemplateId.ACCEPTANCE_RECEIPT, rare))
-			.withMessageContaining("'𠀀'")
-			.withMessageContaining("U+20000")
+			.withMessageContaining("'" + EXTENSION_G + "'")
+			.withMessageContaining("U+30000")
 			.withMessageContaining("applicantName")
 			.satisfies((ex) -> {
-				assertThat(ex.codePoint()).isEqualTo(0x20000);
+				assertThat(ex.codePoint()).isEqualTo(0x30000);
 				assertThat(ex.field()).isEqualTo("applicantName");
+				assertThat(ex.value()).isEqualTo("刘" + EXTENSION_G);
 			});
 	}
 
@@ -70,31 +69,77 @@ class DocumentRendererTest {
 		LoanContractData sample = SampleDocuments.loanContract();
 		List<Borrower> borrowers = new ArrayList<>(sample.borrowers());
 		Borrower wife = borrowers.get(1);
-		borrowers.set(1, new Borrower(wife.role(), "李𠀀", wife.idNumber(), wife.phone(), wife.address(),
+		borrowers.set(1, new Borrower(wife.role(), "李\uE000", wife.idNumber(), wife.phone(), wife.address(),
 				wife.employer()));
 		LoanContractData rare = withBorrowers(sample, borrowers);
 
 		assertThatExceptionOfType(MissingGlyphException.class)
 			.isThrownBy(() -> renderer.renderPdf(TemplateId.LOAN_CONTRACT, rare))
 			.withMessageContaining("borrowers[1].name")
-			.withMessageContaining("李𠀀");
+			.withMessageContaining("U+E000");
 	}
 
 	@Test
 	@DisplayName("姓名中的常见生僻字可以打印")
 	void printsTheRareNameCharactersOfTheSubset() {
-		AcceptanceReceiptData sample = SampleDocuments.acceptanceReceipt();
 		String names = "欧阳喆 李禕 王韡 赵堃 陈頔 刘燊 张犇 周赟";
-		AcceptanceReceiptData rare = new AcceptanceReceiptData(sample.documentNo(), sample.issuingAgency(),
-				sample.caseNo(), sample.issueDate(), sample.verificationUrl(), sample.serviceName(), names,
-				sample.applicantIdNumber(), sample.applicantPhone(), sample.acceptedAt(), sample.windowName(),
-				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(),
-				sample.enquiryPhone(), sample.hallAddress());
 
-		byte[] pdf = renderer.renderPdf(TemplateId.ACCEPTANCE_RECEIPT, rare);
+		byte[] pdf = renderer.renderPdf(TemplateId.ACCEPTANCE_RECEIPT, receiptFor(names));
 
 		String text = Poppler.normalise(Poppler.textLayout(Poppler.write(folder, "rare.pdf", pdf)));
 		assertThat(text).contains(Poppler.normalise(names));
+	}
+
+	@Test
+	@DisplayName("GB 18030-2022 实现级别3：基本区、扩展A至F的汉字和康熙部首都能打印，字体全部嵌入")
+	void printsHanziOfEveryBlockOfImplementationLevel3WithEmbeddedFonts() {
+		// 燚 basic block, 䶮 extension A, 𪚥 extension B, 𪜀 C, 𫝀 D, 𫠠 E, 𬺰 F; 𫖯 (C) and 𬌗 (E) are in the
+		// 通用规范汉字表; ⼀ is a Kangxi radical; 龦 (U+9FA6) is one of the URO characters new in GB 18030-2022
+		String names = "张燚 刘䶮 张𪚥 王𪜀 李𫝀 赵𫠠 陈𬺰 周𫖯 吴𬌗 郑龦";
+
+		byte[] pdf = renderer.renderPdf(TemplateId.ACCEPTANCE_RECEIPT, receiptFor(names + " ⼀"));
+
+		Path file = Poppler.write(folder, "level3.pdf", pdf);
+		assertThat(Poppler.normalise(Poppler.textRaw(file))).contains(Poppler.normalise(names));
+		assertThat(Poppler.normalise(Poppler.textRaw(file))).contains("一");
+		List<String> fonts = Poppler.fonts(file);
+		assertThat(fonts).anyMatch((font) -> font.contains("NotoSansSC-Regular"))
+			.anyMatch((font) -> font.contains("HallHanziExt-Regular"))
+			.allSatisfy((font) -> assertThat(font).as("embedded subset")
+				.matches("^[A-Z]{6}\\+\\S+\\s+CID TrueType.*\\syes\\s+yes\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$"));
+	}
+
+	@Test
+	@DisplayName("不含扩展区汉字的文书只嵌入 Noto Sans SC")
+	void embedsTheExtensionFontOnlyWhenADocumentNeedsIt() {
+		byte[] pdf = renderer.renderPdf(TemplateId.ACCEPTANCE_RECEIPT, SampleDocuments.acceptanceReceipt());
+
+		assertThat(Poppler.fonts(Poppler.write(folder, "plain.pdf", pdf)))
+			.noneMatch((font) -> font.contains("HallHanziExt"));
+	}
+
+	@Test
+	@DisplayName("GB 18030-2022 实现级别3 的全部 88,089 个汉字和康熙部首")
+	void canPrintEveryHanziOfImplementationLevel3() {
+		int[][] blocks = { { 0x4E00, 0x9FEF }, { 0x3400, 0x4DB5 }, { 0x20000, 0x2A6D6 }, { 0x2A700, 0x2B734 },
+				{ 0x2B740, 0x2B81D }, { 0x2B820, 0x2CEA1 }, { 0x2CEB0, 0x2EBE0 }, { 0x2F00, 0x2FD5 } };
+		List<String> missing = new ArrayList<>();
+		int printable = 0;
+		for (int[] block : blocks) {
+			for (int c = block[0]; c <= block[1]; c++) {
+				if (renderer.canPrint(c)) {
+					printable++;
+				}
+				else if (missing.size() < 20) {
+					missing.add(String.format("U+%04X", c));
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+		assertThat(printable).isEqualTo(88_089);
+		assertThat(renderer.canPrint(0xE000)).as("private use").isFalse();
+		assertThat(renderer.canPrint(0x30000)).as("extension G").isFalse();
+		assertThat(renderer.canPrint(0x1F600)).as("an emoji").isFalse();
 	}
 
 	@Test
@@ -206,6 +251,15 @@ class DocumentRendererTest {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document);
 		}
+	}
+
+	private static AcceptanceReceiptData receiptFor(String applicantName) {
+		AcceptanceReceiptData sample = SampleDocuments.acceptanceReceipt();
+		return new AcceptanceReceiptData(sample.documentNo(), sample.issuingAgency(), sample.caseNo(),
+				sample.issueDate(), sample.verificationUrl(), sample.serviceName(), applicantName,
+				sample.applicantIdNumber(), sample.applicantPhone(), sample.acceptedAt(), sample.windowName(),
+				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(),
+				sample.enquiryPhone(), sample.hallAddress());
 	}
 
 	private static LoanContractData withBorrowers(LoanContractData c, List<Borrower> borrowers) {

@@ -35,7 +35,7 @@ class DocumentSigningConfigurationTest {
 			assertThat(settings.keys().directory().normalize()).isEqualTo(Path.of("data/keys"));
 			assertThat(settings.signature().reason()).isEqualTo("电子证照签章");
 			assertThat(settings.signature().size()).isZero();
-			assertThat(settings.seal().font()).isEqualTo("classpath:document-templates/fonts/NotoSansSC-Regular-Hall.ttf");
+			assertThat(settings.seal().font()).isEqualTo("classpath:document-templates/fonts/NotoSansSC-Regular-Seal.ttf");
 			assertThat(settings.seal().opacity()).isEqualTo(0.85f);
 			assertThat(settings.profile(Agency.HPF).name()).isEqualTo("焦作市住房公积金管理中心");
 			assertThat(settings.profile(Agency.BANK).name()).isEqualTo("中国建设银行焦作分行");

@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import cn.example.servicehall.support.PdfTools;
 
-/** Shared by the signing tests: the hall's CJK font, sample PDFs, the poppler and NSS tools, one set of dev keys. */
+/** Shared by the signing tests: the seal's CJK font, sample PDFs, the poppler and NSS tools, one set of dev keys. */
 final class SigningFixtures {
 
-	static final String FONT = "document-templates/fonts/NotoSansSC-Regular-Hall.ttf";
+	static final String FONT = "document-templates/fonts/NotoSansSC-Regular-Seal.ttf";
 
 	static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
 
