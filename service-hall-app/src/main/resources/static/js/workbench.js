@@ -2,6 +2,7 @@
  * Service Hall workbench: small enhancements on top of pages that work without them.
  * 1. A form marked data-busy shows "处理中…" on its buttons and takes no second click while the hall works.
  * 2. The loan calculator recomputes as the clerk types, from /calculator/quote (debounced).
+ * 4. "/" anywhere but in a field puts the cursor in the start page's search (aria-keyshortcuts="/").
  */
 (function () {
   'use strict';
@@ -209,5 +210,31 @@
     else {
       target.form.submit();
     }
+  });
+}());
+
+/*
+ * 4. The start page's search: "/" anywhere but in a field starts typing in it, with what was there selected; Enter
+ *    sends the form (a GET: the search and the page stay in the address, for the back button and bookmarks).
+ */
+(function () {
+  'use strict';
+
+  var search = document.getElementById('search');
+  if (!search) {
+    return;
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+      return;
+    }
+    var target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+        || (target instanceof HTMLElement && target.isContentEditable)) {
+      return;
+    }
+    event.preventDefault();
+    search.focus();
+    search.select();
   });
 }());

@@ -1,0 +1,239 @@
+package cn.example.servicehall.workbench;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import cn.example.servicehall.ServiceHallApplication;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.Browser;
+import cn.example.servicehall.support.SyntheticCitizens;
+import cn.example.servicehall.support.TestTokens;
+import cn.example.servicehall.support.TrustTestTokens;
+
+/**
+ * How fast the start page and the inbox answer on a real day's work, and how tall the start page is
+ * (docs/benchmarks.md). Not a test: a main, run by hand. It starts the hall (no Keycloak, job executor off) on its own
+ * embedded PostgreSQL under {@code target/pages-benchmark-pgdata}; the first run submits {@code cases} resale
+ * applications at the window through the API, each by a different citizen, and accepts all but {@code open} of them,
+ * so that the acceptance clerks' inbox holds {@code open} steps; later runs reuse the data. Then it asks each page
+ * and API call {@code rounds} times after a warm-up and prints p50, p99 and max as a Markdown table; the page through
+ * MockMvc on a signed-in session (the whole filter chain, controller and template, no socket), the API over HTTP with
+ * a clerk's bearer token. Last, headless Chromium lays the start page out at 1280 px and reports its height.
+ * <p>
+ * Arguments: [cases=300] [open=250] [rounds=200].
+ */
+public final class PagesBenchmark {
+
+	private static final Path OUT = Path.of("target/pages-benchmark");
+
+	private PagesBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int cases = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+		int open = args.length > 1 ? Integer.parseInt(args[1]) : 250;
+		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+		try (ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
+			.initializers(new TrustTestTokens())
+			.run("--servicehall.database.embedded.data-dir=target/pages-benchmark-pgdata",
+					"--servicehall.database.embedded.port=15497", "--server.port=0",
+					"--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
+					"--servicehall.oidc.client-secret=benchmark",
+					"--servicehall.documents.keys.directory=target/benchmark-keys",
+					"--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN")) {
+			JdbcClient jdbc = hall.getBean(JdbcClient.class);
+			String base = "http://localhost:" + hall.getEnvironment().getProperty("local.server.port");
+			TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri(base));
+			prepare(jdbc, http, cases, open);
+			System.out.println(jdbc.sql("""
+					select format('Database: %s cases, %s open steps (%s of the acceptance clerks)',
+					              (select count(*) from intake_case), (select count(*) from act_ru_task),
+					              (select count(*) from act_ru_task where task_def_key_ = 'Task_AcceptApplication'))""")
+				.query(String.class)
+				.single());
+			System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+					+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
+					+ ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " processors");
+
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) hall).apply(springSecurity()).build();
+			ClientRegistrationRepository registrations = hall.getBean(ClientRegistrationRepository.class);
+			String name = SyntheticCitizens.citizen(cases - 1).name();
+			String idTail = SyntheticCitizens.citizen(cases - 1).idNumber().substring(14);
+			List<String> pages = List.of("/", "/?inbox=5", "/?q=" + name, "/?q=" + idTail);
+			List<String> calls = List.of("/api/tasks", "/api/tasks?size=20", "/api/tasks?q=" + name, "/api/cases",
+					"/api/cases?q=" + name);
+
+			System.out.println();
+			System.out.println("| Request (clerk1, " + open + " open steps) | bytes | p50 ms | p99 ms | max ms |");
+			System.out.println("|---|---:|---:|---:|---:|");
+			String home = null;
+			for (String page : pages) {
+				List<Long> times = new ArrayList<>();
+				String body = null;
+				for (int i = 0; i < rounds + 30; i++) {
+					long started = System.nanoTime();
+					MvcResult result = mvc.perform(get(page).with(oidcLogin()
+						.clientRegistration(registrations.findByRegistrationId("keycloak"))
+						.idToken(token -> token.subject("clerk1")
+							.claim("preferred_username", "clerk1")
+							.claim("family_name", "王")
+							.claim("given_name", "晓明")
+							.claim("groups", List.of(Groups.HPF_ACCEPTANCE_CLERK)))
+						.authorities(new SimpleGrantedAuthority(Groups.HPF_ACCEPTANCE_CLERK)))).andReturn();
+					body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+					if (result.getResponse().getStatus() != 200) {
+						throw new IllegalStateException(page + ": " + result.getResponse().getStatus() + " " + body);
+					}
+					if (i >= 30) {
+						times.add(System.nanoTime() - started);
+					}
+				}
+				if (home == null) {
+					home = body;
+				}
+				print("page GET " + page, body.getBytes(StandardCharsets.UTF_8).length, times);
+			}
+			HttpClient client = HttpClient.newHttpClient();
+			for (String call : calls) {
+				List<Long> times = new ArrayList<>();
+				String token = TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK);
+				int bytes = 0;
+				for (int i = 0; i < rounds + 30; i++) {
+					if (i % 100 == 0) {
+						token = TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK);
+					}
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + encode(call)))
+						.header("Authorization", "Bearer " + token)
+						.build();
+					long started = System.nanoTime();
+					HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException(call + ": " + response.statusCode() + " " + response.body());
+					}
+					if (i >= 30) {
+						times.add(System.nanoTime() - started);
+					}
+					bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+				}
+				print("API GET " + call, bytes, times);
+			}
+			measureHeight(home, base);
+		}
+	}
+
+	/** Submits the applications the data set still lacks, then accepts all but {@code open} of the clerk's steps. */
+	private static void prepare(JdbcClient jdbc, TestRestTemplate http, int cases, int open) {
+		long present = jdbc.sql("select count(*) from intake_case").query(Long.class).single();
+		if (present >= cases) {
+			return;
+		}
+		long started = System.nanoTime();
+		Api clerk = Api.as(http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
+		List<String> caseNumbers = new ArrayList<>();
+		for (int n = (int) present; n < cases; n++) {
+			if (n % 100 == 0) {
+				clerk = Api.as(http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
+			}
+			SyntheticCitizens.Citizen citizen = SyntheticCitizens.citizen(n);
+			SyntheticCitizens.register(jdbc, citizen);
+			ResponseEntity<Map<String, Object>> created = clerk.post("/api/loan/resale-applications",
+					SyntheticCitizens.application(citizen), UUID.randomUUID().toString());
+			if (!created.getStatusCode().is2xxSuccessful()) {
+				throw new IllegalStateException("Submission refused: " + created.getBody());
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, Object> file = (Map<String, Object>) created.getBody().get("caseFile");
+			caseNumbers.add((String) file.get("caseNo"));
+		}
+		for (String caseNo : caseNumbers.subList(0, Math.max(0, caseNumbers.size() - open))) {
+			ResponseEntity<Map<String, Object>> accepted = clerk.post("/api/loan/applications/" + caseNo + "/acceptance",
+					SyntheticCitizens.allMaterials(), UUID.randomUUID().toString());
+			if (!accepted.getStatusCode().is2xxSuccessful()) {
+				throw new IllegalStateException("Acceptance refused: " + accepted.getBody());
+			}
+		}
+		jdbc.sql("vacuum analyze").update();
+		System.out.printf("Submitted %d applications, accepted %d, in %s%n", caseNumbers.size(),
+				Math.max(0, caseNumbers.size() - open), Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** The start page as Chromium lays it out at 1280 × 900 (the style sheet and script from the running hall). */
+	private static void measureHeight(String home, String base) throws Exception {
+		Files.createDirectories(OUT);
+		Path file = OUT.resolve("home.html").toAbsolutePath();
+		Files.writeString(file, home.replaceFirst("<head>", "<head><base href=\"" + base + "/\">"));
+		try (Browser browser = Browser.open()) {
+			browser.driver().get(file.toUri().toString());
+			browser.waiting(Duration.ofSeconds(30))
+				.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+			Object height = ((JavascriptExecutor) browser.driver())
+				.executeScript("return document.documentElement.scrollHeight");
+			Files.write(OUT.resolve("home.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+			System.out.println();
+			System.out.println("Start page height in headless Chromium at 1280 px wide: " + height + " px");
+		}
+	}
+
+	private static void print(String what, int bytes, List<Long> nanos) {
+		Collections.sort(nanos);
+		System.out.printf("| %s | %,d | %.1f | %.1f | %.1f |%n", what, bytes, millis(nanos, 0.50), millis(nanos, 0.99),
+				nanos.get(nanos.size() - 1) / 1e6);
+	}
+
+	/** The nearest-rank percentile. */
+	private static double millis(List<Long> sorted, double percentile) {
+		return sorted.get((int) Math.ceil(sorted.size() * percentile) - 1) / 1e6;
+	}
+
+	private static String encode(String path) {
+		int query = path.indexOf('?');
+		if (query < 0) {
+			return path;
+		}
+		StringBuilder encoded = new StringBuilder(path.substring(0, query + 1));
+		for (String pair : path.substring(query + 1).split("&")) {
+			int eq = pair.indexOf('=');
+			if (encoded.charAt(encoded.length() - 1) != '?') {
+				encoded.append('&');
+			}
+			encoded.append(pair, 0, eq + 1)
+				.append(java.net.URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+		}
+		return encoded.toString();
+	}
+
+}
