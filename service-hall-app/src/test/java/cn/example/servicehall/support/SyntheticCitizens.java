@@ -1,8 +1,6 @@
 package cn.example.servicehall.support;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,23 +69,11 @@ public final class SyntheticCitizens {
 				on conflict do nothing""").params(citizen.certificateNo(), citizen.certificateNo()).update();
 	}
 
-	/** The citizen's resale-loan application: single, buying their flat from 王强, 400,000 over 20 years. */
+	/** The citizen's resale-loan application: single, buying their flat from 王强 (LoanFixtures' loan and seller). */
 	public static Map<String, Object> application(Citizen citizen) {
-		Map<String, Object> application = new LinkedHashMap<>();
-		Map<String, Object> borrower = new HashMap<>();
-		borrower.put("name", citizen.name());
-		borrower.put("idNumber", citizen.idNumber());
-		borrower.put("maritalStatus", "UNMARRIED");
-		borrower.put("monthlyIncome", "9000.00");
-		borrower.put("phone", "13900000000");
-		application.put("borrower", borrower);
-		application.put("property", new LinkedHashMap<>(Map.of("certificateNo", citizen.certificateNo(),
-				"contractPrice", "800000.00", "assessedPrice", "780000.00", "firstHome", true, "seller",
-				Map.of("name", "王强", "idNumber", LoanFixtures.WANG_QIANG, "bank", "中国建设银行焦作分行", "accountNo",
-						"6217000010012345678", "accountName", "王强"))));
-		application.put("loan", new LinkedHashMap<>(Map.of("requestedAmount", "400000.00", "termMonths", 240,
-				"repaymentMethod", "EQUAL_INSTALMENT", "repaymentAccount",
-				Map.of("bank", "中国建设银行焦作人民路支行", "accountNo", "6217002370001586432"))));
+		Map<String, Object> application = LoanFixtures.resaleApplication(citizen.certificateNo());
+		application.put("borrower", LoanFixtures.applicant(citizen.name(), citizen.idNumber(), "UNMARRIED", "12000.00"));
+		application.remove("coBorrower");
 		return application;
 	}
 

@@ -2,13 +2,11 @@ package cn.example.servicehall.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.SyntheticCitizens;
 import cn.example.servicehall.support.SyntheticCitizens.Citizen;
 import cn.example.servicehall.support.TestTokens;
@@ -306,27 +304,12 @@ class InboxAndCaseListsIT {
 	}
 
 	private OidcLoginRequestPostProcessor agent(String username, String company) {
-		return oidcLogin().clientRegistration(this.registrations.findByRegistrationId("keycloak"))
-			.idToken(token -> token.subject(username)
-				.claim("preferred_username", username)
-				.claim("family_name", "经办")
-				.claim("given_name", "人")
-				.claim("groups", List.of("developer-agent"))
-				.claim("developer_company_id", company))
-			.userInfoToken(info -> info.claim("preferred_username", username))
-			.authorities(new SimpleGrantedAuthority("developer-agent"));
+		return SignedIn.developerAgent(this.registrations, username, company);
 	}
 
 	private OidcLoginRequestPostProcessor signedIn(String username, String familyName, String givenName,
 			String... groups) {
-		return oidcLogin().clientRegistration(this.registrations.findByRegistrationId("keycloak"))
-			.idToken(token -> token.subject(username)
-				.claim("preferred_username", username)
-				.claim("family_name", familyName)
-				.claim("given_name", givenName)
-				.claim("groups", Arrays.asList(groups)))
-			.userInfoToken(info -> info.claim("preferred_username", username))
-			.authorities(Arrays.stream(groups).map(SimpleGrantedAuthority::new).toArray(SimpleGrantedAuthority[]::new));
+		return SignedIn.as(this.registrations, username, familyName, givenName, groups);
 	}
 
 }

@@ -1,10 +1,10 @@
 package cn.example.servicehall.workbench;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,10 +30,11 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -40,6 +42,7 @@ import cn.example.servicehall.ServiceHallApplication;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.Browser;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.SyntheticCitizens;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.TrustTestTokens;
@@ -50,11 +53,14 @@ import cn.example.servicehall.support.TrustTestTokens;
  * embedded PostgreSQL under {@code target/pages-benchmark-pgdata}; the first run submits {@code cases} resale
  * applications at the window through the API, each by a different citizen, and accepts all but {@code open} of them,
  * so that the acceptance clerks' inbox holds {@code open} steps; later runs reuse the data. Then it asks each page
- * and API call {@code rounds} times after a warm-up and prints p50, p99 and max as a Markdown table; the page through
- * MockMvc on a signed-in session (the whole filter chain, controller and template, no socket), the API over HTTP with
- * a clerk's bearer token. Last, headless Chromium lays the start page out at 1280 px and reports its height.
+ * and API call {@code rounds} times after 30 warm-up rounds and prints p50, p99 and max as a Markdown table: first in
+ * the hall's JVM through MockMvc (the whole filter chain, controller, queries and template or JSON, no socket; a page on
+ * a signed-in session, the API with a clerk's bearer token), with the calling thread's CPU time besides the wall clock
+ * (the database's own work is not in it), then the API over HTTP. Last, headless Chromium lays the start page out at
+ * 1280 px and reports its height.
  * <p>
- * Arguments: [cases=300] [open=250] [rounds=200].
+ * Arguments: [cases=300] [open=250] [rounds=200]; {@code -Dbenchmark.data-dir} and {@code -Dbenchmark.database-port}
+ * choose another database (to compare two builds side by side).
  */
 public final class PagesBenchmark {
 
@@ -69,8 +75,10 @@ public final class PagesBenchmark {
 		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
 		try (ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
 			.initializers(new TrustTestTokens())
-			.run("--servicehall.database.embedded.data-dir=target/pages-benchmark-pgdata",
-					"--servicehall.database.embedded.port=15497", "--server.port=0",
+			.run("--servicehall.database.embedded.data-dir="
+					+ System.getProperty("benchmark.data-dir", "target/pages-benchmark-pgdata"),
+					"--servicehall.database.embedded.port=" + System.getProperty("benchmark.database-port", "15497"),
+					"--server.port=0",
 					"--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
 					"--servicehall.oidc.client-secret=benchmark",
 					"--servicehall.documents.keys.directory=target/benchmark-keys",
@@ -97,62 +105,89 @@ public final class PagesBenchmark {
 			List<String> calls = List.of("/api/tasks", "/api/tasks?size=20", "/api/tasks?q=" + name, "/api/cases",
 					"/api/cases?q=" + name);
 
+			Supplier<RequestPostProcessor> session = () -> SignedIn.as(registrations, "clerk1", "王", "晓明",
+					Groups.HPF_ACCEPTANCE_CLERK);
+			Supplier<RequestPostProcessor> bearer = () -> request -> {
+				request.addHeader("Authorization", "Bearer " + TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
+				return request;
+			};
+			for (int i = 0; i < 30; i++) { // every request once round, 30 times: the JIT and the caches warm for all
+				for (String page : pages) {
+					mvc.perform(get(URI.create(encode(page))).with(session.get())).andReturn();
+				}
+				for (String call : calls) {
+					mvc.perform(get(URI.create(encode(call))).with(bearer.get())).andReturn();
+				}
+			}
 			System.out.println();
-			System.out.println("| Request (clerk1, " + open + " open steps) | bytes | p50 ms | p99 ms | max ms |");
-			System.out.println("|---|---:|---:|---:|---:|");
+			System.out.println("| Request (clerk1, " + open + " open steps) | bytes | p50 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms |");
+			System.out.println("|---|---:|---:|---:|---:|---:|---:|");
 			String home = null;
 			for (String page : pages) {
-				List<Long> times = new ArrayList<>();
-				String body = null;
-				for (int i = 0; i < rounds + 30; i++) {
-					long started = System.nanoTime();
-					MvcResult result = mvc.perform(get(page).with(oidcLogin()
-						.clientRegistration(registrations.findByRegistrationId("keycloak"))
-						.idToken(token -> token.subject("clerk1")
-							.claim("preferred_username", "clerk1")
-							.claim("family_name", "王")
-							.claim("given_name", "晓明")
-							.claim("groups", List.of(Groups.HPF_ACCEPTANCE_CLERK)))
-						.authorities(new SimpleGrantedAuthority(Groups.HPF_ACCEPTANCE_CLERK)))).andReturn();
-					body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-					if (result.getResponse().getStatus() != 200) {
-						throw new IllegalStateException(page + ": " + result.getResponse().getStatus() + " " + body);
-					}
-					if (i >= 30) {
-						times.add(System.nanoTime() - started);
-					}
-				}
-				if (home == null) {
-					home = body;
-				}
-				print("page GET " + page, body.getBytes(StandardCharsets.UTF_8).length, times);
+				String body = inTheJvm(mvc, page, session, rounds);
+				home = home == null ? body : home;
 			}
-			HttpClient client = HttpClient.newHttpClient();
 			for (String call : calls) {
-				List<Long> times = new ArrayList<>();
-				String token = TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK);
-				int bytes = 0;
-				for (int i = 0; i < rounds + 30; i++) {
-					if (i % 100 == 0) {
-						token = TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK);
-					}
-					HttpRequest request = HttpRequest.newBuilder(URI.create(base + encode(call)))
-						.header("Authorization", "Bearer " + token)
-						.build();
-					long started = System.nanoTime();
-					HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-					if (response.statusCode() != 200) {
-						throw new IllegalStateException(call + ": " + response.statusCode() + " " + response.body());
-					}
-					if (i >= 30) {
-						times.add(System.nanoTime() - started);
-					}
-					bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
-				}
-				print("API GET " + call, bytes, times);
+				inTheJvm(mvc, call, bearer, rounds);
+			}
+			for (String call : calls) {
+				overHttp(base, call, rounds);
 			}
 			measureHeight(home, base);
 		}
+	}
+
+	/**
+	 * Times a request in the hall's JVM through MockMvc: wall clock and the calling thread's CPU time, which is where
+	 * MockMvc does the whole request. Prints the row and returns the last answer.
+	 */
+	private static String inTheJvm(MockMvc mvc, String path, Supplier<RequestPostProcessor> user, int rounds)
+			throws Exception {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		List<Long> times = new ArrayList<>();
+		List<Long> cpu = new ArrayList<>();
+		String body = null;
+		for (int i = 0; i < rounds + 30; i++) {
+			MockHttpServletRequestBuilder request = get(URI.create(encode(path))).with(user.get());
+			long started = System.nanoTime();
+			long startedCpu = threads.getCurrentThreadCpuTime();
+			MvcResult result = mvc.perform(request).andReturn();
+			body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			long cpuTime = threads.getCurrentThreadCpuTime() - startedCpu;
+			long time = System.nanoTime() - started;
+			if (result.getResponse().getStatus() != 200) {
+				throw new IllegalStateException(path + ": " + result.getResponse().getStatus() + " " + body);
+			}
+			if (i >= 30) {
+				times.add(time);
+				cpu.add(cpuTime);
+			}
+		}
+		print((path.startsWith("/api/") ? "API " : "page ") + "GET " + path + " (in the JVM)",
+				body.getBytes(StandardCharsets.UTF_8).length, times, cpu);
+		return body;
+	}
+
+	/** Times an API call as a client meets it: over HTTP, Tomcat and the socket included. */
+	private static void overHttp(String base, String call, int rounds) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		List<Long> times = new ArrayList<>();
+		int bytes = 0;
+		for (int i = 0; i < rounds + 30; i++) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base + encode(call)))
+				.header("Authorization", "Bearer " + TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK))
+				.build();
+			long started = System.nanoTime();
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(call + ": " + response.statusCode() + " " + response.body());
+			}
+			if (i >= 30) {
+				times.add(System.nanoTime() - started);
+			}
+			bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+		}
+		print("API GET " + call + " (over HTTP)", bytes, times, null);
 	}
 
 	/** Submits the applications the data set still lacks, then accepts all but {@code open} of the clerk's steps. */
@@ -208,10 +243,16 @@ public final class PagesBenchmark {
 		}
 	}
 
-	private static void print(String what, int bytes, List<Long> nanos) {
+	/** A row: wall-clock percentiles, and those of the calling thread's CPU time when measured (in the JVM). */
+	private static void print(String what, int bytes, List<Long> nanos, List<Long> cpu) {
 		Collections.sort(nanos);
-		System.out.printf("| %s | %,d | %.1f | %.1f | %.1f |%n", what, bytes, millis(nanos, 0.50), millis(nanos, 0.99),
-				nanos.get(nanos.size() - 1) / 1e6);
+		String cpuColumns = " | | |";
+		if (cpu != null) {
+			Collections.sort(cpu);
+			cpuColumns = String.format(" | %.1f | %.1f |", millis(cpu, 0.50), millis(cpu, 0.99));
+		}
+		System.out.printf("| %s | %,d | %.1f | %.1f | %.1f%s%n", what, bytes, millis(nanos, 0.50), millis(nanos, 0.99),
+				nanos.get(nanos.size() - 1) / 1e6, cpuColumns);
 	}
 
 	/** The nearest-rank percentile. */
