@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import cn.example.servicehall.ServiceHallApplication;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.sla.dashboard.HistoryGenerator;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.Browser;
 import cn.example.servicehall.support.SignedIn;
@@ -59,7 +61,10 @@ import cn.example.servicehall.support.TrustTestTokens;
  * (the database's own work is not in it), then the API over HTTP. Last, headless Chromium lays the start page out at
  * 1280 px and reports its height.
  * <p>
- * Arguments: [cases=300] [open=250] [rounds=200]; {@code -Dbenchmark.data-dir} and {@code -Dbenchmark.database-port}
+ * With {@code history} above 0, the data also holds that many closed cases of earlier years (the dashboard's history
+ * generator), and each kind of search is timed over all of them, with the indexes PostgreSQL used.
+ * <p>
+ * Arguments: [cases=300] [open=250] [rounds=200] [history=0]; {@code -Dbenchmark.data-dir} and {@code -Dbenchmark.database-port}
  * choose another database (to compare two builds side by side).
  */
 public final class PagesBenchmark {
@@ -73,6 +78,7 @@ public final class PagesBenchmark {
 		int cases = args.length > 0 ? Integer.parseInt(args[0]) : 300;
 		int open = args.length > 1 ? Integer.parseInt(args[1]) : 250;
 		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+		int history = args.length > 3 ? Integer.parseInt(args[3]) : 0;
 		try (ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
 			.initializers(new TrustTestTokens())
 			.run("--servicehall.database.embedded.data-dir="
@@ -87,6 +93,9 @@ public final class PagesBenchmark {
 			String base = "http://localhost:" + hall.getEnvironment().getProperty("local.server.port");
 			TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri(base));
 			prepare(jdbc, http, cases, open);
+			if (history > 0) {
+				generateHistory(hall, jdbc, history);
+			}
 			System.out.println(jdbc.sql("""
 					select format('Database: %s cases, %s open steps (%s of the acceptance clerks)',
 					              (select count(*) from intake_case), (select count(*) from act_ru_task),
@@ -132,6 +141,9 @@ public final class PagesBenchmark {
 			}
 			for (String call : calls) {
 				overHttp(base, call, rounds);
+			}
+			if (history > 0) {
+				searchTheHistory(mvc, jdbc, bearer, rounds);
 			}
 			measureHeight(home, base);
 		}
@@ -224,6 +236,62 @@ public final class PagesBenchmark {
 		jdbc.sql("vacuum analyze").update();
 		System.out.printf("Submitted %d applications, accepted %d, in %s%n", caseNumbers.size(),
 				Math.max(0, caseNumbers.size() - open), Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** Adds {@code history} closed cases of earlier years (HistoryGenerator, seed 1), once. */
+	private static void generateHistory(ConfigurableApplicationContext hall, JdbcClient jdbc, int history) {
+		long present = jdbc.sql("select count(*) from intake_case where submitted_by = ?")
+			.param(HistoryGenerator.GENERATOR)
+			.query(Long.class)
+			.single();
+		if (present != history) {
+			HistoryGenerator.Generated generated = hall.getBean(HistoryGenerator.class)
+				.generate(new HistoryGenerator.Plan(history, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 20), 1, false));
+			jdbc.sql("vacuum analyze").update();
+			System.out.printf("Generated %,d historic cases in %s%n", generated.cases(), generated.took());
+		}
+	}
+
+	/**
+	 * Each kind of search over the whole history, through the API in the JVM, and which of the search indexes
+	 * PostgreSQL used for them (pg_stat_user_indexes).
+	 */
+	private static void searchTheHistory(MockMvc mvc, JdbcClient jdbc, Supplier<RequestPostProcessor> bearer,
+			int rounds) throws Exception {
+		Map<String, Object> sample = jdbc.sql("""
+				select case_no, applicant_id_no, applicant_name from intake_case
+				 where submitted_by = ? order by case_no limit 1 offset 1000""")
+			.param(HistoryGenerator.GENERATOR)
+			.query()
+			.singleRow();
+		String caseNo = (String) sample.get("case_no");
+		String idNumber = (String) sample.get("applicant_id_no");
+		System.out.println();
+		System.out.println(jdbc.sql("select format('Searching %s cases:', count(*)) from intake_case")
+			.query(String.class)
+			.single());
+		System.out.println();
+		System.out.println("| Search (GET /api/cases?q=…, in the JVM) | bytes | p50 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms |");
+		System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+		Map<String, Long> before = indexScans(jdbc);
+		for (String q : List.of(caseNo, caseNo.substring(0, 10), idNumber, idNumber.substring(12),
+				idNumber.substring(14), (String) sample.get("applicant_name"),
+				((String) sample.get("applicant_name")).substring(0, 1))) {
+			inTheJvm(mvc, "/api/cases?q=" + q, bearer, rounds);
+		}
+		Map<String, Long> after = indexScans(jdbc);
+		System.out.println();
+		after.forEach((index, scans) -> System.out.printf("- %s: %,d index scans%n", index, scans - before.getOrDefault(index, 0L)));
+	}
+
+	private static Map<String, Long> indexScans(JdbcClient jdbc) {
+		Map<String, Long> scans = new java.util.TreeMap<>();
+		jdbc.sql("""
+				select indexrelname, idx_scan from pg_stat_user_indexes
+				 where relname = 'intake_case' order by indexrelname""")
+			.query((rs, row) -> scans.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return scans;
 	}
 
 	/** The start page as Chromium lays it out at 1280 × 900 (the style sheet and script from the running hall). */
