@@ -2,6 +2,8 @@
  * Service Hall workbench: small enhancements on top of pages that work without them.
  * 1. A form marked data-busy shows "处理中…" on its buttons and takes no second click while the hall works.
  * 2. The loan calculator recomputes as the clerk types, from /calculator/quote (debounced).
+ * 4. "/" anywhere but in a field puts the cursor in the start page's search (aria-keyshortcuts="/").
+ * 5. Date fields (input[data-date]) take the Chinese way of writing a day, 2026-01-31, whatever the browser's language.
  */
 (function () {
   'use strict';
@@ -209,5 +211,85 @@
     else {
       target.form.submit();
     }
+  });
+}());
+
+/*
+ * 4. The start page's search: "/" anywhere but in a field starts typing in it, with what was there selected; Enter
+ *    sends the form (a GET: the search and the page stay in the address, for the back button and bookmarks).
+ */
+(function () {
+  'use strict';
+
+  var search = document.getElementById('search');
+  if (!search) {
+    return;
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+      return;
+    }
+    var target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+        || (target instanceof HTMLElement && target.isContentEditable)) {
+      return;
+    }
+    event.preventDefault();
+    search.focus();
+    search.select();
+  });
+}());
+
+/*
+ * 5. A date field is a text field (input[data-date], pattern yyyy-MM-dd), because Chrome draws <input type="date"> in
+ *    the browser's own language (09/01/2026 in an American browser). Full-width digits and 2026/9/1 or 2026年9月1日
+ *    become 2026-09-01 when the field is left; a day that does not exist is refused before sending, with the field's
+ *    own message (data-date-message) rather than the browser's. The server checks again.
+ */
+(function () {
+  'use strict';
+
+  var DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var LOOSE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+  function isDay(text) {
+    var parts = DAY.exec(text);
+    if (!parts) {
+      return false;
+    }
+    var year = Number(parts[1]);
+    var month = Number(parts[2]) - 1;
+    var day = Number(parts[3]);
+    var date = new Date(Date.UTC(year, month, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day;
+  }
+
+  function tidy(input) {
+    var text = input.value.replace(/[\uFF10-\uFF19]/g, function (digit) {
+      return String.fromCharCode(digit.charCodeAt(0) - 0xFEE0);
+    }).replace(/[\uFF0D\u2013\u2014]/g, '-').trim();
+    var parts = LOOSE.exec(text);
+    if (parts) {
+      text = parts[1] + '-' + ('0' + parts[2]).slice(-2) + '-' + ('0' + parts[3]).slice(-2);
+    }
+    if (text !== input.value) {
+      input.value = text;
+    }
+  }
+
+  function check(input) {
+    var text = input.value.trim();
+    input.setCustomValidity(text === '' || isDay(text) ? '' : (input.getAttribute('data-date-message') || ' '));
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-date]'), function (input) {
+    input.addEventListener('input', function () {
+      check(input);
+    });
+    input.addEventListener('change', function () {
+      tidy(input);
+      check(input);
+    });
+    check(input);
   });
 }());

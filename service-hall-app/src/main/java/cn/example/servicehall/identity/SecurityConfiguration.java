@@ -146,7 +146,7 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				// /_static/**: libraries from webjars (Apache ECharts for the managers' dashboard)
 				.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/_static/**"),
-						path.matcher("/favicon.ico"),
+						path.matcher("/favicon.ico"), path.matcher("/favicon.svg"),
 						path.matcher(SignInEntryPoint.UNAVAILABLE_PAGE), path.matcher(SignInEntryPoint.FAILED_PAGE))
 				.permitAll()
 				// 电子文书验证: public, rate-limited by the page itself

@@ -310,27 +310,96 @@ public class CaseFiles {
 	 * @param status only cases in this status, if given
 	 */
 	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, int page, int size) {
-		CaseVisibility visibility = CaseVisibility.of(officer);
-		if (visibility instanceof CaseVisibility.None) {
+		return list(officer, status, Optional.empty(), page, size);
+	}
+
+	/**
+	 * One page of the cases the officer may see and the search finds, newest first, and how many there are in all.
+	 * @param status only cases in this status, if given
+	 * @param search only the cases it finds, if given
+	 * @param page from 0; past the last page, an empty page
+	 */
+	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search, int page,
+			int size) {
+		Optional<Filter> filter = Filter.of(officer, status, search);
+		if (filter.isEmpty()) {
 			return new CasePage(List.of(), 0, page, size);
 		}
-		String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
-		String where = " where (cast(:company as text) is null or developer_company_id = :company)"
-				+ " and (cast(:status as text) is null or status = :status)";
-		long total = this.jdbc.sql("select count(*) from intake_case" + where)
-			.param("company", company)
-			.param("status", status.map(Enum::name).orElse(null))
-			.query(Long.class)
-			.single();
-		List<CaseFile> items = this.jdbc.sql("select * from intake_case" + where
-				+ " order by submitted_at desc, case_no desc limit :size offset :offset")
-			.param("company", company)
-			.param("status", status.map(Enum::name).orElse(null))
+		long offset = (long) page * size;
+		List<CaseFile> items = filter.get()
+			.bind(this.jdbc.sql("select * from intake_case" + filter.get().where()
+					+ " order by submitted_at desc, case_no desc limit :size offset :offset"))
 			.param("size", size)
-			.param("offset", (long) page * size)
+			.param("offset", offset)
 			.query(CaseFiles::caseFile)
 			.list();
+		// a page that is not full and not past the end says how many there are: no count needed
+		long total = items.size() < size && (!items.isEmpty() || page == 0) ? offset + items.size()
+				: filter.get()
+					.bind(this.jdbc.sql("select count(*) from intake_case" + filter.get().where()))
+					.query(Long.class)
+					.single();
 		return new CasePage(items, total, page, size);
+	}
+
+	/**
+	 * The numbers of the open cases (not closed) the officer may see and the search finds, newest first: what an
+	 * inbox search looks for among the running processes.
+	 * @param limit at most this many
+	 */
+	public List<CaseNo> openCaseNumbers(CurrentOfficer officer, CaseSearch search, int limit) {
+		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.of(search));
+		if (filter.isEmpty()) {
+			return List.of();
+		}
+		return filter.get()
+			.bind(this.jdbc.sql("select case_no from intake_case" + filter.get().where()
+					+ " and closed_at is null order by submitted_at desc, case_no desc limit :limit"))
+			.param("limit", limit)
+			.query((rs, row) -> new CaseNo(rs.getString(1)))
+			.list();
+	}
+
+	/** The applicant's name of each of the cases the officer may see, by case number (for an inbox's lines). */
+	public Map<String, String> applicantNames(CurrentOfficer officer, java.util.Collection<String> caseNumbers) {
+		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.empty());
+		if (filter.isEmpty() || caseNumbers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> names = new java.util.HashMap<>();
+		filter.get()
+			.bind(this.jdbc.sql("select case_no, applicant_name from intake_case" + filter.get().where()
+					+ " and case_no in (:caseNumbers)"))
+			.param("caseNumbers", List.copyOf(caseNumbers))
+			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+	/** Which cases a list may show: the officer's fence, and the status and search asked for. */
+	private record Filter(String company, String status, CaseSearch search) {
+
+		/** Nothing when the officer may see no case at all. */
+		static Optional<Filter> of(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search) {
+			CaseVisibility visibility = CaseVisibility.of(officer);
+			if (visibility instanceof CaseVisibility.None) {
+				return Optional.empty();
+			}
+			String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
+			return Optional.of(new Filter(company, status.map(Enum::name).orElse(null), search.orElse(null)));
+		}
+
+		String where() {
+			return " where (cast(:company as text) is null or developer_company_id = :company)"
+					+ " and (cast(:status as text) is null or status = :status)"
+					+ (this.search == null ? "" : " and " + this.search.condition());
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			statement.param("company", this.company).param("status", this.status);
+			return this.search == null ? statement : statement.param("term", this.search.pattern());
+		}
+
 	}
 
 	private static boolean isVisible(CaseFile file, CaseVisibility visibility) {

@@ -1,8 +1,10 @@
 package cn.example.servicehall.workflow;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +27,7 @@ import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClock;
 import cn.example.servicehall.sla.SlaClocks;
 
-/** An officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due first. */
+/** An officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due first, a page at a time. */
 @Service
 public class TaskInbox {
 
@@ -61,36 +63,79 @@ public class TaskInbox {
 			Date created, Date due, String sla) {
 	}
 
-	public List<OpenTask> openTasks(CurrentOfficer officer) {
-		return openTasks(officer, null);
+	/**
+	 * A page of an inbox and how many open steps it holds in all.
+	 * @param items this page's steps, oldest due first
+	 * @param total how many open steps in all
+	 * @param page the page, from 0
+	 * @param size the page's size
+	 */
+	public record InboxPage(List<OpenTask> items, long total, int page, int size) {
 	}
+
+	/** The longest page: what the inbox answered in one piece before it was paged. */
+	public static final int MAX_PAGE_SIZE = 500;
+
+	/**
+	 * The most cases one page may be narrowed to ({@link #page}'s {@code caseNumbers}): a search looks among at most
+	 * this many open cases, newest first, and the query stays bounded.
+	 */
+	public static final int MAX_CASES = 2000;
 
 	/** The officer's open tasks on one case (the case page's steps), however long the officer's inbox is. */
 	public List<OpenTask> openTasks(CurrentOfficer officer, CaseNo caseNo) {
 		if (officer.groups().isEmpty()) {
 			return List.of();
 		}
-		// candidate-group matches leave out claimed tasks; the officer's own claimed tasks come in by assignee
-		TaskQuery query = this.tasks.createTaskQuery()
+		return lines(inboxOf(officer).processInstanceBusinessKey(caseNo.value()), 0, MAX_PAGE_SIZE);
+	}
+
+	/**
+	 * One page of the officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due
+	 * first (steps without a limit last), and how many there are in all.
+	 * @param caseNumbers only the steps of these cases, if given (none: an empty page; at most {@link #MAX_CASES})
+	 * @param page from 0; past the last page, an empty page
+	 * @param size at most {@link #MAX_PAGE_SIZE}
+	 */
+	public InboxPage page(CurrentOfficer officer, Optional<? extends Collection<String>> caseNumbers, int page, int size) {
+		if (size < 1 || size > MAX_PAGE_SIZE || page < 0 || caseNumbers.map(Collection::size).orElse(0) > MAX_CASES) {
+			throw new IllegalArgumentException("page " + page + ", size " + size);
+		}
+		if (officer.groups().isEmpty() || caseNumbers.isPresent() && caseNumbers.get().isEmpty()) {
+			return new InboxPage(List.of(), 0, page, size);
+		}
+		TaskQuery query = inboxOf(officer);
+		caseNumbers.ifPresent(numbers -> query.processInstanceBusinessKeyIn(numbers.toArray(String[]::new)));
+		long first = (long) page * size;
+		List<OpenTask> lines = first > Integer.MAX_VALUE ? List.of() : lines(query, (int) first, size);
+		// a page that is not full and not past the end says how many there are: no count needed
+		long total = lines.size() < size && (!lines.isEmpty() || page == 0) ? first + lines.size() : query.count();
+		return new InboxPage(lines, total, page, size);
+	}
+
+	/** The open steps of the officer's posts: candidate-group matches leave out claimed tasks, so theirs come by assignee. */
+	private TaskQuery inboxOf(CurrentOfficer officer) {
+		return this.tasks.createTaskQuery()
 			.or()
 			.taskCandidateGroupIn(officer.groups())
 			.taskAssignee(officer.id())
 			.endOr()
 			.active();
-		if (caseNo != null) {
-			query.processInstanceBusinessKey(caseNo.value());
-		}
+	}
+
+	/** The query's tasks from {@code first}, oldest due first, with their case numbers and the colours of their clocks. */
+	private List<OpenTask> lines(TaskQuery query, int first, int size) {
 		List<Task> open = query.initializeFormKeys()
 			.orderByDueDate()
 			.asc()
 			.orderByTaskCreateTime()
 			.asc()
-			.listPage(0, 500);
-		Map<String, String> caseNumbers = caseNumbers(open);
+			.listPage(first, size);
+		Map<String, String> numbers = caseNumbers(open);
 		Map<String, SlaClock.Colour> colours = this.clocks.colourOfTasks(open.stream().map(Task::getId).toList());
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-					caseNumbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
+					numbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
 					t.getDueDate(), colours.containsKey(t.getId()) ? colours.get(t.getId()).name() : null))
 			.toList();
 	}

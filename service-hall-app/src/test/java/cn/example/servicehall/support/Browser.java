@@ -30,6 +30,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open() {
+		return open("zh-CN");
+	}
+
+	/** A browser whose own language (its menus, date pickers, Accept-Language) is {@code language}, e.g. en-US. */
+	public static Browser open(String language) {
 		File chromium = new File("/usr/bin/chromium");
 		File chromedriver = new File("/usr/bin/chromedriver");
 		if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -41,7 +46,7 @@ public final class Browser implements AutoCloseable {
 			options.setBinary(chromium);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
+					"--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=" + language,
 					"--user-data-dir=" + Files.createTempDirectory("service-hall-chromium"));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
 			return new Browser(new ChromeDriver(service, options));

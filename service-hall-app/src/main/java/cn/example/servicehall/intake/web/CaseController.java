@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.CasePage;
+import cn.example.servicehall.intake.CaseSearch;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.CaseView;
 
@@ -38,7 +41,7 @@ class CaseController {
 
 	/**
 	 * A page of cases.
-	 * @param total how many cases the officer may see in all
+	 * @param total how many cases the officer may see in all (that the search finds)
 	 * @param items this page, newest first
 	 */
 	record CaseList(long total, int page, int size, List<CaseView> items) {
@@ -46,9 +49,13 @@ class CaseController {
 
 	@GetMapping
 	@Operation(summary = "The cases the officer may see, newest first (a developer agent: their company's only)")
-	CaseList list(@RequestParam Optional<CaseStatus> status, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentOfficer officer) {
-		CasePage found = this.cases.list(officer, status, page, size);
+	CaseList list(@RequestParam Optional<CaseStatus> status,
+			@Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Cases a page, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+			@Parameter(description = CaseSearch.DESCRIPTION) @RequestParam(required = false)
+			@Size(max = CaseSearch.MAX_LENGTH) String q,
+			CurrentOfficer officer) {
+		CasePage found = this.cases.list(officer, status, CaseSearch.parse(q), page, size);
 		return new CaseList(found.total(), page, size,
 				found.items().stream().map(file -> CaseView.of(file, List.of())).toList());
 	}
