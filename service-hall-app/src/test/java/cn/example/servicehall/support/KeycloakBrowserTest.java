@@ -3,6 +3,19 @@ package cn.example.servicehall.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +44,24 @@ public abstract class KeycloakBrowserTest {
 		registry.add("servicehall.keycloak.local.port", () -> KEYCLOAK_PORT);
 		registry.add("servicehall.keycloak.local.home", () -> "target/keycloak-it");
 		registry.add("servicehall.keycloak.local.hall-url", () -> HALL);
+	}
+
+	@Autowired
+	private ProcessEngine engine;
+
+	/**
+	 * The consoles (Cockpit, Tasklist, Admin) find their engine by name in Camunda's JVM-wide registry and work
+	 * through JVM-wide runtime delegates. In one JVM of tests, another test context that started later holds the name,
+	 * and one that closed (with {@code @DirtiesContext}) has cleared the delegates: point both back at this hall.
+	 * A hall in production runs one engine in its JVM, and none of this arises.
+	 */
+	@BeforeEach
+	void pointTheConsolesAtThisHall() {
+		ProcessEngines.registerProcessEngine(this.engine);
+		Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+		Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+		Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+		Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
 	}
 
 	private static int freePort() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -59,9 +58,6 @@ class ConsoleFenceIT extends KeycloakBrowserTest {
 
 	@BeforeEach
 	void runAProcessWithATaskATimerAndAVariable() {
-		// the consoles find their engine by name in Camunda's JVM-wide registry, where the engine of the test context
-		// started last sits (tests of other contexts run in the same JVM): point it back at this hall's
-		ProcessEngines.registerProcessEngine(this.engine);
 		// a model of the test's own, so that no loan rule (nor another test's case) is involved
 		BpmnModelInstance model = Bpmn.createExecutableProcess(PROBE)
 			.name("控制台只读检查")

@@ -3,11 +3,14 @@ package cn.example.servicehall.platform.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -32,6 +35,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
 
+	private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
 	private final ObjectMapper json;
 
 	private final ViewResolver views;
@@ -50,6 +55,14 @@ class ProblemErrorController implements ErrorController {
 		ProblemDetail problem = request.getAttribute(Problems.ATTRIBUTE) instanceof ProblemDetail given ? given
 				: Problems.forStatus(status);
 		problem.setStatus(status);
+		if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+			// a failure outside the hall's controllers (a servlet or filter of the consoles, say): logged once with a
+			// reference the user can quote, as the controllers' failures are
+			String reference = UUID.randomUUID().toString().substring(0, 8);
+			log.error("Unexpected failure at {}, reference {}", path, reference, failure);
+			problem.setDetail(problem.getDetail() + " 参考号 / reference: " + reference);
+			problem.setProperty("reference", reference);
+		}
 		if (Problems.wantsPage(request, path)) {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("status", status);
