@@ -25,8 +25,9 @@ import cn.example.servicehall.intake.Agency;
  * @param paused waiting on the citizen
  * @param excluded in another agency's stretch
  * @param stoppedAt when it stopped
- * @param outcome MET, BREACHED or CANCELLED, once stopped
- * @param elapsedMinutes the counted time, once stopped
+ * @param outcome MET, BREACHED or CANCELLED, once stopped; empty for a clock that stopped while the calendar lacked a
+ * year it ran through, until that year is entered and it is counted
+ * @param elapsedMinutes the counted time, once stopped (and counted)
  * @param colour its colour now
  */
 public record SlaClock(long id, String caseNo, String definitionId, String name, String kind, Agency agency,

@@ -2,8 +2,10 @@ package cn.example.servicehall.sla;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,12 @@ import cn.example.servicehall.intake.CaseStepRecorded;
  * statutory limits that say 日), is suspended while the case waits on the citizen (补正) and during stretches that are
  * another agency's part, turns yellow at 80 % of its limit and red when the limit passes. Every change is recorded in
  * {@code sla_event}; a breach notifies the agency's managers.
+ * <p>
+ * Clocks count whole minutes from the minute they start. A limit in working days ends at the close of office on its
+ * last day, one in calendar days at the end of its last day (23:59:59 in the hall's time zone). While the calendar
+ * lacks a year a clock runs into, the clock runs without a due time (and a clock stopped then waits to be counted);
+ * nothing a case does fails for it. The administrator is warned once ({@link WorkingCalendar#warnMissing}), and the
+ * escalation run after the year is entered gives every such clock its due time and count.
  */
 @Service
 public class SlaClocks {
@@ -55,17 +64,20 @@ public class SlaClocks {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	/** The stages this node has written to sla_definition as they are configured now. */
 	private final java.util.concurrent.ConcurrentMap<String, Definition> defined = new java.util.concurrent.ConcurrentHashMap<>();
 
 	SlaClocks(JdbcClient jdbc, WorkingCalendar calendar, SlaLimits limits, CaseFiles cases, SlaNotices notices,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.limits = limits;
 		this.cases = cases;
 		this.notices = notices;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -86,8 +98,8 @@ public class SlaClocks {
 				limit.limit()));
 		long id = this.jdbc.sql("""
 				insert into sla_clock (case_no, definition_id, name, kind, agency, task_id, branch, basis, limit_minutes,
-				                       unit, resolution_minutes, started_at, yellow_at, due_at)
-				values (:caseNo, :definition, :name, 'STEP', :agency, :taskId, :branch, :basis, :limit, :unit,
+				                       limit_amount, unit, resolution_minutes, started_at, yellow_at, due_at)
+				values (:caseNo, :definition, :name, 'STEP', :agency, :taskId, :branch, :basis, :limit, :amount, :unit,
 				        :resolution, :now, :yellow, :due)
 				returning id""")
 			.param("caseNo", caseNo.value())
@@ -98,6 +110,7 @@ public class SlaClocks {
 			.param("branch", this.cases.branchOf(caseNo))
 			.param("basis", basis(limit.unit()))
 			.param("limit", timing.limitMinutes())
+			.param("amount", limit.limit())
 			.param("unit", limit.unit().name())
 			.param("resolution", limit.unit().resolutionMinutes(this.calendar.officeDay()))
 			.param("now", now)
@@ -175,15 +188,16 @@ public class SlaClocks {
 
 	/**
 	 * 预警与超时: turns the clocks that reached 80 % of their limit yellow and those past it red, notifying the
-	 * agency's managers of each breach; fills in the due dates of clocks that started before their year was in the
-	 * calendar. Run by the job executor every minute ({@code bpmn/sla/sla-escalation.bpmn}); several nodes never
-	 * escalate the same clock twice.
+	 * agency's managers of each breach; fills in the due times of clocks that ran into a year not yet in the calendar
+	 * (an open step's task gets its due date: {@link StepDueTimeSet}), and counts the clocks that stopped then. Run by
+	 * the job executor every minute ({@code bpmn/sla/sla-escalation.bpmn}); several nodes never escalate the same
+	 * clock twice.
 	 * @return how many clocks turned yellow and red
 	 */
 	@Transactional
 	public Escalation escalate() {
 		OffsetDateTime now = now();
-		int completed = completeMissingDeadlines();
+		int completed = completeMissingDeadlines(now) + countStoppedClocks();
 		List<Escalated> yellow = this.jdbc.sql("""
 				update sla_clock set escalation = 'YELLOW'
 				 where id in (select id from sla_clock
@@ -211,8 +225,8 @@ public class SlaClocks {
 			breached(clock.id());
 		}
 		if (!yellow.isEmpty() || !red.isEmpty() || completed > 0) {
-			log.info("SLA escalation at {}: {} yellow, {} red, {} deadlines completed", now, yellow.size(), red.size(),
-					completed);
+			log.info("SLA escalation at {}: {} yellow, {} red, {} clocks given their due times", now, yellow.size(),
+					red.size(), completed);
 		}
 		return new Escalation(yellow.size(), red.size());
 	}
@@ -371,10 +385,11 @@ public class SlaClocks {
 			.stream()
 			.anyMatch(stretch -> SlaLimits.matches(stretch.from(), step.action(), step.status().name()));
 		long id = this.jdbc.sql("""
-				insert into sla_clock (case_no, definition_id, name, kind, agency, branch, basis, limit_minutes, unit,
-				                       resolution_minutes, started_at, yellow_at, due_at, excluded, suspended_since)
-				values (:caseNo, :definition, :name, 'SPAN', :agency, :branch, :basis, :limit, :unit, :resolution, :at,
-				        :yellow, :due, :excluded, :since)
+				insert into sla_clock (case_no, definition_id, name, kind, agency, branch, basis, limit_minutes,
+				                       limit_amount, unit, resolution_minutes, started_at, yellow_at, due_at, excluded,
+				                       suspended_since)
+				values (:caseNo, :definition, :name, 'SPAN', :agency, :branch, :basis, :limit, :amount, :unit,
+				        :resolution, :at, :yellow, :due, :excluded, :since)
 				returning id""")
 			.param("caseNo", step.caseNo().value())
 			.param("definition", span.id())
@@ -383,6 +398,7 @@ public class SlaClocks {
 			.param("branch", step.branch())
 			.param("basis", basis(span.unit()))
 			.param("limit", timing.limitMinutes())
+			.param("amount", span.limit())
 			.param("unit", span.unit().name())
 			.param("resolution", span.unit().resolutionMinutes(this.calendar.officeDay()))
 			.param("at", step.at())
@@ -399,24 +415,47 @@ public class SlaClocks {
 	}
 
 	private void stop(OpenClock clock, OffsetDateTime at, boolean counted) {
-		int suspended = clock.suspendedMinutes();
-		if (clock.suspendedSince() != null) {
-			suspended += counted(clock.basis(), clock.suspendedSince(), at);
+		Count count;
+		try {
+			count = count(clock, at, true);
 		}
-		int elapsed = Math.max(0, counted(clock.basis(), clock.startedAt(), at) - suspended);
-		String outcome = !counted ? "CANCELLED" : elapsed <= clock.limitMinutes() ? "MET" : "BREACHED";
+		catch (CalendarYearMissing ex) {
+			// stopped; counted against its limit once the year is entered (countStoppedClocks)
+			this.jdbc.sql("""
+					update sla_clock set stopped_at = :at, outcome = :outcome, paused = false, excluded = false
+					 where id = :id""")
+				.param("at", at)
+				.param("outcome", counted ? null : "CANCELLED")
+				.param("id", clock.id())
+				.update();
+			event(clock.id(), clock.caseNo(), counted ? "STOPPED" : "CANCELLED", at, missing(ex));
+			return;
+		}
+		record(clock, at, counted, count);
+	}
+
+	/** Writes a stopped clock's count: its outcome, the time counted and the due time it had. */
+	private void record(OpenClock clock, OffsetDateTime at, boolean counted, Count count) {
+		String outcome = !counted ? "CANCELLED" : count.elapsed() <= count.limit() ? "MET" : "BREACHED";
+		boolean later = clock.stoppedAt() != null; // stopped while the calendar lacked a year, counted now
 		this.jdbc.sql("""
 				update sla_clock set stopped_at = :at, outcome = :outcome, elapsed_minutes = :elapsed,
-				       suspended_minutes = :suspended, suspended_since = null, paused = false, excluded = false
+				       limit_minutes = :limit, suspended_minutes = :suspended, suspended_since = null, paused = false,
+				       excluded = false, yellow_at = coalesce(yellow_at, :yellow), due_at = coalesce(due_at, :due)
 				 where id = :id""")
 			.param("at", at)
 			.param("outcome", outcome)
-			.param("elapsed", elapsed)
-			.param("suspended", suspended)
+			.param("elapsed", count.elapsed())
+			.param("limit", count.limit())
+			.param("suspended", count.suspended())
+			.param("yellow", later ? count.yellowAt() : null)
+			.param("due", later ? count.dueAt() : null)
 			.param("id", clock.id())
 			.update();
-		event(clock.id(), clock.caseNo(), counted ? "STOPPED" : "CANCELLED", at, outcome + ", " + elapsed + " / "
-				+ clock.limitMinutes() + " min");
+		if (!later) {
+			event(clock.id(), clock.caseNo(), counted ? "STOPPED" : "CANCELLED", at, outcome + ", " + count.elapsed()
+					+ " / " + count.limit() + " min");
+		}
 		if ("BREACHED".equals(outcome) && !"RED".equals(clock.escalation())) {
 			this.jdbc.sql("update sla_clock set escalation = 'RED' where id = ?").param(clock.id()).update();
 			event(clock.id(), clock.caseNo(), "RED", at, "breached at the stop");
@@ -461,20 +500,37 @@ public class SlaClocks {
 				.update();
 			return;
 		}
-		int suspended = clock.suspendedMinutes() + counted(clock.basis(), clock.suspendedSince(), at);
-		Points points = points(clock.basis(), clock.startedAt(), clock.limitMinutes(), suspended);
+		Count count;
+		try {
+			count = count(clock, at, false);
+		}
+		catch (CalendarYearMissing ex) {
+			// runs on without a due time until the year is entered (completeMissingDeadlines)
+			missing(ex);
+			this.jdbc.sql("""
+					update sla_clock set paused = false, excluded = false, suspended_since = null, yellow_at = null,
+					       due_at = null where id = ?""")
+				.param(clock.id())
+				.update();
+			return;
+		}
 		this.jdbc.sql("""
 				update sla_clock set paused = false, excluded = false, suspended_since = null,
-				       suspended_minutes = :suspended, yellow_at = :yellow, due_at = :due where id = :id""")
-			.param("suspended", suspended)
-			.param("yellow", points.yellowAt())
-			.param("due", points.dueAt())
+				       suspended_minutes = :suspended, limit_minutes = :limit, yellow_at = :yellow, due_at = :due
+				 where id = :id""")
+			.param("suspended", count.suspended())
+			.param("limit", count.limit())
+			.param("yellow", count.yellowAt())
+			.param("due", count.dueAt())
 			.param("id", clock.id())
 			.update();
 	}
 
-	/** Clocks that started before their year was in the calendar get their deadlines once it is. */
-	private int completeMissingDeadlines() {
+	/**
+	 * Running clocks without a due time (their year was not in the calendar) get it once the year is; an open step's
+	 * task gets it as its due date.
+	 */
+	private int completeMissingDeadlines(OffsetDateTime now) {
 		List<OpenClock> waiting = this.jdbc.sql("""
 				select * from sla_clock where stopped_at is null and due_at is null and suspended_since is null
 				for update skip locked""")
@@ -482,19 +538,51 @@ public class SlaClocks {
 			.list();
 		int completed = 0;
 		for (OpenClock clock : waiting) {
+			Count count;
 			try {
-				Points points = points(clock.basis(), clock.startedAt(), clock.limitMinutes(),
-						clock.suspendedMinutes());
-				this.jdbc.sql("update sla_clock set yellow_at = ?, due_at = ? where id = ?")
-					.params(points.yellowAt(), points.dueAt(), clock.id())
-					.update();
-				completed++;
+				count = count(clock, now, false);
 			}
 			catch (CalendarYearMissing ex) {
-				// still missing: the calendar's banner says so
+				missing(ex); // still missing: warned once, and the start page says so
+				continue;
 			}
+			if (count.points() == null) {
+				continue;
+			}
+			this.jdbc.sql("""
+					update sla_clock set limit_minutes = :limit, suspended_minutes = :suspended, yellow_at = :yellow,
+					       due_at = :due where id = :id""")
+				.param("limit", count.limit())
+				.param("suspended", count.suspended())
+				.param("yellow", count.yellowAt())
+				.param("due", count.dueAt())
+				.param("id", clock.id())
+				.update();
+			if (clock.taskId() != null) {
+				this.events.publishEvent(new StepDueTimeSet(new CaseNo(clock.caseNo()), clock.taskId(), count.dueAt()));
+			}
+			completed++;
 		}
 		return completed;
+	}
+
+	/** Clocks that stopped while the calendar lacked a year they ran through are counted once it has it. */
+	private int countStoppedClocks() {
+		List<OpenClock> stopped = this.jdbc.sql("""
+				select * from sla_clock where stopped_at is not null and outcome is null for update skip locked""")
+			.query(OpenClock::of)
+			.list();
+		int counted = 0;
+		for (OpenClock clock : stopped) {
+			try {
+				record(clock, clock.stoppedAt(), true, count(clock, clock.stoppedAt(), true));
+				counted++;
+			}
+			catch (CalendarYearMissing ex) {
+				missing(ex);
+			}
+		}
+		return counted;
 	}
 
 	private void breached(long clockId) {
@@ -524,84 +612,185 @@ public class SlaClocks {
 	private record Points(OffsetDateTime yellowAt, OffsetDateTime dueAt) {
 	}
 
+	/**
+	 * A clock counted at a moment: its limit, the time it was suspended, the time counted against the limit, and its
+	 * points with those suspensions (null while they run into a year the calendar lacks).
+	 */
+	private record Count(int limit, int suspended, int elapsed, Points points) {
+
+		OffsetDateTime yellowAt() {
+			return this.points == null ? null : this.points.yellowAt();
+		}
+
+		OffsetDateTime dueAt() {
+			return this.points == null ? null : this.points.dueAt();
+		}
+
+	}
+
 	private Timing timing(OffsetDateTime start, int amount, SlaLimits.Unit unit) {
 		int limitMinutes;
 		try {
 			limitMinutes = limitMinutes(start, amount, unit);
 		}
 		catch (CalendarYearMissing ex) {
-			log.error("No due date: {}", ex.getBody().getDetail());
-			return new Timing(amount * (int) this.calendar.officeDay().toMinutes(), null, null,
-					"工作日历缺少 " + ex.year() + " 年，暂无到期时间");
+			// a stand-in until the year is entered: the limit is counted again then (limit_amount)
+			return new Timing(amount * (int) this.calendar.officeDay().toMinutes(), null, null, missing(ex));
 		}
 		try {
 			Points points = points(basis(unit), start, limitMinutes, 0);
 			return new Timing(limitMinutes, points.yellowAt(), points.dueAt(), null);
 		}
 		catch (CalendarYearMissing ex) {
-			log.error("No due date: {}", ex.getBody().getDetail());
-			return new Timing(limitMinutes, null, null, "工作日历缺少 " + ex.year() + " 年，暂无到期时间");
+			return new Timing(limitMinutes, null, null, missing(ex));
 		}
 	}
 
+	/** Warns (once) that the calendar lacks a year, and says so for the clock's record. */
+	private String missing(CalendarYearMissing ex) {
+		this.calendar.warnMissing(ex);
+		return "工作日历缺少 " + ex.year() + " 年，暂无到期时间";
+	}
+
 	/**
-	 * A limit in minutes of its basis for a clock starting at {@code start}.
+	 * The clock counted at {@code at}: its limit (counted again from its start, for a limit in working days that may
+	 * have started without the calendar), its suspensions from its events, when {@code stopping} the time counted
+	 * against the limit, and its points if the calendar has the years they fall in.
+	 * @throws CalendarYearMissing if the limit, the suspensions or the time counted run through a year without data
+	 */
+	private Count count(OpenClock clock, OffsetDateTime at, boolean stopping) {
+		int limit = clock.limitMinutes();
+		if (clock.limitAmount() != null && "WORKING_DAYS".equals(clock.unit())) {
+			limit = limitMinutes(clock.startedAt(), clock.limitAmount(), SlaLimits.Unit.WORKING_DAYS);
+		}
+		int suspended = suspendedMinutes(clock, at);
+		int elapsed = stopping ? Math.max(0, counted(clock.basis(), clock.startedAt(), at) - suspended) : 0;
+		Points points;
+		try {
+			points = points(clock.basis(), clock.startedAt(), limit, suspended);
+		}
+		catch (CalendarYearMissing ex) {
+			missing(ex);
+			points = null;
+		}
+		return new Count(limit, suspended, elapsed, points);
+	}
+
+	/**
+	 * The minutes of its basis the clock was suspended until {@code until}, from its events (a suspension the calendar
+	 * could not count when it ended is counted here once it can).
+	 */
+	private int suspendedMinutes(OpenClock clock, OffsetDateTime until) {
+		List<Change> changes = this.jdbc.sql("""
+				select kind, occurred_at from sla_event
+				 where clock_id = ? and kind in ('PAUSED', 'RESUMED', 'EXCLUDED', 'INCLUDED') order by id""")
+			.param(clock.id())
+			.query(Change.class)
+			.list();
+		boolean paused = false;
+		boolean excluded = false;
+		OffsetDateTime since = null;
+		int suspended = 0;
+		for (Change change : changes) {
+			switch (change.kind()) {
+				case "PAUSED" -> paused = true;
+				case "RESUMED" -> paused = false;
+				case "EXCLUDED" -> excluded = true;
+				default -> excluded = false;
+			}
+			if ((paused || excluded) && since == null) {
+				since = change.occurredAt();
+			}
+			else if (!paused && !excluded && since != null) {
+				suspended += counted(clock.basis(), since, change.occurredAt());
+				since = null;
+			}
+		}
+		if (since != null && until.isAfter(since)) {
+			suspended += counted(clock.basis(), since, until);
+		}
+		return suspended;
+	}
+
+	/** A line of a clock's history that suspends or resumes it. */
+	private record Change(String kind, OffsetDateTime occurredAt) {
+	}
+
+	/**
+	 * A limit in minutes of its basis for a clock starting at {@code start}: for working days to the close of office
+	 * on the last day, for calendar days to the end (23:59:59) of the last day.
 	 * @throws CalendarYearMissing if a limit in working days runs into a year without data
 	 */
 	private int limitMinutes(OffsetDateTime start, int amount, SlaLimits.Unit unit) {
+		ZonedDateTime from = minute(start);
 		return switch (unit) {
 			case WORKING_MINUTES -> amount;
 			case WORKING_HOURS -> amount * 60;
-			case CALENDAR_DAYS -> (int) Duration
-				.between(start, zoned(start).toLocalDate().plusDays(amount + 1L).atStartOfDay(this.clock.getZone()))
-				.toMinutes();
+			case CALENDAR_DAYS -> (int) Duration.between(from, endOfDay(from.toLocalDate().plusDays(amount))).toMinutes();
 			case WORKING_DAYS -> (int) this.calendar
-				.workingTimeBetween(zoned(start), this.calendar.dueAfterWorkingDays(zoned(start), amount))
+				.workingTimeBetween(from, this.calendar.dueAfterWorkingDays(from, amount))
 				.toMinutes();
 		};
 	}
 
+	/**
+	 * When a clock reaches 80 % and 100 % of its limit, counting from the minute it started and adding the time it
+	 * was suspended; a limit in calendar days ends at the end of the day it runs out in.
+	 */
 	private Points points(String basis, OffsetDateTime start, int limitMinutes, int suspendedMinutes) {
 		int yellowMinutes = (int) Math.ceil(limitMinutes * this.limits.yellowPercent() / 100.0);
-		return new Points(after(basis, start, yellowMinutes + suspendedMinutes),
-				after(basis, start, limitMinutes + suspendedMinutes));
+		OffsetDateTime due = after(basis, start, limitMinutes + suspendedMinutes);
+		if (CALENDAR.equals(basis)) {
+			due = endOfDay(due.atZoneSameInstant(this.clock.getZone()).toLocalDate()).toOffsetDateTime();
+		}
+		return new Points(after(basis, start, yellowMinutes + suspendedMinutes), due);
 	}
 
 	private OffsetDateTime after(String basis, OffsetDateTime start, int minutes) {
-		if ("CALENDAR".equals(basis)) {
-			return start.plusMinutes(minutes);
+		if (CALENDAR.equals(basis)) {
+			return minute(start).plusMinutes(minutes).toOffsetDateTime();
 		}
-		return this.calendar.addWorkingTime(zoned(start), Duration.ofMinutes(minutes)).toOffsetDateTime();
+		return this.calendar.addWorkingTime(minute(start), Duration.ofMinutes(minutes)).toOffsetDateTime();
 	}
 
-	/** Minutes of the basis between two instants. */
+	/** Minutes of the basis between two instants, each taken at the minute it falls in. */
 	private int counted(String basis, OffsetDateTime from, OffsetDateTime to) {
 		if (!to.isAfter(from)) {
 			return 0;
 		}
-		if ("CALENDAR".equals(basis)) {
-			return (int) Duration.between(from, to).toMinutes();
+		if (CALENDAR.equals(basis)) {
+			return (int) Duration.between(minute(from), minute(to)).toMinutes();
 		}
-		return (int) this.calendar.workingTimeBetween(zoned(from), zoned(to)).toMinutes();
+		return (int) this.calendar.workingTimeBetween(minute(from), minute(to)).toMinutes();
 	}
 
-	private ZonedDateTime zoned(OffsetDateTime at) {
-		return at.atZoneSameInstant(this.clock.getZone());
+	/** The minute an instant falls in, in the hall's zone: clocks count whole minutes. */
+	private ZonedDateTime minute(OffsetDateTime at) {
+		return at.atZoneSameInstant(this.clock.getZone()).truncatedTo(ChronoUnit.MINUTES);
 	}
+
+	/** The last second of a day in the hall's zone, when a limit in calendar days ending on it falls due. */
+	private ZonedDateTime endOfDay(LocalDate day) {
+		return day.plusDays(1).atStartOfDay(this.clock.getZone()).minusSeconds(1);
+	}
+
+	private static final String CALENDAR = "CALENDAR";
 
 	private static String basis(SlaLimits.Unit unit) {
-		return unit.isWorkingTime() ? "WORKING" : "CALENDAR";
+		return unit.isWorkingTime() ? "WORKING" : CALENDAR;
 	}
 
-	/** An open clock as read for an update. */
-	record OpenClock(long id, String caseNo, String definitionId, String kind, Agency agency, String basis,
-			int limitMinutes, OffsetDateTime startedAt, boolean paused, boolean excluded, OffsetDateTime suspendedSince,
-			int suspendedMinutes, String escalation, OffsetDateTime stoppedAt) {
+	/** A clock as read for an update. */
+	record OpenClock(long id, String caseNo, String definitionId, String kind, Agency agency, String taskId,
+			String basis, int limitMinutes, Integer limitAmount, String unit, OffsetDateTime startedAt, boolean paused,
+			boolean excluded, OffsetDateTime suspendedSince, int suspendedMinutes, String escalation,
+			OffsetDateTime stoppedAt) {
 
 		static OpenClock of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 			return new OpenClock(rs.getLong("id"), rs.getString("case_no"), rs.getString("definition_id"),
-					rs.getString("kind"), Agency.valueOf(rs.getString("agency")), rs.getString("basis"),
-					rs.getInt("limit_minutes"), rs.getObject("started_at", OffsetDateTime.class), rs.getBoolean("paused"),
+					rs.getString("kind"), Agency.valueOf(rs.getString("agency")), rs.getString("task_id"),
+					rs.getString("basis"), rs.getInt("limit_minutes"), rs.getObject("limit_amount", Integer.class),
+					rs.getString("unit"), rs.getObject("started_at", OffsetDateTime.class), rs.getBoolean("paused"),
 					rs.getBoolean("excluded"), rs.getObject("suspended_since", OffsetDateTime.class),
 					rs.getInt("suspended_minutes"), rs.getString("escalation"),
 					rs.getObject("stopped_at", OffsetDateTime.class));

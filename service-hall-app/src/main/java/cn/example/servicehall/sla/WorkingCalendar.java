@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,9 @@ public class WorkingCalendar {
 	private final YearCache cache;
 
 	private final CalendarArithmetic arithmetic;
+
+	/** The years this process has warned are missing (once each). */
+	private final Set<Integer> warnedMissing = ConcurrentHashMap.newKeySet();
 
 	WorkingCalendar(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, SlaSettings settings) {
 		this.jdbc = jdbc;
@@ -187,6 +192,20 @@ public class WorkingCalendar {
 		return Optional.empty();
 	}
 
+	/**
+	 * A time limit goes without a due time because its year is missing: the administrator is warned in the log, once
+	 * per year in the life of this process (the start page warns too, from {@code CalendarAccess.WARNING_HORIZON}
+	 * before). Clocks get their due times once the year is entered.
+	 * @param missing what the calendar answered
+	 */
+	public void warnMissing(CalendarYearMissing missing) {
+		if (this.warnedMissing.add(missing.year())) {
+			log.warn("The working-day calendar has no {}: time limits running into {} have no due time until a system "
+					+ "administrator enters the year (/admin/calendar, PUT /api/sla/calendar/{}); they get them then",
+					missing.year(), missing.year(), missing.year());
+		}
+	}
+
 	/** The years that have data, earliest first, as the database holds them now. */
 	public List<CalendarYear> years() {
 		return read(this.jdbc.sql(SELECT + "order by y.year, d.day"));
@@ -232,9 +251,13 @@ public class WorkingCalendar {
 		return officer.isIn(Groups.SYSTEM_ADMIN);
 	}
 
-	/** Reads a year again when next asked, after its rows were changed outside this service (tests, SQL). */
+	/**
+	 * Reads a year again when next asked, after its rows were changed outside this service (tests, SQL), and warns
+	 * again should it be missing.
+	 */
 	void forget(int year) {
 		this.cache.evict(year);
+		this.warnedMissing.remove(year);
 	}
 
 	private void save(CalendarYear year) {

@@ -11,8 +11,8 @@ import cn.example.servicehall.sla.SlaClocks;
  *
  * @param reading the clock, its limit and the time it has counted
  * @param state {@code on-time} (正常), {@code due-soon} (即将到期), {@code overdue} (已超时), {@code paused} (暂停计时:
- * 补正中), {@code excluded} (暂停计时: 其他部门办理中), {@code met} (已完成: 按时), {@code breached} (已完成: 超时) or
- * {@code cancelled} (已取消)
+ * 补正中), {@code excluded} (暂停计时: 其他部门办理中), {@code met} (已完成: 按时), {@code breached} (已完成: 超时),
+ * {@code uncounted} (已完成, counted once the calendar has the year it ran into) or {@code cancelled} (已取消)
  */
 record ClockLine(SlaClocks.Reading reading, String state) {
 
@@ -22,7 +22,8 @@ record ClockLine(SlaClocks.Reading reading, String state) {
 		SlaClock clock = reading.clock();
 		String state;
 		if (clock.stoppedAt().isPresent()) {
-			state = switch (clock.outcome().orElse("MET")) {
+			state = switch (clock.outcome().orElse("")) {
+				case "" -> "uncounted";
 				case "BREACHED" -> "breached";
 				case "CANCELLED" -> "cancelled";
 				default -> "met";

@@ -1,6 +1,7 @@
 package cn.example.servicehall.sla;
 
 import static cn.example.servicehall.sla.StatutoryHolidays.day;
+import static cn.example.servicehall.sla.TestCalendars.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +45,6 @@ import cn.example.servicehall.support.TestTokens;
  */
 @ServiceHallIntegrationTest
 class CalendarIT {
-
-	private static final String TEST_SOURCE = "测试数据（非真实通知）：国务院办公厅关于2027年部分节假日安排的通知 https://www.gov.cn/test";
 
 	@Autowired
 	private TestRestTemplate http;
@@ -106,7 +104,7 @@ class CalendarIT {
 
 		Instant asked = Instant.now();
 		ResponseEntity<Map<String, Object>> entered = admin().exchange(HttpMethod.PUT, "/api/sla/calendar/2027",
-				entry2027(true), null);
+				TestCalendars.entry2027(true), null);
 
 		assertThat(entered.getStatusCode()).as(String.valueOf(entered.getBody())).isEqualTo(HttpStatus.OK);
 		// 2027 begins on a Friday: 261 weekdays − 7 off on weekdays (01-01, 02-05, 02-08…02-12) + 1 make-up day
@@ -115,7 +113,7 @@ class CalendarIT {
 			.containsEntry("makeUpDays", 1)
 			.containsEntry("workingDays", 255)
 			.containsEntry("enteredBy", "admin1")
-			.containsEntry("source", TEST_SOURCE);
+			.containsEntry("source", TestCalendars.TEST_SOURCE_2027);
 		assertThat(this.jdbc.sql("select count(*) from sla_calendar_day where year = 2027").query(Integer.class).single())
 			.isEqualTo(12);
 		OffsetDateTime enteredAt = this.jdbc.sql("select entered_at from sla_calendar_year where year = 2027")
@@ -141,7 +139,7 @@ class CalendarIT {
 			.isEqualTo(Map.of("date", "2027-01-01", "kind", "OFF", "name", "元旦"));
 
 		// entered again, the year is replaced as a whole: without the make-up day, 02-20 is an ordinary Saturday
-		assertThat(admin().exchange(HttpMethod.PUT, "/api/sla/calendar/2027", entry2027(false), null).getBody())
+		assertThat(admin().exchange(HttpMethod.PUT, "/api/sla/calendar/2027", TestCalendars.entry2027(false), null).getBody())
 			.containsEntry("makeUpDays", 0)
 			.containsEntry("workingDays", 254);
 		assertThat(this.calendar.isWorkingDay(day("2027-02-20"))).isFalse();
@@ -151,7 +149,7 @@ class CalendarIT {
 	void aClerkCannotEnterAYear() {
 		ResponseEntity<Map<String, Object>> refused = Api
 			.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK))
-			.exchange(HttpMethod.PUT, "/api/sla/calendar/2027", entry2027(true), null);
+			.exchange(HttpMethod.PUT, "/api/sla/calendar/2027", TestCalendars.entry2027(true), null);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(refused.getBody()).containsEntry("type", "/problems/forbidden");
@@ -161,7 +159,7 @@ class CalendarIT {
 	@Test
 	@DisplayName("调休上班日填在星期三：整条录入被拒绝，并指明出错的行")
 	void aMakeUpDayOnAWednesdayIsRefusedByItsLineAndNothingOfTheYearIsSaved() {
-		Map<String, Object> entry = Map.of("source", TEST_SOURCE, "days",
+		Map<String, Object> entry = Map.of("source", TestCalendars.TEST_SOURCE_2027, "days",
 				List.of(line("2027-01-01", "OFF", "元旦"), line("2027-01-06", "MAKEUP", "元旦"),
 						line("2027-02-05", "OFF", "春节")));
 
@@ -224,25 +222,6 @@ class CalendarIT {
 
 	private Api admin() {
 		return Api.as(this.http, TestTokens.user("admin1", Groups.SYSTEM_ADMIN));
-	}
-
-	/** Test data shaped like a notice: 元旦 01-01 to 01-03, 春节 02-05 (Fri) to 02-12 (Fri), make-up Sat 02-20. */
-	private static Map<String, Object> entry2027(boolean withMakeUpDay) {
-		List<Map<String, String>> days = new ArrayList<>();
-		days.add(line("2027-01-01", "OFF", "元旦"));
-		days.add(line("2027-01-02", "OFF", "元旦"));
-		days.add(line("2027-01-03", "OFF", "元旦"));
-		for (LocalDate d = day("2027-02-05"); !d.isAfter(day("2027-02-12")); d = d.plusDays(1)) {
-			days.add(line(d.toString(), "OFF", "春节"));
-		}
-		if (withMakeUpDay) {
-			days.add(line("2027-02-20", "MAKEUP", "春节"));
-		}
-		return Map.of("source", TEST_SOURCE, "days", days);
-	}
-
-	private static Map<String, String> line(String date, String kind, String name) {
-		return Map.of("date", date, "kind", kind, "name", name);
 	}
 
 	private int workingDaysIn(int year) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,10 +34,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +58,14 @@ import cn.example.servicehall.support.TestTokens;
  * yellow at 80 %, red past the limit, the bank's managers told in the hall and by e-mail (a real SMTP server).
  */
 @ServiceHallIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
 		"servicehall.sla.mail.from=service-hall@gjj.test", "servicehall.sla.mail.to.BANK=loan-managers@bank.test" })
 class SlaClocksIT {
 
 	static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
+
+	private static final Map<String, Object> AGREE = Map.of("outcome", "APPROVE", "opinion", "同意");
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
@@ -71,6 +79,9 @@ class SlaClocksIT {
 
 	@Autowired
 	private ProcessEngine engine;
+
+	@Autowired
+	private WorkingCalendar calendar;
 
 	@AfterEach
 	void realTime() {
@@ -177,12 +188,8 @@ class SlaClocksIT {
 		String caseNo = submit(this.http, newResaleApplication());
 		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
 		runJobs(this.engine, caseNo);
-		Map<String, Object> agree = Map.of("outcome", "APPROVE", "opinion", "同意");
-		ok(as("bank1", "bank-loan-officer").post(path(caseNo) + "/credit-review", agree));
-		ok(as("registry1", "registry-clerk").post(path(caseNo) + "/title-review", agree));
-		ok(as("guarantor1", "guarantor-officer").post(path(caseNo) + "/guarantee-assessment", agree));
-		runJobs(this.engine, caseNo);
-		ok(as("reviewer1", "hpf-first-reviewer").post(path(caseNo) + "/first-review", agree));
+		agenciesAgree(caseNo);
+		ok(as("reviewer1", "hpf-first-reviewer").post(path(caseNo) + "/first-review", AGREE));
 		at(2026, 3, 2, 10, 0);
 		ok(as("approver1", "hpf-approver").post(path(caseNo) + "/approval",
 				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
@@ -210,6 +217,38 @@ class SlaClocksIT {
 			.containsEntry("outcome", "MET")
 			.containsEntry("elapsedMinutes", 60);
 		assertThat(row("select count(*) from sla_clock where case_no = ? and stopped_at is null", caseNo)).isEqualTo("0");
+	}
+
+	@Test
+	void aLimitInDaysEndsAtTheEndOfItsLastDayWhicheverSecondItStarted() {
+		at(2026, 3, 2, 9, 0);
+		String caseNo = submit(this.http, newResaleApplication());
+		ClockUtil.setCurrentTime(Date.from(time(2026, 3, 2, 10, 0).plusSeconds(26).toInstant()));
+		ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, caseNo);
+
+		// 15 days from Monday 03-02: the whole of Tuesday 03-17, whatever second the case was accepted in
+		assertThat(dueAt(clock(caseNo, "statutory-decision"))).isEqualTo(time(2026, 3, 17, 23, 59).plusSeconds(59));
+		// one working day: to the close of office on Tuesday 03-03
+		assertThat(task(caseNo, "Task_ReviewCredit").getDueDate().toInstant())
+			.isEqualTo(time(2026, 3, 3, 17, 30).toInstant());
+
+		// decided in the last minute of the 15th day: on time; the first minute of the 16th: late
+		String late = submit(this.http, newResaleApplication());
+		ok(clerk().post(path(late) + "/acceptance", allMaterials(true)));
+		runJobs(this.engine, late);
+		for (String each : List.of(caseNo, late)) {
+			agenciesAgree(each);
+			ok(as("reviewer1", "hpf-first-reviewer").post(path(each) + "/first-review", AGREE));
+		}
+		ClockUtil.setCurrentTime(Date.from(time(2026, 3, 17, 23, 59).plusSeconds(50).toInstant()));
+		ok(as("approver1", "hpf-approver").post(path(caseNo) + "/approval",
+				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
+		at(2026, 3, 18, 0, 0);
+		ok(as("approver1", "hpf-approver").post(path(late) + "/approval",
+				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
+		assertThat(clock(caseNo, "statutory-decision")).containsEntry("outcome", "MET");
+		assertThat(clock(late, "statutory-decision")).containsEntry("outcome", "BREACHED");
 	}
 
 	@Test
@@ -243,6 +282,123 @@ class SlaClocksIT {
 			assertThat(oneDay.getDuedate().toInstant()).isEqualTo(time(2026, 2, 14, 17, 30).toInstant());
 		}
 		finally {
+			this.engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+
+	@Test
+	void aCaseRunningIntoAYearNotYetEnteredRunsToTheEndAndGetsItsDueTimesWhenTheYearIsEntered(CapturedOutput output) {
+		TestCalendars.remove(2027, this.jdbc, this.calendar); // as shipped: 2026 is the last year entered
+		try {
+			// the last afternoon of 2026, 95 office minutes before the close: two cases are accepted
+			at(2026, 12, 31, 15, 55);
+			String done = submit(this.http, newResaleApplication());
+			String waiting = submit(this.http, newResaleApplication());
+			for (String caseNo : List.of(done, waiting)) {
+				ok(clerk().post(path(caseNo) + "/acceptance", allMaterials(true)));
+				runJobs(this.engine, caseNo);
+			}
+			// one working day runs into 2027: no due time, and nothing fails
+			assertThat(task(done, "Task_ReviewCredit").getDueDate()).isNull();
+			assertThat(inboxLine("bank1", "bank-loan-officer", done)).containsEntry("due", null)
+				.containsEntry("sla", "GREEN");
+			// the statutory 15 days count calendar days, without the calendar: to the end of the 15th day
+			assertThat(dueAt(clock(done, "statutory-decision"))).isEqualTo(time(2027, 1, 15, 23, 59).plusSeconds(59));
+
+			// the agencies answer after New Year; the assessment resumes the window's clock
+			at(2027, 1, 4, 9, 0);
+			agenciesAgree(done);
+			agenciesAgree(waiting);
+			ok(as("reviewer1", "hpf-first-reviewer").post(path(done) + "/first-review", AGREE));
+			ok(as("approver1", "hpf-approver").post(path(done) + "/approval",
+					Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
+			ok(as("bank1", "bank-loan-officer").post(path(done) + "/contract-signing/bank", null));
+			ok(as("guarantor1", "guarantor-officer").post(path(done) + "/contract-signing/guarantor", null));
+			ok(clerk().post(path(done) + "/contract-signing/fund-centre", null));
+			runJobs(this.engine, done);
+			ok(as("registry1", "registry-clerk").post(path(done) + "/mortgage-registration",
+					Map.of("certificateNo", "豫(2027)焦作市不动产证明第" + done.substring(done.length() - 7) + "号")));
+			runJobs(this.engine, done);
+
+			// the case ran to its end, without an incident
+			assertThat(row("select status from intake_case where case_no = ?", done)).isEqualTo("COMPLETED");
+			assertThat(this.jdbc.sql("select count(*) from act_hi_incident i join act_hi_procinst p "
+					+ "on p.id_ = i.proc_inst_id_ where p.business_key_ in (?, ?)").params(done, waiting)
+				.query(Integer.class).single()).isZero();
+			// the clocks that ran into 2027 have no due time; those that stopped in it wait to be counted
+			assertThat(clock(waiting, "window-to-signing")).containsEntry("dueAt", null).containsEntry("colour", "GREEN");
+			assertThat(clock(done, "step:Task_ReviewCredit")).containsEntry("dueAt", null)
+				.containsEntry("outcome", null)
+				.containsEntry("elapsedMinutes", null);
+			assertThat(clock(done, "window-to-signing")).containsEntry("outcome", null);
+			assertThat(inboxLine("reviewer1", "hpf-first-reviewer", waiting)).containsEntry("due", null);
+			assertThat(as("manager1", "hall-manager").get("/api/sla/dashboard").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+			// the administrator enters 2027; the next escalation run gives every clock its due time
+			ok(as("admin1", "system-admin").exchange(HttpMethod.PUT, "/api/sla/calendar/2027",
+					TestCalendars.entry2027(true), null));
+			escalate();
+
+			// the first review opened at 09:00 on 01-04: one working day, to the close of 01-05
+			assertThat(task(waiting, "Task_FirstReview").getDueDate().toInstant())
+				.isEqualTo(time(2027, 1, 5, 17, 30).toInstant());
+			assertThat(inboxLine("reviewer1", "hpf-first-reviewer", waiting)).containsKey("due")
+				.doesNotContainEntry("due", null);
+			// the window's two working hours leave out the agencies' checks (12-31 15:55 to 01-04 09:00): 11:00
+			assertThat(dueAt(clock(waiting, "window-to-signing"))).isEqualTo(time(2027, 1, 4, 11, 0));
+			// the bank's day: 95 minutes on 12-31 and 30 on 01-04, within the day that ended at 17:30 on 01-04
+			assertThat(clock(done, "step:Task_ReviewCredit")).containsEntry("outcome", "MET")
+				.containsEntry("elapsedMinutes", 125);
+			assertThat(dueAt(clock(done, "step:Task_ReviewCredit"))).isEqualTo(time(2027, 1, 4, 17, 30));
+			assertThat(clock(done, "window-to-signing")).containsEntry("outcome", "MET").containsEntry("elapsedMinutes", 0);
+			assertThat(row("select count(*) from sla_clock where case_no = ? and stopped_at is not null and outcome is null",
+					done)).isEqualTo("0");
+
+			// the missing year was told once, as a warning; no step failed for it
+			assertThat(output.getOut().lines().filter(line -> line.contains("WARN") && line.contains("2027")))
+				.hasSize(1)
+				.allSatisfy(line -> assertThat(line).contains("working-day calendar"));
+			assertThat(output.getOut()).doesNotContain("ENGINE-16004").doesNotContain("No due date");
+		}
+		finally {
+			TestCalendars.remove(2027, this.jdbc, this.calendar);
+		}
+	}
+
+	@Test
+	void aModelsTimerRunningIntoAYearNotYetEnteredWaitsForItsDueTime() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("WorkingTimeTimerIntoMissingYear")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.intermediateCatchEvent("Timer_TwoWorkingHours")
+			.timerWithDate("${workingTime.afterWorkingHours(2)}")
+			.endEvent()
+			.done();
+		String deployment = this.engine.getRepositoryService().createDeployment()
+			.addModelInstance("working-time-timer-into-missing-year.bpmn", model)
+			.deploy()
+			.getId();
+		TestCalendars.remove(2027, this.jdbc, this.calendar);
+		try {
+			at(2026, 12, 31, 15, 55);
+			String instance = this.engine.getRuntimeService()
+				.startProcessInstanceByKey("WorkingTimeTimerIntoMissingYear")
+				.getId();
+			Job timer = this.engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+			assertThat(timer.getDuedate().toInstant()).as("no due time yet: the timer waits")
+				.isAfter(Instant.parse("9999-01-01T00:00:00Z"));
+			assertThat(this.engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+
+			ok(as("admin1", "system-admin").exchange(HttpMethod.PUT, "/api/sla/calendar/2027",
+					TestCalendars.entry2027(true), null));
+			at(2027, 1, 4, 8, 0);
+			escalate();
+			// counted from when the timer was set: 15:55–17:30 on 12-31, then 25 minutes of 01-04
+			timer = this.engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+			assertThat(timer.getDuedate().toInstant()).isEqualTo(time(2027, 1, 4, 8, 55).toInstant());
+		}
+		finally {
+			TestCalendars.remove(2027, this.jdbc, this.calendar);
 			this.engine.getRepositoryService().deleteDeployment(deployment, true);
 		}
 	}
@@ -291,6 +447,14 @@ class SlaClocksIT {
 			.singleResult();
 		assertThat(timer).as("the escalation timer is scheduled").isNotNull();
 		return timer;
+	}
+
+	/** The bank, the registry and the guarantor agree, and the assessment runs. */
+	private void agenciesAgree(String caseNo) {
+		ok(as("bank1", "bank-loan-officer").post(path(caseNo) + "/credit-review", AGREE));
+		ok(as("registry1", "registry-clerk").post(path(caseNo) + "/title-review", AGREE));
+		ok(as("guarantor1", "guarantor-officer").post(path(caseNo) + "/guarantee-assessment", AGREE));
+		runJobs(this.engine, caseNo);
 	}
 
 	private Task task(String caseNo, String step) {
@@ -353,6 +517,11 @@ class SlaClocksIT {
 
 	private String row(String sql, Object param) {
 		return this.jdbc.sql(sql).param(param).query(String.class).single();
+	}
+
+	private static OffsetDateTime dueAt(Map<String, Object> clock) {
+		assertThat(clock.get("dueAt")).as("the due time of " + clock.get("definitionId")).isNotNull();
+		return OffsetDateTime.parse((String) clock.get("dueAt")).atZoneSameInstant(HALL).toOffsetDateTime();
 	}
 
 }

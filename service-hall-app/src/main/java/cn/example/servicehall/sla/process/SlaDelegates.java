@@ -11,10 +11,16 @@ import cn.example.servicehall.sla.SlaClocks;
 @Configuration(proxyBeanMethods = false)
 class SlaDelegates {
 
-	/** {@code Task_EscalateSlaClocks}: yellow at 80 %, red past the limit, the managers told. */
+	/**
+	 * {@code Task_EscalateSlaClocks}: yellow at 80 %, red past the limit, the managers told; clocks and working-time
+	 * timers that waited for a year of the calendar get their due times once it is entered.
+	 */
 	@Bean
-	JavaDelegate escalateSlaClocks(SlaClocks clocks) {
-		return execution -> clocks.escalate();
+	JavaDelegate escalateSlaClocks(SlaClocks clocks, WorkingTimeExpressions workingTime) {
+		return execution -> {
+			clocks.escalate();
+			workingTime.completeWaitingTimers(execution.getProcessEngineServices().getManagementService());
+		};
 	}
 
 }
