@@ -285,7 +285,7 @@ class WorkbenchPagesIT {
 				"step:Task_AcceptApplication 已完成（按时）")
 			.contains("window-to-signing 暂停计时（其他部门办理中）", "statutory-decision 正常");
 		assertThat(accepted.get("#sla-clocks tr[data-definition=statutory-decision]").text())
-			.startsWith("法定审批时限（15日） 阶段 公积金中心 15 日（自然日） 2026-03-02 11:20 2026-03-18 00:00 0 分钟 正常");
+			.startsWith("法定审批时限（15日） 阶段 公积金中心 15 日（自然日） 2026-03-02 11:20 2026-03-17 23:59 0 分钟 正常");
 
 		// withdrawn: what was running ends without counting. The window's clock counted 09:00 to 11:20 less the five
 		// minutes waiting for the citizen (11:05 to 11:10), which also moved its due time to 11:05
