@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.example.servicehall.calendar.CalendarYearMissing;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;

@@ -28,7 +28,7 @@ import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaNotices;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.sla.dashboard.Dashboard;
 import cn.example.servicehall.sla.dashboard.DashboardExport;
 import cn.example.servicehall.sla.dashboard.DashboardFigures;

@@ -48,6 +48,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.calendar.TestCalendars;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.TestTokens;
 

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.intake.ServiceType;
-import cn.example.servicehall.sla.OfficePeriod;
+import cn.example.servicehall.calendar.OfficePeriod;
 import cn.example.servicehall.sla.SlaLimits;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * 历史办件生成器: fills the hall's database with historic cases for the managers' dashboard to be tried and measured

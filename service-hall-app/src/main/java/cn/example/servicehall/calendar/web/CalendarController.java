@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla.web;
+package cn.example.servicehall.calendar.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.platform.web.ProblemException;
-import cn.example.servicehall.sla.CalendarDay;
-import cn.example.servicehall.sla.CalendarYear;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.CalendarDay;
+import cn.example.servicehall.calendar.CalendarYear;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * 工作日历 over the API: every member of staff reads which years the calendar holds and their days; a system

@@ -1,7 +1,7 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
-import static cn.example.servicehall.sla.CalendarDay.makeUp;
-import static cn.example.servicehall.sla.CalendarDay.off;
+import static cn.example.servicehall.calendar.CalendarDay.makeUp;
+import static cn.example.servicehall.calendar.CalendarDay.off;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
-import static cn.example.servicehall.sla.StatutoryHolidays.day;
-import static cn.example.servicehall.sla.TestCalendars.line;
+import static cn.example.servicehall.calendar.StatutoryHolidays.day;
+import static cn.example.servicehall.calendar.TestCalendars.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,6 +1,6 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
-import static cn.example.servicehall.sla.StatutoryHolidays.Y2026;
+import static cn.example.servicehall.calendar.StatutoryHolidays.Y2026;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import cn.example.servicehall.platform.web.ProblemException;
 /**
  * 工作日历: whether a day is worked, and time limits in working days and office hours, as the hall measures them. The
  * days come from the calendar tables ({@code sla_calendar_year}, {@code sla_calendar_day}), entered per year from the
- * State Council's notice; the office hours from {@link SlaSettings}. Periods are counted as Chinese law counts them:
+ * State Council's notice; the office hours from {@link CalendarSettings}. Periods are counted as Chinese law counts them:
  * the day a period starts is not counted (开始的当日不计入). A day in a year without data is answered with
  * {@link CalendarYearMissing}, never with a weekday guess.
  * <p>
@@ -64,7 +64,7 @@ public class WorkingCalendar {
 	/** The years this process has warned are missing (once each). */
 	private final Set<Integer> warnedMissing = ConcurrentHashMap.newKeySet();
 
-	WorkingCalendar(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, SlaSettings settings) {
+	WorkingCalendar(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, CalendarSettings settings) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;

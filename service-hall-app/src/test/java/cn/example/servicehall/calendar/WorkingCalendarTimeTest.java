@@ -1,10 +1,10 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
-import static cn.example.servicehall.sla.StatutoryHolidays.SHANGHAI;
-import static cn.example.servicehall.sla.StatutoryHolidays.Y2025;
-import static cn.example.servicehall.sla.StatutoryHolidays.Y2026;
-import static cn.example.servicehall.sla.StatutoryHolidays.arithmetic;
-import static cn.example.servicehall.sla.StatutoryHolidays.day;
+import static cn.example.servicehall.calendar.StatutoryHolidays.SHANGHAI;
+import static cn.example.servicehall.calendar.StatutoryHolidays.Y2025;
+import static cn.example.servicehall.calendar.StatutoryHolidays.Y2026;
+import static cn.example.servicehall.calendar.StatutoryHolidays.arithmetic;
+import static cn.example.servicehall.calendar.StatutoryHolidays.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

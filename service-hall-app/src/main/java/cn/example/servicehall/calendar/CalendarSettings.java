@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
 import java.util.List;
 
@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * zone, in order and not overlapping; 08:30-12:00 and 13:30-17:30 unless configured
  */
 @ConfigurationProperties("servicehall.sla")
-public record SlaSettings(@DefaultValue({ "08:30-12:00", "13:30-17:30" }) List<OfficePeriod> officeHours) {
+public record CalendarSettings(@DefaultValue({ "08:30-12:00", "13:30-17:30" }) List<OfficePeriod> officeHours) {
 
-	public SlaSettings {
+	public CalendarSettings {
 		officeHours = new OfficeHours(officeHours).periods();
 	}
 

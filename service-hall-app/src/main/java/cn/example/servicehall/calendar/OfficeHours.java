@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
 import java.time.Duration;
 import java.time.LocalTime;

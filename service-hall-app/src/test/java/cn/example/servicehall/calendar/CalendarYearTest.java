@@ -1,11 +1,11 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
-import static cn.example.servicehall.sla.CalendarDay.makeUp;
-import static cn.example.servicehall.sla.CalendarDay.off;
-import static cn.example.servicehall.sla.StatutoryHolidays.SEEDED;
-import static cn.example.servicehall.sla.StatutoryHolidays.Y2025;
-import static cn.example.servicehall.sla.StatutoryHolidays.Y2026;
-import static cn.example.servicehall.sla.StatutoryHolidays.day;
+import static cn.example.servicehall.calendar.CalendarDay.makeUp;
+import static cn.example.servicehall.calendar.CalendarDay.off;
+import static cn.example.servicehall.calendar.StatutoryHolidays.SEEDED;
+import static cn.example.servicehall.calendar.StatutoryHolidays.Y2025;
+import static cn.example.servicehall.calendar.StatutoryHolidays.Y2026;
+import static cn.example.servicehall.calendar.StatutoryHolidays.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

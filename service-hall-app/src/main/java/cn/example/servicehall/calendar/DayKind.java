@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
 /** What a calendar entry makes of its day; days without an entry follow the weekday (Monday to Friday work). */
 public enum DayKind {

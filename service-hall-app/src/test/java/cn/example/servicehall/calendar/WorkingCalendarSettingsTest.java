@@ -1,4 +1,4 @@
-package cn.example.servicehall.sla;
+package cn.example.servicehall.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ class WorkingCalendarSettingsTest {
 
 	@Test
 	void defaultsToTheHallsOfficeHours() {
-		SlaSettings settings = bind(Map.of());
+		CalendarSettings settings = bind(Map.of());
 
 		assertThat(settings.officeHours()).extracting(OfficePeriod::toString).containsExactly("08:30-12:00", "13:30-17:30");
 		assertThat(settings.hours()).isEqualTo(OfficeHours.DEFAULT);
@@ -61,9 +61,9 @@ class WorkingCalendarSettingsTest {
 		return cause;
 	}
 
-	private static SlaSettings bind(Map<String, String> properties) {
+	private static CalendarSettings bind(Map<String, String> properties) {
 		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("servicehall.sla",
-				SlaSettings.class);
+				CalendarSettings.class);
 	}
 
 }
