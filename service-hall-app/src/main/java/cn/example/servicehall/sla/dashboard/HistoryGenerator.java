@@ -179,8 +179,9 @@ public class HistoryGenerator {
 				if (definition != null) {
 					for (UserTask task : this.repository.getBpmnModelInstance(definition.getId())
 						.getModelElementsByType(UserTask.class)) {
-						SlaLimits.Step step = this.limits.step(task.getId());
-						stages.add(stage("step:" + task.getId(), task.getName() != null ? task.getName() : task.getId(),
+						SlaLimits.StepLimit configured = this.limits.step(model, task.getId());
+						SlaLimits.Step step = configured.step();
+						stages.add(stage("step:" + configured.id(), task.getName() != null ? task.getName() : task.getId(),
 								"STEP", step.agency().name(), step.unit(), step.limit(), officeDay));
 					}
 				}
