@@ -8,5 +8,5 @@
  * the API its path ({@code /api/sla/calendar}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Calendar",
-		allowedDependencies = { "platform", "identity" })
+		allowedDependencies = { "platform", "platform :: web", "identity" })
 package cn.example.servicehall.calendar;

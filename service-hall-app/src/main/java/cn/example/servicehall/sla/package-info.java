@@ -7,5 +7,5 @@
  * nothing of it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
-		allowedDependencies = { "platform", "identity", "calendar", "intake", "workflow" })
+		allowedDependencies = { "platform", "platform :: web", "identity", "calendar", "intake", "workflow" })
 package cn.example.servicehall.sla;

@@ -4,5 +4,6 @@
  * that moving to Operaton (the API-compatible continuation of Camunda 7) touches few places; see
  * docs/adr/0001-camunda-7-24.md.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Workflow",
+		allowedDependencies = { "platform", "platform :: time", "platform :: web", "identity", "intake" })
 package cn.example.servicehall.workflow;
