@@ -2,6 +2,7 @@ package cn.example.servicehall.calendar;
 
 import org.springframework.http.HttpStatus;
 
+import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -15,11 +16,7 @@ public class CalendarYearMissing extends ProblemException {
 	private final int year;
 
 	public CalendarYearMissing(int year) {
-		super(HttpStatus.CONFLICT, "calendar-year-missing", "工作日历缺少年份",
-				year + " 年的法定节假日和调休安排尚未录入工作日历，请系统管理员按国务院办公厅通知录入后再试。"
-						+ " The statutory holidays and make-up working days of " + year
-						+ " are not in the working-day calendar yet; a system administrator must enter them from the"
-						+ " State Council's notice before working days in " + year + " can be counted.");
+		super(HttpStatus.CONFLICT, "calendar-year-missing", HallMessages.problem("problem.calendar.year-missing", year));
 		this.year = year;
 		getBody().setProperty("year", year);
 	}

@@ -230,8 +230,7 @@ public class WorkingCalendar {
 	 */
 	public CalendarYear replaceYear(int year, String source, List<CalendarDay> days, CurrentOfficer admin) {
 		if (!mayEnter(admin)) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "system-admin-only", "仅限系统管理员",
-					"只有系统管理员可以录入或修改工作日历。Only a system administrator may enter or change the working-day calendar.");
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "system-admin-only", "problem.calendar.system-admin-only");
 		}
 		List<CalendarEntryCheck.Problem> problems = CalendarEntryCheck.problems(year, source, days);
 		if (!problems.isEmpty()) {
@@ -313,11 +312,10 @@ public class WorkingCalendar {
 	}
 
 	private static ProblemException invalid(int year, List<CalendarEntryCheck.Problem> problems) {
-		StringBuilder detail = new StringBuilder("请更正以下内容后重新提交，" + year + " 年的工作日历未作任何修改：");
-		problems.forEach(problem -> detail.append(problem.message()).append(' '));
-		detail.append("Nothing of ").append(year).append(" was saved.");
-		ProblemException exception = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-calendar", "工作日历录入有误",
-				detail.toString());
+		StringBuilder lines = new StringBuilder();
+		problems.forEach(problem -> lines.append(problem.message()).append(' '));
+		ProblemException exception = ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-calendar",
+				"problem.calendar.invalid", year, lines);
 		exception.getBody()
 			.setProperty("errors", problems.stream()
 				.map(problem -> Map.of("field", problem.field(), "message", problem.message()))

@@ -107,8 +107,8 @@ public class SlaNotices {
 	@Transactional
 	public void markRead(long id, CurrentOfficer officer) {
 		if (!officer.isIn(Groups.HALL_MANAGER) && !officer.isIn(Groups.SYSTEM_ADMIN)) {
-			throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"超时通知由大厅管理人员处理。 Breach notices are for the hall's managers.");
+			throw ProblemException.refusal(org.springframework.http.HttpStatus.FORBIDDEN, "wrong-post",
+					"problem.sla.notices-for-managers");
 		}
 		this.jdbc.sql("update sla_notification set read_by = ?, read_at = ? where id = ? and read_at is null")
 			.params(officer.id(), OffsetDateTime.now(this.clock), id)

@@ -190,8 +190,7 @@ public class TaskInbox {
 		}
 		if (task == null || !(this.caseTasks.isCandidate(task, officer) || officer.id().equals(task.getAssignee()))) {
 			// a task of another post is as invisible as one that does not exist
-			throw new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "没有这个待办",
-					"没有找到这个待办，可能已办结。This task does not exist or has been completed.");
+			throw ProblemException.refusal(HttpStatus.NOT_FOUND, "task-not-found", "problem.workflow.task-not-found");
 		}
 		return task;
 	}

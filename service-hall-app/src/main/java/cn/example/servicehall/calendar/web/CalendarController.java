@@ -109,11 +109,8 @@ class CalendarController {
 	}
 
 	private static ProblemException notEntered(int year) {
-		return new ProblemException(HttpStatus.NOT_FOUND, "calendar-year-not-entered", "工作日历没有该年份",
-				year + " 年的法定节假日和调休安排尚未录入工作日历。请系统管理员按国务院办公厅关于 " + year
-						+ " 年部分节假日安排的通知录入（PUT /api/sla/calendar/" + year + "），录入前无法计算该年的工作日。"
-						+ " The working-day calendar has no data for " + year
-						+ "; a system administrator must enter it from the State Council's notice.");
+		return ProblemException.refusal(HttpStatus.NOT_FOUND, "calendar-year-not-entered",
+				"problem.calendar.year-not-entered", year);
 	}
 
 }

@@ -64,8 +64,8 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 					+ "。");
 		}
 		if (!wrong.isEmpty()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-dashboard-query", "看板查询条件有误",
-					String.join(" ", wrong) + " Please correct the period, agency or branch.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-dashboard-query",
+					"problem.sla.invalid-dashboard-query", String.join(" ", wrong));
 		}
 		return new DashboardQuery(first, last, theAgency, theBranch);
 	}
