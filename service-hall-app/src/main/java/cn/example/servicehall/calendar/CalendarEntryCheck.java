@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.example.servicehall.platform.web.HallMessages;
+
 /**
  * What makes a year's entry sensible, line by line, in words an administrator can act on (Chinese, then English):
  * every day inside the year, no day twice (so an off day is never also a make-up day), make-up working days only on a
@@ -40,20 +42,16 @@ final class CalendarEntryCheck {
 	static List<Problem> problems(int year, String source, List<CalendarDay> days) {
 		List<Problem> problems = new ArrayList<>();
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			problems.add(new Problem("year", "年份 " + year + " 不在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间，请核对。"
-					+ " The year must be between " + FIRST_YEAR + " and " + LAST_YEAR + "."));
+			problems.add(new Problem("year", text("calendar.entry.year", year, FIRST_YEAR, LAST_YEAR)));
 		}
 		if (source == null || source.isBlank()) {
-			problems.add(new Problem("source", "请填写依据：国务院办公厅部分节假日安排通知的标题和网址。"
-					+ " Name the source: the State Council notice's title and URL."));
+			problems.add(new Problem("source", text("calendar.entry.source-missing")));
 		}
 		else if (source.length() > MAX_SOURCE_LENGTH) {
-			problems.add(new Problem("source", "依据过长（最多 " + MAX_SOURCE_LENGTH + " 个字符），请只填写通知的标题和网址。"
-					+ " The source is too long (at most " + MAX_SOURCE_LENGTH + " characters)."));
+			problems.add(new Problem("source", text("calendar.entry.source-too-long", MAX_SOURCE_LENGTH)));
 		}
 		if (days == null || days.isEmpty()) {
-			problems.add(new Problem("days", "没有录入任何日期：请按通知逐日录入该年的放假日（OFF）和调休上班日（MAKEUP）。"
-					+ " No days were entered: list every off day and make-up working day of the notice."));
+			problems.add(new Problem("days", text("calendar.entry.no-days")));
 			return problems;
 		}
 		Map<LocalDate, Integer> lineOfDay = new HashMap<>();
@@ -69,53 +67,41 @@ final class CalendarEntryCheck {
 		String field = "days[" + index + "]";
 		CalendarDay day = days.get(index);
 		if (day == null) {
-			problems.add(new Problem(field, "第 " + line + " 行为空。Line " + line + " is empty."));
+			problems.add(new Problem(field, text("calendar.entry.line-empty", line)));
 			return;
 		}
-		String prefix = "第 " + line + " 行" + describe(day) + "：";
+		String prefix = text("calendar.entry.line", line, describe(day));
 		if (day.date() == null) {
-			problems.add(new Problem(field + ".date",
-					prefix + "缺少日期（格式 2027-01-01）。Line " + line + ": the date is missing (as 2027-01-01)."));
+			problems.add(new Problem(field + ".date", text("calendar.entry.date-missing", prefix, line)));
 		}
 		if (day.kind() == null) {
-			problems.add(new Problem(field + ".kind", prefix + "缺少类型，应为 OFF（放假）或 MAKEUP（调休上班）。Line " + line
-					+ ": the kind is missing: OFF (day off) or MAKEUP (make-up working day)."));
+			problems.add(new Problem(field + ".kind", text("calendar.entry.kind-missing", prefix, line)));
 		}
 		if (day.name() == null || day.name().isBlank()) {
-			problems.add(new Problem(field + ".name", prefix + "缺少节日名称（如 春节、国庆节）。Line " + line
-					+ ": the holiday's name is missing (e.g. 春节)."));
+			problems.add(new Problem(field + ".name", text("calendar.entry.name-missing", prefix, line)));
 		}
 		else if (day.name().length() > MAX_NAME_LENGTH) {
-			problems.add(new Problem(field + ".name", prefix + "节日名称过长（最多 " + MAX_NAME_LENGTH + " 个字符）。Line " + line
-					+ ": the holiday's name is too long (at most " + MAX_NAME_LENGTH + " characters)."));
+			problems.add(new Problem(field + ".name", text("calendar.entry.name-too-long", prefix, line, MAX_NAME_LENGTH)));
 		}
 		if (day.date() == null) {
 			return;
 		}
 		if (day.date().getYear() != year) {
-			problems.add(new Problem(field + ".date", prefix + "日期 " + day.date() + " 不在 " + year + " 年内。Line " + line
-					+ ": " + day.date() + " is not in " + year + "."));
+			problems.add(new Problem(field + ".date", text("calendar.entry.date-outside-year", prefix, line, day.date(), year)));
 		}
 		if (day.kind() == DayKind.MAKEUP && !isWeekend(day.date())) {
-			problems.add(new Problem(field + ".kind",
-					prefix + "调休上班日 " + day.date() + " 是" + chineseWeekday(day.date()) + "，调休上班日只能是星期六或星期日。Line "
-							+ line + ": the make-up working day " + day.date() + " is a "
-							+ day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-							+ "; make-up working days are Saturdays or Sundays."));
+			problems.add(new Problem(field + ".kind", text("calendar.entry.make-up-on-weekday", prefix, line, day.date(),
+					chineseWeekday(day.date()), day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))));
 		}
 		Integer earlier = lineOfDay.putIfAbsent(day.date(), index);
 		if (earlier != null) {
 			CalendarDay first = days.get(earlier);
 			if (first.kind() != null && day.kind() != null && first.kind() != day.kind()) {
-				problems.add(new Problem(field + ".date", prefix + day.date() + " 在第 " + (earlier + 1) + " 行是"
-						+ chinese(first.kind()) + "，不能同时是" + chinese(day.kind()) + "。Line " + line + ": " + day.date()
-						+ " is " + english(first.kind()) + " on line " + (earlier + 1) + " and cannot also be "
-						+ english(day.kind()) + "."));
+				problems.add(new Problem(field + ".date", text("calendar.entry.day-of-two-kinds", prefix, line, day.date(),
+						earlier + 1, chinese(first.kind()), chinese(day.kind()), english(first.kind()), english(day.kind()))));
 			}
 			else {
-				problems.add(new Problem(field + ".date", prefix + day.date() + " 与第 " + (earlier + 1)
-						+ " 行重复，同一天只能录入一次。Line " + line + ": " + day.date() + " is already on line " + (earlier + 1)
-						+ "."));
+				problems.add(new Problem(field + ".date", text("calendar.entry.day-twice", prefix, line, day.date(), earlier + 1)));
 			}
 		}
 	}
@@ -135,6 +121,10 @@ final class CalendarEntryCheck {
 		return parts.isEmpty() ? "" : "（" + String.join(" ", parts) + "）";
 	}
 
+	private static String text(String code, Object... args) {
+		return HallMessages.text(code, args);
+	}
+
 	static boolean isWeekend(LocalDate date) {
 		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
@@ -144,11 +134,11 @@ final class CalendarEntryCheck {
 	}
 
 	static String chinese(DayKind kind) {
-		return kind == DayKind.OFF ? "放假日" : "调休上班日";
+		return text("calendar.entry.kind." + kind.name());
 	}
 
 	private static String english(DayKind kind) {
-		return kind == DayKind.OFF ? "a day off" : "a make-up working day";
+		return text("calendar.entry.kind." + kind.name() + ".en");
 	}
 
 }
