@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 超时督办邮件: a breach is mailed to the agency's managers once it is committed, when mail is configured
- * ({@code spring.mail.host} and {@code servicehall.sla.mail.to.<AGENCY>}). The hand-over is kept in the event
- * publication registry until the mail is sent (or found unsendable): a hall that dies in between sends it when it
+ * ({@code spring.mail.host} and {@code servicehall.sla.mail.to.<AGENCY>}), on a thread of its own (Spring Modulith's
+ * listeners after commit are asynchronous). The hand-over is kept in the event publication registry until the mail is
+ * sent (or found unsendable, which is logged and not retried, as before): a hall that dies in between sends it when it
  * starts again.
  */
 @Component
