@@ -263,6 +263,42 @@ class SlaClocksIT {
 	}
 
 	@Test
+	void anotherServicesStepOfTheSameIdTakesItsOwnLimitNotTheLoans() {
+		// a second service's model with a step named like the loan's acceptance (2 working hours for the loans only)
+		BpmnModelInstance model = Bpmn.createExecutableProcess("AnotherServiceProbe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.userTask("Task_AcceptApplication")
+			.name("窗口受理")
+			.endEvent()
+			.done();
+		String deployment = this.engine.getRepositoryService().createDeployment()
+			.addModelInstance("another-service-probe.bpmn", model)
+			.deploy()
+			.getId();
+		try {
+			at(2026, 2, 24, 10, 0);
+			String caseNo = submit(this.http, newResaleApplication());
+			Task loans = task(caseNo, "Task_AcceptApplication");
+			assertThat(loans.getDueDate().toInstant()).as("the loan's: two working hours")
+				.isEqualTo(time(2026, 2, 24, 12, 0).toInstant());
+			String other = this.engine.getRuntimeService()
+				.startProcessInstanceByKey("AnotherServiceProbe", caseNo)
+				.getId();
+			Task others = this.engine.getTaskService().createTaskQuery().processInstanceId(other).singleResult();
+			assertThat(others.getDueDate().toInstant()).as("the default: to the close of the next working day")
+				.isEqualTo(time(2026, 2, 25, 17, 30).toInstant());
+			assertThat(this.jdbc.sql("select definition_id || ' ' || limit_amount || ' ' || unit from sla_clock "
+					+ "where case_no = ? and kind = 'STEP' order by id").param(caseNo).query(String.class).list())
+				.containsExactly("step:Task_AcceptApplication 2 WORKING_HOURS",
+						"step:AnotherServiceProbe.Task_AcceptApplication 1 WORKING_DAYS");
+		}
+		finally {
+			this.engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+
+	@Test
 	void aModelsTimerWaitsInWorkingTime() {
 		BpmnModelInstance model = Bpmn.createExecutableProcess("WorkingTimeTimerProbe")
 			.camundaHistoryTimeToLive(1)
