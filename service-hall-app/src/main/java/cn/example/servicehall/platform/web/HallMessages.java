@@ -17,6 +17,7 @@ public final class HallMessages {
 
 	static {
 		MESSAGES.setBasename("messages");
+		MESSAGES.setBundleClassLoader(HallMessages.class.getClassLoader());
 		MESSAGES.setDefaultEncoding("UTF-8");
 		MESSAGES.setFallbackToSystemLocale(false);
 		MESSAGES.setAlwaysUseMessageFormat(true);
