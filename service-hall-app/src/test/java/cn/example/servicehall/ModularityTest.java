@@ -19,13 +19,18 @@ class ModularityTest {
 		modules.verify();
 	}
 
+	/** Every module is closed and lists what it may use: none is left open or unrestricted. */
 	@Test
 	void everyModuleDeclaresWhatItMayUse() {
 		modules.forEach(module -> org.assertj.core.api.Assertions
 			.assertThat(module.getBasePackage().toSingle().getAnnotation(org.springframework.modulith.ApplicationModule.class))
 			.as("@ApplicationModule with allowedDependencies on %s", module.getBasePackage().getName())
-			.hasValueSatisfying(annotation -> org.assertj.core.api.Assertions.assertThat(annotation.type())
-				.isEqualTo(org.springframework.modulith.ApplicationModule.Type.CLOSED)));
+			.hasValueSatisfying(annotation -> {
+				org.assertj.core.api.Assertions.assertThat(annotation.type())
+					.isEqualTo(org.springframework.modulith.ApplicationModule.Type.CLOSED);
+				org.assertj.core.api.Assertions.assertThat(annotation.allowedDependencies())
+					.doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+			}));
 	}
 
 	/**
