@@ -15,7 +15,7 @@ import cn.example.servicehall.platform.web.HallMessages;
  * What makes a year's entry sensible, line by line, in words an administrator can act on (Chinese, then English):
  * every day inside the year, no day twice (so an off day is never also a make-up day), make-up working days only on a
  * Saturday or Sunday, a kind and a holiday name on each line, and the notice named as the source. The database checks
- * the same where SQL can ({@code sla_calendar_day}); this says which line is wrong.
+ * the same where SQL can ({@code calendar_day}); this says which line is wrong.
  */
 final class CalendarEntryCheck {
 

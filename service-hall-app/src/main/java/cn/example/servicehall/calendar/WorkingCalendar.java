@@ -31,7 +31,7 @@ import cn.example.servicehall.platform.web.ProblemException;
 
 /**
  * 工作日历: whether a day is worked, and time limits in working days and office hours, as the hall measures them. The
- * days come from the calendar tables ({@code sla_calendar_year}, {@code sla_calendar_day}), entered per year from the
+ * days come from the calendar tables ({@code calendar_year}, {@code calendar_day}), entered per year from the
  * State Council's notice; the office hours from {@link CalendarSettings}. Periods are counted as Chinese law counts them:
  * the day a period starts is not counted (开始的当日不计入). A day in a year without data is answered with
  * {@link CalendarYearMissing}, never with a weekday guess.
@@ -49,7 +49,7 @@ public class WorkingCalendar {
 	private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
 
 	private static final String SELECT = "select y.year, y.source, y.entered_by, y.entered_at, d.day, d.kind, d.name "
-			+ "from sla_calendar_year y left join sla_calendar_day d on d.year = y.year ";
+			+ "from calendar_year y left join calendar_day d on d.year = y.year ";
 
 	private final JdbcClient jdbc;
 
@@ -260,7 +260,7 @@ public class WorkingCalendar {
 	}
 
 	private void save(CalendarYear year) {
-		this.jdbc.sql("insert into sla_calendar_year (year, source, entered_by, entered_at) "
+		this.jdbc.sql("insert into calendar_year (year, source, entered_by, entered_at) "
 				+ "values (:year, :source, :enteredBy, :enteredAt) on conflict (year) do update "
 				+ "set source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at")
 			.param("year", year.year())
@@ -268,9 +268,9 @@ public class WorkingCalendar {
 			.param("enteredBy", year.enteredBy())
 			.param("enteredAt", OffsetDateTime.ofInstant(year.enteredAt(), zone()))
 			.update();
-		this.jdbc.sql("delete from sla_calendar_day where year = :year").param("year", year.year()).update();
+		this.jdbc.sql("delete from calendar_day where year = :year").param("year", year.year()).update();
 		for (CalendarDay day : year.days()) {
-			this.jdbc.sql("insert into sla_calendar_day (day, year, kind, name) values (:day, :year, :kind, :name)")
+			this.jdbc.sql("insert into calendar_day (day, year, kind, name) values (:day, :year, :kind, :name)")
 				.param("day", day.date())
 				.param("year", year.year())
 				.param("kind", day.kind().name())

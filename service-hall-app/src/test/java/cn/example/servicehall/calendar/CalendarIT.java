@@ -58,7 +58,7 @@ class CalendarIT {
 	@BeforeEach
 	@AfterEach
 	void leave2027Missing() {
-		this.jdbc.sql("delete from sla_calendar_year where year = 2027").update(); // its days go with it (cascade)
+		this.jdbc.sql("delete from calendar_year where year = 2027").update(); // its days go with it (cascade)
 		this.calendar.forget(2027);
 	}
 
@@ -114,9 +114,9 @@ class CalendarIT {
 			.containsEntry("workingDays", 255)
 			.containsEntry("enteredBy", "admin1")
 			.containsEntry("source", TestCalendars.TEST_SOURCE_2027);
-		assertThat(this.jdbc.sql("select count(*) from sla_calendar_day where year = 2027").query(Integer.class).single())
+		assertThat(this.jdbc.sql("select count(*) from calendar_day where year = 2027").query(Integer.class).single())
 			.isEqualTo(12);
-		OffsetDateTime enteredAt = this.jdbc.sql("select entered_at from sla_calendar_year where year = 2027")
+		OffsetDateTime enteredAt = this.jdbc.sql("select entered_at from calendar_year where year = 2027")
 			.query(OffsetDateTime.class)
 			.single();
 		assertThat(enteredAt.toInstant()).isBetween(asked.minusSeconds(1), Instant.now());
@@ -211,9 +211,9 @@ class CalendarIT {
 	}
 
 	private void assertNothingOf2027Saved() {
-		assertThat(this.jdbc.sql("select count(*) from sla_calendar_year where year = 2027").query(Integer.class).single())
+		assertThat(this.jdbc.sql("select count(*) from calendar_year where year = 2027").query(Integer.class).single())
 			.isZero();
-		assertThat(this.jdbc.sql("select count(*) from sla_calendar_day where extract(year from day) = 2027")
+		assertThat(this.jdbc.sql("select count(*) from calendar_day where extract(year from day) = 2027")
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(admin().get("/api/sla/calendar/2027").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -22,7 +22,7 @@ public final class TestCalendars {
 	}
 
 	public static void remove(int year, JdbcClient jdbc, WorkingCalendar calendar) {
-		jdbc.sql("delete from sla_calendar_year where year = ?").param(year).update(); // its days go with it (cascade)
+		jdbc.sql("delete from calendar_year where year = ?").param(year).update(); // its days go with it (cascade)
 		calendar.forget(year);
 	}
 
