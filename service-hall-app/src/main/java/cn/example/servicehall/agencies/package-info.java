@@ -5,4 +5,6 @@
  * {@link cn.example.servicehall.agencies.AgencyUnavailable} when its system cannot answer: a technical failure the
  * engine retries and, in the end, shows as an incident.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Agencies",
+		allowedDependencies = { "platform", "identity" })
 package cn.example.servicehall.agencies;

@@ -4,4 +4,6 @@
  * stamped with the issuing agency's seal and a verification QR code, signed, and kept immutably. Knows templates and
  * documents, not cases: the steps that issue a document call in here.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Documents",
+		allowedDependencies = { "platform", "platform :: money", "platform :: numbering", "platform :: web" })
 package cn.example.servicehall.documents;

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.example.servicehall.calendar.CalendarYearMissing;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -83,19 +85,21 @@ public class SlaClocks {
 	/**
 	 * A step of a case opened (a user task was created): its agency's clock starts.
 	 * @param caseNo the case
+	 * @param processKey the key of the step's process definition, e.g. {@code ResaleLoanProcess}
 	 * @param step the task definition key, e.g. {@code Task_ReviewCredit}
 	 * @param name the step's name in the model, e.g. 银行信贷审查
 	 * @param taskId the task
 	 * @return when the step is due; empty when the calendar lacks the year it runs into (the administrator is told)
 	 */
 	@Transactional
-	public Optional<OffsetDateTime> startStep(CaseNo caseNo, String step, String name, String taskId) {
-		SlaLimits.Step limit = this.limits.step(step);
+	public Optional<OffsetDateTime> startStep(CaseNo caseNo, String processKey, String step, String name, String taskId) {
+		SlaLimits.StepLimit configured = this.limits.step(processKey, step);
+		SlaLimits.Step limit = configured.step();
 		String stepName = name == null || name.isBlank() ? step : name;
 		OffsetDateTime now = now();
 		Timing timing = timing(now, limit.limit(), limit.unit());
-		define(new Definition(stepDefinition(step), stepName, "STEP", limit.agency().name(), limit.unit().name(),
-				limit.limit()));
+		define(new Definition(stepDefinition(configured.id()), stepName, "STEP", limit.agency().name(),
+				limit.unit().name(), limit.limit()));
 		long id = this.jdbc.sql("""
 				insert into sla_clock (case_no, definition_id, name, kind, agency, task_id, branch, basis, limit_minutes,
 				                       limit_amount, unit, resolution_minutes, started_at, yellow_at, due_at)
@@ -103,7 +107,7 @@ public class SlaClocks {
 				        :resolution, :now, :yellow, :due)
 				returning id""")
 			.param("caseNo", caseNo.value())
-			.param("definition", stepDefinition(step))
+			.param("definition", stepDefinition(configured.id()))
 			.param("name", stepName)
 			.param("agency", limit.agency().name())
 			.param("taskId", taskId)

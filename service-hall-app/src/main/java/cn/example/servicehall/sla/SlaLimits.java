@@ -22,7 +22,9 @@ import cn.example.servicehall.intake.ServiceType;
  *
  * @param yellowPercent the share of a limit used at which a clock turns yellow (80)
  * @param defaultStep the limit of a step not listed
- * @param steps each step's limit, by task definition key ({@code Task_ReviewCredit})
+ * @param steps each step's limit, by the entry's name: the step's id in the model ({@code Task_ReviewCredit}) unless
+ * the entry names its {@link Step#task}; an entry holds for the processes it lists ({@link Step#processes}), or for
+ * every process if it lists none. At most one entry for a step of a process.
  * @param spans the spans of cases
  */
 @ConfigurationProperties("servicehall.sla.limits")
@@ -33,8 +35,18 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 		if (yellowPercent <= 0 || yellowPercent >= 100) {
 			throw new IllegalArgumentException("servicehall.sla.limits.yellow-percent must be between 1 and 99");
 		}
-		defaultStep = defaultStep != null ? defaultStep : new Step(null, 1, Unit.WORKING_DAYS, "默认：一个工作日");
+		defaultStep = defaultStep != null ? defaultStep : new Step(null, 1, Unit.WORKING_DAYS, "默认：一个工作日", null, null);
 		steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps)); // in the order configured
+		Map<String, String> entryOfStep = new java.util.HashMap<>();
+		steps.forEach((name, step) -> {
+			for (String process : step.processes().isEmpty() ? List.of("*") : step.processes()) {
+				String earlier = entryOfStep.put(process + " " + step.taskOr(name), name);
+				if (earlier != null) {
+					throw new IllegalArgumentException("servicehall.sla.limits.steps." + earlier + " and ." + name
+							+ " both hold for " + step.taskOr(name) + " of " + ("*".equals(process) ? "every process" : process));
+				}
+			}
+		});
 		spans = spans == null ? List.of() : List.copyOf(spans);
 		Set<String> ids = new java.util.HashSet<>();
 		for (Span span : spans) {
@@ -44,9 +56,49 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 		}
 	}
 
-	/** The limit of a step. */
-	public Step step(String taskDefinitionKey) {
-		return this.steps.getOrDefault(taskDefinitionKey, this.defaultStep);
+	/**
+	 * The limit of a step of a process: the entry that lists the process, else the entry for the step that lists no
+	 * process, else the default.
+	 * @param processKey the key of the process definition ({@code ResaleLoanProcess})
+	 * @param task the step's id in the model ({@code Task_FirstReview})
+	 */
+	public StepLimit step(String processKey, String task) {
+		StepLimit anyProcess = null;
+		boolean otherProcesses = false;
+		for (Map.Entry<String, Step> entry : this.steps.entrySet()) {
+			Step step = entry.getValue();
+			if (!step.taskOr(entry.getKey()).equals(task)) {
+				continue;
+			}
+			if (step.processes().contains(processKey)) {
+				return new StepLimit(entry.getKey(), step);
+			}
+			if (step.processes().isEmpty()) {
+				anyProcess = new StepLimit(entry.getKey(), step);
+			}
+			else {
+				otherProcesses = true;
+			}
+		}
+		if (anyProcess != null) {
+			return anyProcess;
+		}
+		// a step with the id of another process's configured step is a stage of its own, not that one
+		return new StepLimit(otherProcesses ? processKey + "." + task : task, this.defaultStep);
+	}
+
+	/** The limit of the stage {@link StepLimit#id} names: its entry's, or the default. */
+	public Step step(String id) {
+		return this.steps.getOrDefault(id, this.defaultStep);
+	}
+
+	/**
+	 * A step's limit and the stage it is counted as.
+	 * @param id the stage: the entry's name, or for the default the step's id in the model (prefixed by the process
+	 * key when another process's entry has that step id)
+	 * @param step the limit
+	 */
+	public record StepLimit(String id, Step step) {
 	}
 
 	/** The spans that a case of {@code service} starts with a history line of {@code action} and {@code status}. */
@@ -116,15 +168,24 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 	 * @param limit how many units
 	 * @param unit the unit
 	 * @param source where the limit comes from
+	 * @param task the step's id in the model; the entry's name if not given
+	 * @param processes the keys of the process definitions whose step it is ({@code ResaleLoanProcess}); none: every
+	 * process's step of that id
 	 */
-	public record Step(Agency agency, int limit, Unit unit, String source) {
+	public record Step(Agency agency, int limit, Unit unit, String source, String task, List<String> processes) {
 
 		public Step {
+			processes = processes == null ? List.of() : List.copyOf(processes);
 			agency = agency != null ? agency : Agency.HPF;
 			unit = unit != null ? unit : Unit.WORKING_DAYS;
 			if (limit < 0) {
 				throw new IllegalArgumentException("A step's limit must not be negative");
 			}
+		}
+
+		/** The step's id in the model: {@link #task}, or the entry's name. */
+		String taskOr(String entryName) {
+			return this.task != null && !this.task.isBlank() ? this.task : entryName;
 		}
 
 	}

@@ -6,19 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
@@ -33,22 +25,17 @@ import cn.example.servicehall.platform.web.ProblemException;
 @Service
 public class SlaNotices {
 
-	private static final Logger log = LoggerFactory.getLogger(SlaNotices.class);
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<JavaMailSender> mail;
-
-	private final Mail settings;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SlaNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Mail settings, Clock clock) {
+	SlaNotices(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.mail = mail;
-		this.settings = settings;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -80,7 +67,10 @@ public class SlaNotices {
 			String mailedTo) {
 	}
 
-	/** Records the breach of a clock and mails it after commit; a second call for the same clock does nothing. */
+	/**
+	 * Records the breach of a clock and publishes it ({@link DeadlineBreached}: mailed after commit by
+	 * {@link BreachMails}); a second call for the same clock does nothing.
+	 */
 	@Transactional
 	void breached(long clockId) {
 		Map<String, Object> clock = this.jdbc.sql("select * from sla_clock where id = ?").param(clockId).query().singleRow();
@@ -97,24 +87,7 @@ public class SlaNotices {
 		if (created.isEmpty()) {
 			return;
 		}
-		List<String> to = this.settings.to().getOrDefault(agency, List.of());
-		JavaMailSender sender = this.mail.getIfAvailable();
-		if (to.isEmpty() || sender == null) {
-			return;
-		}
-		long id = created.get(0);
-		Runnable send = () -> mail(sender, id, to, caseNo, message);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					send.run();
-				}
-			});
-		}
-		else {
-			send.run();
-		}
+		this.events.publishEvent(new DeadlineBreached(created.get(0), agency, caseNo, message));
 	}
 
 	/** The unread notices of the agencies the officer manages: a hall manager all of them. */
@@ -134,29 +107,12 @@ public class SlaNotices {
 	@Transactional
 	public void markRead(long id, CurrentOfficer officer) {
 		if (!officer.isIn(Groups.HALL_MANAGER) && !officer.isIn(Groups.SYSTEM_ADMIN)) {
-			throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"超时通知由大厅管理人员处理。 Breach notices are for the hall's managers.");
+			throw ProblemException.refusal(org.springframework.http.HttpStatus.FORBIDDEN, "wrong-post",
+					"problem.sla.notices-for-managers");
 		}
 		this.jdbc.sql("update sla_notification set read_by = ?, read_at = ? where id = ? and read_at is null")
 			.params(officer.id(), OffsetDateTime.now(this.clock), id)
 			.update();
-	}
-
-	private void mail(JavaMailSender sender, long id, List<String> to, String caseNo, String message) {
-		SimpleMailMessage mailMessage = new SimpleMailMessage();
-		mailMessage.setFrom(this.settings.from());
-		mailMessage.setTo(to.toArray(String[]::new));
-		mailMessage.setSubject("【超时督办】办件 " + caseNo);
-		mailMessage.setText(message + "\n\n—— 住房公积金综合服务大厅");
-		try {
-			sender.send(mailMessage);
-			this.jdbc.sql("update sla_notification set mailed_to = ? where id = ?")
-				.params(String.join(",", to), id)
-				.update();
-		}
-		catch (MailException ex) {
-			log.warn("Could not mail the breach notice of {} to {}: {}", caseNo, to, ex.getMessage());
-		}
 	}
 
 	private String dueText(Object due) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * Who has the working-day calendar page (工作日历): system administrators, who enter the years, and hall managers,

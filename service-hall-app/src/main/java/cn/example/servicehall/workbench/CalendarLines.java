@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.example.servicehall.sla.CalendarDay;
-import cn.example.servicehall.sla.DayKind;
+import cn.example.servicehall.calendar.CalendarDay;
+import cn.example.servicehall.calendar.DayKind;
 
 /**
  * A year's days as the calendar page's text box holds them, one day a line, typed or pasted from the State Council's
  * notice: {@code 2027-01-01 放假 元旦}, {@code 2027-02-20 上班 春节}. The kind may be written {@code OFF}/{@code MAKEUP},
  * 放假/上班 or 休/班; the parts are separated by spaces, tabs or commas; blank lines are left out. This reads the
  * format only: whether the days make a sensible year is for the calendar to say
- * ({@link cn.example.servicehall.sla.WorkingCalendar#replaceYear}), line by line, in the order of the lines read here.
+ * ({@link cn.example.servicehall.calendar.WorkingCalendar#replaceYear}), line by line, in the order of the lines read here.
  */
 final class CalendarLines {
 

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.platform.web.ProblemException;
-import cn.example.servicehall.sla.CalendarYear;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.CalendarYear;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * 工作日历 for the people who keep it: the years entered, each year's off days and make-up working days, the office

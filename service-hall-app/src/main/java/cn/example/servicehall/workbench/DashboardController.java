@@ -28,7 +28,7 @@ import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaNotices;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.sla.dashboard.Dashboard;
 import cn.example.servicehall.sla.dashboard.DashboardExport;
 import cn.example.servicehall.sla.dashboard.DashboardFigures;
@@ -91,8 +91,7 @@ class DashboardController {
 			throws IOException {
 		requireManager(officer);
 		if (!format.equals("csv") && !format.equals("xlsx")) {
-			throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "没有这种导出格式",
-					"可导出 CSV（export.csv）或 Excel（export.xlsx）。 Export as csv or xlsx.");
+			throw ProblemException.refusal(HttpStatus.NOT_FOUND, "not-found", "problem.workbench.no-such-export");
 		}
 		DashboardQuery query = DashboardQuery.parse(from, to, agency, branch, this.calendar.today(),
 				this.intake.branches().keySet());
@@ -121,8 +120,7 @@ class DashboardController {
 
 	private static void requireManager(CurrentOfficer officer) {
 		if (!officer.isIn(Groups.HALL_MANAGER) && !officer.isIn(Groups.SYSTEM_ADMIN)) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"管理看板供大厅管理人员使用。 The dashboard is for the hall's managers.");
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.workbench.dashboard-for-managers");
 		}
 	}
 

@@ -19,7 +19,7 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CasePage;
 import cn.example.servicehall.intake.CaseSearch;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.TaskInbox;
 import cn.example.servicehall.workflow.TaskInbox.OpenTask;

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +25,6 @@ import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
-import cn.example.servicehall.sla.SlaClock;
-import cn.example.servicehall.sla.SlaClocks;
 
 /** An officer's inbox: the open steps of their posts, claimed by them or by nobody yet, oldest due first, a page at a time. */
 @Service
@@ -37,10 +36,10 @@ public class TaskInbox {
 
 	private final CaseTasks caseTasks;
 
-	private final SlaClocks clocks;
+	private final ObjectProvider<TaskDueDates.Colours> colours;
 
-	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, SlaClocks clocks) {
-		this.clocks = clocks;
+	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, ObjectProvider<TaskDueDates.Colours> colours) {
+		this.colours = colours;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.caseTasks = caseTasks;
@@ -132,11 +131,12 @@ public class TaskInbox {
 			.asc()
 			.listPage(first, size);
 		Map<String, String> numbers = caseNumbers(open);
-		Map<String, SlaClock.Colour> colours = this.clocks.colourOfTasks(open.stream().map(Task::getId).toList());
+		TaskDueDates.Colours clocks = this.colours.getIfAvailable();
+		Map<String, String> colours = clocks == null ? Map.of() : clocks.ofTasks(open.stream().map(Task::getId).toList());
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
 					numbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
-					t.getDueDate(), colours.containsKey(t.getId()) ? colours.get(t.getId()).name() : null))
+					t.getDueDate(), colours.get(t.getId())))
 			.toList();
 	}
 
@@ -190,8 +190,7 @@ public class TaskInbox {
 		}
 		if (task == null || !(this.caseTasks.isCandidate(task, officer) || officer.id().equals(task.getAssignee()))) {
 			// a task of another post is as invisible as one that does not exist
-			throw new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "没有这个待办",
-					"没有找到这个待办，可能已办结。This task does not exist or has been completed.");
+			throw ProblemException.refusal(HttpStatus.NOT_FOUND, "task-not-found", "problem.workflow.task-not-found");
 		}
 		return task;
 	}

@@ -56,7 +56,7 @@ class ResaleLoanJourneyIT {
 	private ProcessEngine engine;
 
 	@Autowired
-	private cn.example.servicehall.sla.WorkingCalendar calendar;
+	private cn.example.servicehall.calendar.WorkingCalendar calendar;
 
 	@Autowired
 	private HistoryService history;

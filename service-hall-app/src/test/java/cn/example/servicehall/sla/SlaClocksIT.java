@@ -48,6 +48,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.calendar.TestCalendars;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.TestTokens;
 
@@ -171,8 +173,17 @@ class SlaClocksIT {
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("loan-managers@bank.test");
 		assertThat(mail.getSubject()).contains(caseNo);
 		assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
-		assertThat(row("select mailed_to from sla_notification where case_no = ? and agency = 'BANK'", caseNo))
-			.isEqualTo("loan-managers@bank.test");
+		// the mail was handed over after commit through the event publication registry (on another thread): kept in
+		// the database until it was done, so a hall that dies after the breach is committed mails it when it starts again
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(row("select mailed_to from sla_notification where case_no = ? and agency = 'BANK'", caseNo))
+				.isEqualTo("loan-managers@bank.test");
+			assertThat(this.jdbc.sql("select count(*) from event_publication where event_type like '%.DeadlineBreached' "
+					+ "and serialized_event like ? and completion_date is not null").param("%" + caseNo + "%")
+				.query(Long.class).single()).isEqualTo(3);
+			assertThat(this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class).single()).isZero();
+		});
 
 		// the bank reviews late: the step is recorded as breached, 2 hours 30 minutes past its limit
 		at(2026, 2, 26, 11, 0);
@@ -249,6 +260,42 @@ class SlaClocksIT {
 				Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")));
 		assertThat(clock(caseNo, "statutory-decision")).containsEntry("outcome", "MET");
 		assertThat(clock(late, "statutory-decision")).containsEntry("outcome", "BREACHED");
+	}
+
+	@Test
+	void anotherServicesStepOfTheSameIdTakesItsOwnLimitNotTheLoans() {
+		// a second service's model with a step named like the loan's acceptance (2 working hours for the loans only)
+		BpmnModelInstance model = Bpmn.createExecutableProcess("AnotherServiceProbe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.userTask("Task_AcceptApplication")
+			.name("窗口受理")
+			.endEvent()
+			.done();
+		String deployment = this.engine.getRepositoryService().createDeployment()
+			.addModelInstance("another-service-probe.bpmn", model)
+			.deploy()
+			.getId();
+		try {
+			at(2026, 2, 24, 10, 0);
+			String caseNo = submit(this.http, newResaleApplication());
+			Task loans = task(caseNo, "Task_AcceptApplication");
+			assertThat(loans.getDueDate().toInstant()).as("the loan's: two working hours")
+				.isEqualTo(time(2026, 2, 24, 12, 0).toInstant());
+			String other = this.engine.getRuntimeService()
+				.startProcessInstanceByKey("AnotherServiceProbe", caseNo)
+				.getId();
+			Task others = this.engine.getTaskService().createTaskQuery().processInstanceId(other).singleResult();
+			assertThat(others.getDueDate().toInstant()).as("the default: to the close of the next working day")
+				.isEqualTo(time(2026, 2, 25, 17, 30).toInstant());
+			assertThat(this.jdbc.sql("select definition_id || ' ' || limit_amount || ' ' || unit from sla_clock "
+					+ "where case_no = ? and kind = 'STEP' order by id").param(caseNo).query(String.class).list())
+				.containsExactly("step:Task_AcceptApplication 2 WORKING_HOURS",
+						"step:AnotherServiceProbe.Task_AcceptApplication 1 WORKING_DAYS");
+		}
+		finally {
+			this.engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
 	}
 
 	@Test

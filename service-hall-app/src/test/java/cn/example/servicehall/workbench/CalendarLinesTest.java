@@ -8,8 +8,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import cn.example.servicehall.sla.CalendarDay;
-import cn.example.servicehall.sla.DayKind;
+import cn.example.servicehall.calendar.CalendarDay;
+import cn.example.servicehall.calendar.DayKind;
 
 /** The calendar page's text box: lines as an administrator types or pastes them, read and written back. */
 class CalendarLinesTest {

@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
-import cn.example.servicehall.sla.TestCalendars;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.TestCalendars;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.support.HtmlPage;
 
 /**

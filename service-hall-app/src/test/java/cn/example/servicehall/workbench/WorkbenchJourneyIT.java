@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.example.servicehall.identity.keycloak.LocalKeycloak;
-import cn.example.servicehall.sla.TestCalendars;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.TestCalendars;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.support.Browser;
 import cn.example.servicehall.support.KeycloakBrowserTest;
 import cn.example.servicehall.support.LoanFixtures;

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +15,7 @@ import cn.example.servicehall.loan.LoanAssessments;
 import cn.example.servicehall.loan.LoanDocuments;
 import cn.example.servicehall.loan.LoanReviews;
 import cn.example.servicehall.loan.LoanSettlements;
+import cn.example.servicehall.workflow.EngineUser;
 
 /**
  * The loan models' service tasks, one bean each, named as the model names them ({@code ${assessEligibility}} for
@@ -146,8 +146,7 @@ class LoanDelegates {
 	}
 
 	private static String currentUser(IdentityService identity) {
-		Authentication user = identity.getCurrentAuthentication();
-		return user == null ? null : user.getUserId();
+		return EngineUser.id(identity);
 	}
 
 }

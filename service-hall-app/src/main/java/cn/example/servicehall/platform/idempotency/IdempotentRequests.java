@@ -98,9 +98,8 @@ public class IdempotentRequests {
 			.query(StoredResponse.class)
 			.single();
 		if (!stored.requestHash().equals(fingerprint)) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "幂等键已用于另一请求",
-					"这个 Idempotency-Key 已经用于内容不同的另一个请求。新业务请使用新的键；重试请原样重发。"
-							+ " This Idempotency-Key was used for a different request: use a new key for new work.");
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+					"problem.platform.idempotency-key-reused");
 		}
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.responseStatus())
 			.header(REPLAYED_HEADER, "true");
@@ -112,9 +111,8 @@ public class IdempotentRequests {
 
 	private static void validate(String key) {
 		if (key == null || key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "幂等键无效",
-					"Idempotency-Key 须为 1 至 200 个可见 ASCII 字符（建议使用 UUID）。"
-							+ " The Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+					"problem.platform.invalid-idempotency-key");
 		}
 	}
 

@@ -17,8 +17,7 @@ public class DoneConcurrently extends ProblemException {
 	private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01");
 
 	public DoneConcurrently() {
-		super(HttpStatus.CONFLICT, "done-concurrently", "已由另一请求办理",
-				"同一事项刚刚已由另一请求办理，请刷新后查看办件的最新状态。 Another request did this at the same time; reload the case.");
+		super(HttpStatus.CONFLICT, "done-concurrently", HallMessages.problem("problem.platform.done-concurrently"));
 	}
 
 	/**

@@ -14,6 +14,21 @@ public class ProblemException extends ErrorResponseException {
 		super(status, Problems.of(status, type, title, detail), null);
 	}
 
+	protected ProblemException(HttpStatus status, String type, HallMessages.Text text) {
+		this(status, type, text.title(), text.detail());
+	}
+
+	/**
+	 * A refusal in the words of the hall's message bundle ({@link HallMessages#problem}).
+	 * @param status the status
+	 * @param type the problem's type ({@code calendar-year-missing})
+	 * @param code the messages' code: its title is {@code <code>.title}, its detail {@code <code>.detail}
+	 * @param args what the detail's {@code {0}}, {@code {1}}, … stand for
+	 */
+	public static ProblemException refusal(HttpStatus status, String type, String code, Object... args) {
+		return new ProblemException(status, type, HallMessages.problem(code, args));
+	}
+
 	@Override
 	public String getMessage() {
 		return getBody().getDetail();

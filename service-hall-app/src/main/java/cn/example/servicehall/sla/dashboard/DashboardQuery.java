@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -41,13 +42,13 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 	public static DashboardQuery parse(String from, String to, String agency, String branch, LocalDate today,
 			Set<String> branches) {
 		List<String> wrong = new ArrayList<>();
-		LocalDate last = day(to, "结束日期", wrong).orElse(today);
-		LocalDate first = day(from, "开始日期", wrong).orElse(last.minusDays(DEFAULT_DAYS - 1L));
+		LocalDate last = day(to, HallMessages.text("sla.dashboard-query.to"), wrong).orElse(today);
+		LocalDate first = day(from, HallMessages.text("sla.dashboard-query.from"), wrong).orElse(last.minusDays(DEFAULT_DAYS - 1L));
 		if (wrong.isEmpty() && first.isAfter(last)) {
-			wrong.add("开始日期 " + first + " 晚于结束日期 " + last + "。");
+			wrong.add(HallMessages.text("sla.dashboard-query.from-after-to", first, last));
 		}
 		if (wrong.isEmpty() && ChronoUnit.DAYS.between(first, last) >= LONGEST_DAYS) {
-			wrong.add("统计期间最长十年，请缩短期间。");
+			wrong.add(HallMessages.text("sla.dashboard-query.too-long"));
 		}
 		Optional<Agency> theAgency = Optional.empty();
 		if (agency != null && !agency.isBlank()) {
@@ -55,17 +56,17 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 				theAgency = Optional.of(Agency.valueOf(agency.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				wrong.add("没有代码为 " + agency.trim() + " 的部门。");
+				wrong.add(HallMessages.text("sla.dashboard-query.no-such-agency", agency.trim()));
 			}
 		}
 		Optional<String> theBranch = Optional.ofNullable(branch).map(String::trim).filter(b -> !b.isEmpty());
 		if (theBranch.isPresent() && !branches.contains(theBranch.get())) {
-			wrong.add("没有代码为 " + theBranch.get() + " 的网点，可选：" + String.join("、", branches.stream().sorted().toList())
-					+ "。");
+			wrong.add(HallMessages.text("sla.dashboard-query.no-such-branch", theBranch.get(),
+					String.join("、", branches.stream().sorted().toList())));
 		}
 		if (!wrong.isEmpty()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-dashboard-query", "看板查询条件有误",
-					String.join(" ", wrong) + " Please correct the period, agency or branch.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-dashboard-query",
+					"problem.sla.invalid-dashboard-query", String.join(" ", wrong));
 		}
 		return new DashboardQuery(first, last, theAgency, theBranch);
 	}
@@ -78,7 +79,7 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 			return Optional.of(LocalDate.parse(text.trim()));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			wrong.add(what + "「" + text.trim() + "」不是有效日期，请按 2026-01-31 的格式填写。");
+			wrong.add(HallMessages.text("sla.dashboard-query.not-a-date", what, text.trim()));
 			return Optional.empty();
 		}
 	}

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import cn.example.servicehall.sla.CalendarYearMissing;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.CalendarYearMissing;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * Working time for the models' timers, instead of calendar-time ISO durations: a timer's date is

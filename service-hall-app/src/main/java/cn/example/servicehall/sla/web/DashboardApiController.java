@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.intake.IntakeSettings;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.sla.dashboard.Dashboard;
 import cn.example.servicehall.sla.dashboard.DashboardFigures;
 import cn.example.servicehall.sla.dashboard.DashboardQuery;

@@ -1,8 +1,5 @@
 package cn.example.servicehall.sla.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -12,26 +9,15 @@ import org.springframework.stereotype.Component;
 import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
 
-/**
- * The working-day calendar: every post of the hall's staff, managers and administrators read it; only system
- * administrators enter a year. Developer agents have no business with it.
- */
+/** The managers' dashboard: the hall's managers and administrators. */
 @Component
 class SlaAccessRules implements ApiAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
 			PathPatternRequestMatcher.Builder path) {
-		List<String> readers = new ArrayList<>(Groups.CASE_POSTS);
-		readers.addAll(List.of(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN));
-		requests
-			.requestMatchers(path.matcher(HttpMethod.GET, "/api/sla/calendar"),
-					path.matcher(HttpMethod.GET, "/api/sla/calendar/{year}"))
-			.hasAnyAuthority(readers.toArray(String[]::new))
-			.requestMatchers(path.matcher(HttpMethod.PUT, "/api/sla/calendar/{year}"))
-			.hasAuthority(Groups.SYSTEM_ADMIN)
-			// 管理看板: the hall's managers
-			.requestMatchers(path.matcher(HttpMethod.GET, "/api/sla/dashboard"))
+		// 管理看板: the hall's managers
+		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/sla/dashboard"))
 			.hasAnyAuthority(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN);
 	}
 

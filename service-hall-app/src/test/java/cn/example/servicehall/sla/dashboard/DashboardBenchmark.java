@@ -22,7 +22,7 @@ import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.TrustTestTokens;
 import cn.example.servicehall.intake.Agency;
-import cn.example.servicehall.sla.WorkingCalendar;
+import cn.example.servicehall.calendar.WorkingCalendar;
 
 /**
  * How fast the managers' dashboard answers over a million historic cases (docs/benchmarks.md). Not a test: a main,

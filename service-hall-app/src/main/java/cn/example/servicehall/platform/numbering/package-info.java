@@ -1,0 +1,3 @@
+/** The platform's numbering: running numbers per day. */
+@org.springframework.modulith.NamedInterface("numbering")
+package cn.example.servicehall.platform.numbering;
