@@ -1,0 +1,96 @@
+package cn.example.servicehall.certificate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.Channel;
+import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
+import cn.example.servicehall.intake.NewCase;
+import cn.example.servicehall.intake.ResidentIdNumber;
+import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.workflow.CaseTasks;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
+
+/** The certificate's domain: a request at the window, and its one step, accepting and issuing at once. */
+@Service
+class DepositCertificates {
+
+	static final String PROCESS = "DepositCertificateProcess";
+
+	static final String STEP = "Task_AcceptCertificateRequest";
+
+	private final CaseFiles cases;
+
+	private final CaseTasks tasks;
+
+	private final RuntimeService runtime;
+
+	private final DepositCertificateService service;
+
+	DepositCertificates(CaseFiles cases, CaseTasks tasks, RuntimeService runtime, DepositCertificateService service) {
+		this.cases = cases;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.service = service;
+	}
+
+	/** 申请: the clerk enters the depositor's request; the case opens and its process starts. */
+	@Transactional
+	CaseNo request(String name, String idNumber, CurrentOfficer clerk) {
+		CaseNo caseNo = this.cases.open(new NewCase(DepositCertificateService.TYPE, Channel.WINDOW, name,
+				new ResidentIdNumber(idNumber), Optional.empty()), clerk.id());
+		String instance = this.tasks.asOfficer(clerk,
+				() -> this.runtime.startProcessInstanceByKey(PROCESS, caseNo.value()).getId());
+		this.cases.attachProcess(caseNo, instance);
+		return caseNo;
+	}
+
+	/** 受理并开具: every material there accepts the case and completes the step; the certificate follows. */
+	@Transactional
+	List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
+		CaseFile file = this.cases.getVisible(caseNo, clerk);
+		CasePart part = this.cases.part(caseNo, DepositCertificateService.TYPE).orElseThrow();
+		OpenCaseTask step = this.tasks.openTaskFor(part, STEP, "受理并开具缴存证明", clerk);
+		Map<String, Boolean> answers = new LinkedHashMap<>();
+		List<Material> checklist = this.service.checklist(file).materials();
+		checklist.forEach(m -> answers.put(m.code(), Boolean.TRUE.equals(provided.get(m.code()))));
+		List<Material> missing = checklist.stream().filter(m -> !answers.get(m.code())).toList();
+		if (!missing.isEmpty()) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "materials-missing", "材料不全",
+					"缴存证明须材料齐全方可开具。 Every material is needed.");
+		}
+		this.cases.recordMaterialCheck(caseNo, answers, clerk.id());
+		this.cases.accept(caseNo, clerk.id(), remark);
+		this.tasks.complete(step, clerk, Map.of());
+		return List.of();
+	}
+
+	/** {@code Task_IssueDepositCertificate}: the certificate is issued and the case completed. */
+	@Bean
+	static JavaDelegate issueDepositCertificate(CaseFiles cases) {
+		return execution -> {
+			CaseNo caseNo = new CaseNo(execution.getProcessBusinessKey());
+			cases.recordStep(caseNo, CertificateStage.CERTIFICATE_ISSUED, "CERTIFICATE_ISSUED", null, Agency.HPF,
+					"缴存证明 ZM-" + caseNo);
+			cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, Agency.HPF);
+		};
+	}
+
+}
