@@ -6,27 +6,43 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** The services registered with intake ({@link CaseService} beans), by code. */
+/**
+ * The services registered with intake ({@link CaseService} beans), by code. Looked up when first asked, so that a
+ * service may use intake's own beans ({@link CaseFiles}) without a cycle.
+ */
 @Component
 public class CaseServices {
 
-	private final Map<ServiceType, CaseService> services = new LinkedHashMap<>();
+	private final ObjectProvider<CaseService> provider;
 
-	CaseServices(List<CaseService> services) {
-		for (CaseService service : services) {
-			CaseService earlier = this.services.put(service.type(), service);
-			if (earlier != null) {
-				throw new IllegalStateException("Service " + service.type() + " registered twice: " + earlier + ", "
-						+ service);
+	private volatile Map<ServiceType, CaseService> registered;
+
+	CaseServices(ObjectProvider<CaseService> provider) {
+		this.provider = provider;
+	}
+
+	private Map<ServiceType, CaseService> services() {
+		Map<ServiceType, CaseService> services = this.registered;
+		if (services == null) {
+			services = new LinkedHashMap<>();
+			for (CaseService service : this.provider.orderedStream().toList()) {
+				CaseService earlier = services.put(service.type(), service);
+				if (earlier != null) {
+					throw new IllegalStateException("Service " + service.type() + " registered twice: " + earlier
+							+ ", " + service);
+				}
 			}
+			this.registered = services;
 		}
+		return services;
 	}
 
 	/** The registered service of a code. */
 	public Optional<CaseService> find(ServiceType type) {
-		return Optional.ofNullable(this.services.get(type));
+		return Optional.ofNullable(services().get(type));
 	}
 
 	/** The registered service of a code; a case of a service the hall does not run is a defect. */
@@ -36,7 +52,7 @@ public class CaseServices {
 
 	/** Every registered service, in registration order. */
 	public List<CaseService> all() {
-		return List.copyOf(this.services.values());
+		return List.copyOf(services().values());
 	}
 
 	/** The service's name on pages; its code when the hall does not run it. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
@@ -140,7 +141,8 @@ class DepositCertificateIT {
 				.claim("family_name", "王")
 				.claim("given_name", "晓明")
 				.claim("groups", List.of("hpf-acceptance-clerk")))
-			.userInfoToken(info -> info.claim("preferred_username", CLERK));
+			.userInfoToken(info -> info.claim("preferred_username", CLERK))
+			.authorities(new SimpleGrantedAuthority("hpf-acceptance-clerk"));
 	}
 
 }
