@@ -371,17 +371,17 @@ public class CaseFiles {
 	 * One page of the cases the officer may see, newest first, and how many there are in all.
 	 * @param status only cases in this status, if given
 	 */
-	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, int page, int size) {
+	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, int page, int size) {
 		return list(officer, status, Optional.empty(), page, size);
 	}
 
 	/**
 	 * One page of the cases the officer may see and the search finds, newest first, and how many there are in all.
-	 * @param status only cases in this status, if given
+	 * @param status only cases in this lifecycle status or service stage, if given
 	 * @param search only the cases it finds, if given
 	 * @param page from 0; past the last page, an empty page
 	 */
-	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search, int page,
+	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search, int page,
 			int size) {
 		Optional<Filter> filter = Filter.of(officer, status, search);
 		if (filter.isEmpty()) {
@@ -442,13 +442,14 @@ public class CaseFiles {
 	private record Filter(String company, String status, CaseSearch search) {
 
 		/** Nothing when the officer may see no case at all. */
-		static Optional<Filter> of(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search) {
+		static Optional<Filter> of(CurrentOfficer officer, Optional<? extends CaseStage> status,
+				Optional<CaseSearch> search) {
 			CaseVisibility visibility = CaseVisibility.of(officer);
 			if (visibility instanceof CaseVisibility.None) {
 				return Optional.empty();
 			}
 			String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
-			return Optional.of(new Filter(company, status.map(Enum::name).orElse(null), search.orElse(null)));
+			return Optional.of(new Filter(company, status.map(CaseStage::name).orElse(null), search.orElse(null)));
 		}
 
 		String where() {

@@ -55,6 +55,24 @@ public class CaseServices {
 		return List.copyOf(services().values());
 	}
 
+	/**
+	 * A status by its name: a lifecycle status ({@code IN_PROGRESS}) or a registered service's stage
+	 * ({@code APPROVED}), as lists filter by it.
+	 */
+	public Optional<CaseStage> stageNamed(String name) {
+		for (CaseStatus status : CaseStatus.values()) {
+			if (status.name().equals(name)) {
+				return Optional.of(status);
+			}
+		}
+		return services().values()
+			.stream()
+			.flatMap(service -> service.stages().stream())
+			.filter(stage -> stage.name().equals(name))
+			.map(stage -> (CaseStage) stage)
+			.findFirst();
+	}
+
 	/** The service's name on pages; its code when the hall does not run it. */
 	public String displayName(ServiceType type, Locale locale) {
 		return find(type).map(s -> s.displayName(locale)).orElse(type.name());
