@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,13 @@ public class CaseServices {
 
 	private final ObjectProvider<CaseService> provider;
 
+	private final MessageSource messages;
+
 	private volatile Map<ServiceType, CaseService> registered;
 
-	CaseServices(ObjectProvider<CaseService> provider) {
+	CaseServices(ObjectProvider<CaseService> provider, MessageSource messages) {
 		this.provider = provider;
+		this.messages = messages;
 	}
 
 	private Map<ServiceType, CaseService> services() {
@@ -73,9 +77,13 @@ public class CaseServices {
 			.findFirst();
 	}
 
-	/** The service's name on pages; its code when the hall does not run it. */
+	/**
+	 * The service's name on pages; for a service the hall does not run (a generated history's), its name in the
+	 * messages ({@code service.WITHDRAWAL}), else its code.
+	 */
 	public String displayName(ServiceType type, Locale locale) {
-		return find(type).map(s -> s.displayName(locale)).orElse(type.name());
+		return find(type).map(s -> s.displayName(locale))
+			.orElseGet(() -> this.messages.getMessage("service." + type.name(), null, type.name(), locale));
 	}
 
 }

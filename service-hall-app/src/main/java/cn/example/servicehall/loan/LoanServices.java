@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,8 +42,8 @@ class LoanServices {
 			LoanStage.MORTGAGE_REGISTERED.name(), LoanStage.DISBURSED.name());
 
 	@Bean
-	CaseService resaleLoanService(LoanRecords records) {
-		return new Loan(ServiceType.RESALE_LOAN, "二手房公积金贷款", "Resale-house loan", RESALE_DOCUMENT_NAME, records) {
+	CaseService resaleLoanService(LoanRecords records, MessageSource messages) {
+		return new Loan(ServiceType.RESALE_LOAN, messages, RESALE_DOCUMENT_NAME, records) {
 
 			@Override
 			public Checklist checklist(CaseFile file) {
@@ -63,10 +64,9 @@ class LoanServices {
 	}
 
 	@Bean
-	CaseService newHouseLoanService(LoanRecords records) {
+	CaseService newHouseLoanService(LoanRecords records, MessageSource messages) {
 		// uploads, correction rounds and withdrawal come with the new-house work
-		return new Loan(ServiceType.NEW_HOUSE_LOAN, "新房公积金贷款", "New-house loan", "新建商品房住房公积金个人贷款",
-				records) {
+		return new Loan(ServiceType.NEW_HOUSE_LOAN, messages, "新建商品房住房公积金个人贷款", records) {
 
 			@Override
 			public Checklist checklist(CaseFile file) {
@@ -81,18 +81,15 @@ class LoanServices {
 
 		private final ServiceType type;
 
-		private final String chinese;
-
-		private final String english;
+		private final MessageSource messages;
 
 		private final String documentName;
 
 		private final LoanRecords records;
 
-		Loan(ServiceType type, String chinese, String english, String documentName, LoanRecords records) {
+		Loan(ServiceType type, MessageSource messages, String documentName, LoanRecords records) {
 			this.type = type;
-			this.chinese = chinese;
-			this.english = english;
+			this.messages = messages;
 			this.documentName = documentName;
 			this.records = records;
 		}
@@ -109,7 +106,7 @@ class LoanServices {
 
 		@Override
 		public String displayName(Locale locale) {
-			return CaseService.pick(locale, this.chinese, this.english);
+			return this.messages.getMessage("service." + this.type.name(), null, this.type.name(), locale);
 		}
 
 		@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -24,6 +25,7 @@ import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.intake.Visit;
+import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClocks;
 import cn.example.servicehall.workflow.BackgroundSteps;
 import cn.example.servicehall.workflow.TaskInbox;
@@ -74,18 +76,23 @@ class CasePages {
 		return new CaseNo(value);
 	}
 
-	/** The pages of the service of a case, whose steps every case has (受理, 补正, 撤回). */
+	/**
+	 * The pages of the service of a case, whose steps every case has (受理, 补正, 撤回); a case of a service the hall
+	 * does not run (a generated history's) has no steps to do.
+	 */
 	ServicePages pagesOf(CaseFile file) {
 		return this.servicePages.stream()
 			.filter(p -> p.shows(file.serviceType()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No pages for " + file.serviceType()));
+			.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no-steps", "此案件没有可办理的环节",
+					"案件 " + file.caseNo() + " 的业务（" + file.serviceType() + "）不在本厅办理，没有可办理的环节。"
+							+ " The hall does not run this case's service."));
 	}
 
 	/** Fills the case page's model; forms already in it (re-shown with their errors) are kept. */
 	void fill(CaseNo caseNo, CurrentOfficer officer, Model model) {
 		CaseFile file = this.cases.getVisible(caseNo, officer);
-		CaseService service = this.services.of(file.serviceType());
+		Optional<CaseService> service = this.services.find(file.serviceType());
 		List<CasePart> parts = this.cases.parts(caseNo);
 		List<ServicePages> shown = new ArrayList<>();
 		parts.stream()
@@ -109,7 +116,7 @@ class CasePages {
 		}
 		boolean clerk = officer.isIn(Groups.HPF_ACCEPTANCE_CLERK);
 		model.addAttribute("file", file);
-		model.addAttribute("serviceName", service.displayName(LocaleContextHolder.getLocale()));
+		model.addAttribute("serviceName", this.services.displayName(file.serviceType(), LocaleContextHolder.getLocale()));
 		model.addAttribute("parts", parts);
 		model.addAttribute("partNames", parts.stream()
 			.map(p -> this.services.displayName(p.serviceType(), LocaleContextHolder.getLocale()))
@@ -118,7 +125,7 @@ class CasePages {
 		model.addAttribute("staff", this.cases.staffNames(caseNo));
 		model.addAttribute("steps", steps);
 		model.addAttribute("servicePages", shown.stream().filter(p -> p.sections().isPresent()).toList());
-		Checklist checklist = service.checklist(file);
+		Checklist checklist = service.map(s -> s.checklist(file)).orElse(Checklist.none());
 		notice(caseNo, checklist, model);
 		model.addAttribute("documents", this.documents.of(caseNo, officer));
 		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
@@ -134,7 +141,9 @@ class CasePages {
 		}
 		stepsByService.forEach((pages, own) -> pages.fill(file, officer, own, model));
 		boolean supplement = clerk && file.status() == CaseStatus.AWAITING_MATERIALS;
-		boolean withdraw = service.withdrawnBy().stream().anyMatch(officer::isIn) && service.mayWithdraw(file);
+		boolean withdraw = service
+			.filter(s -> s.withdrawnBy().stream().anyMatch(officer::isIn) && s.mayWithdraw(file))
+			.isPresent();
 		model.addAttribute("canSupplement", supplement);
 		model.addAttribute("canWithdraw", withdraw);
 		putIfAbsent(model, "supplement", new cn.example.servicehall.intake.CaseRequests.Remark(null));
