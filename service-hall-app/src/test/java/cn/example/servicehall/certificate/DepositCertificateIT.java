@@ -27,10 +27,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.support.HtmlPage;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.workflow.CaseTasks;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
 /**
  * Issue 11's proof that a service is a package and its models: the test-only 缴存证明 ({@code certificate}: a
@@ -57,6 +61,12 @@ class DepositCertificateIT {
 
 	@Autowired
 	private ProcessEngine engine;
+
+	@Autowired
+	private CaseFiles cases;
+
+	@Autowired
+	private CaseTasks tasks;
 
 	@TempDir
 	private Path work;
@@ -116,6 +126,39 @@ class DepositCertificateIT {
 		assertThat(receipt).contains("住房公积金缴存证明开具").contains("缴存人居民身份证").contains("林晓").contains("王晓明");
 		String completion = text(done, "COMPLETION_RECEIPT", caseNo);
 		assertThat(completion).contains("已开具住房公积金缴存证明").contains("ZM-" + caseNo).contains("王晓明");
+	}
+
+	@Test
+	void twoPartsOfOneCaseEachFindTheirOwnStepThoughTheyShareTheCaseNumber() throws Exception {
+		CurrentOfficer clerk = new CurrentOfficer(CLERK, "王晓明", List.of("hpf-acceptance-clerk"), Optional.empty());
+		CaseNo caseNo = this.certificates.request("林晓", LoanFixtures.newBuyerIdNumber(), clerk);
+		// a second certificate in the same case: its own part and process, under the same business key
+		CasePart second = this.cases.addPart(caseNo, DepositCertificateService.TYPE, Optional.empty());
+		String instance = this.tasks.asOfficer(clerk, () -> this.engine.getRuntimeService()
+			.startProcessInstanceByKey(DepositCertificates.PROCESS, caseNo.value())
+			.getId());
+		this.cases.attachProcess(second.ref(), instance);
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo.value())
+			.taskDefinitionKey(DepositCertificates.STEP).count())
+			.as("by the case number alone the step is ambiguous").isEqualTo(2);
+
+		List<CasePart> parts = this.cases.parts(caseNo);
+		assertThat(parts).extracting(CasePart::label).containsExactly(caseNo + "-1", caseNo + "-2");
+		OpenCaseTask first = this.tasks.openTaskFor(parts.get(0), DepositCertificates.STEP, "受理并开具缴存证明", clerk);
+		OpenCaseTask other = this.tasks.openTaskFor(parts.get(1), DepositCertificates.STEP, "受理并开具缴存证明", clerk);
+		assertThat(first.processInstanceId()).isEqualTo(parts.get(0).processInstanceId().orElseThrow());
+		assertThat(other.processInstanceId()).isEqualTo(instance).isNotEqualTo(first.processInstanceId());
+
+		this.tasks.complete(other, clerk, java.util.Map.of());
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(instance).count())
+			.as("the second part's step is done").isZero();
+		assertThat(this.tasks.openTaskFor(parts.get(0), DepositCertificates.STEP, "受理并开具缴存证明", clerk).id())
+			.as("the first part's step still waits").isEqualTo(first.id());
+
+		HtmlPage page = html(get("/cases/" + caseNo).with(clerk()), 200);
+		assertThat(page.texts("#case-parts li")).containsExactly(caseNo + "-1 住房公积金缴存证明",
+				caseNo + "-2 住房公积金缴存证明");
+		assertThat(page.all("#acceptance-form")).as("the one step still open").hasSize(1);
 	}
 
 	private String text(HtmlPage page, String kind, CaseNo caseNo) throws Exception {
