@@ -18,6 +18,7 @@ import cn.example.servicehall.documents.render.CompletionReceiptData;
 import cn.example.servicehall.documents.render.MaterialRow;
 import cn.example.servicehall.documents.render.MissingMaterialRow;
 import cn.example.servicehall.documents.render.MissingMaterialsNoticeData;
+import cn.example.servicehall.documents.render.NoteRow;
 import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.signing.Agency;
 
@@ -114,7 +115,7 @@ public class CaseReceipts {
 				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
 						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), service.documentName(),
 						Printed.date(acceptedAt), Printed.date(closedAt), completion.outcome(), completion.details(),
-						signedBy, hall().enquiryPhone())));
+						completion.notes().stream().map(NoteRow::new).toList(), signedBy, hall().enquiryPhone())));
 	}
 
 	private DocumentSettings.Hall hall() {

@@ -67,9 +67,10 @@ public interface CaseService {
 	 * The completion receipt's words for a case.
 	 * @param outcome the result in a sentence ({@code 准予贷款，贷款已发放})
 	 * @param details the case's numbers and terms, one row each
+	 * @param notes what the citizen does next (温馨提示), one line each; the receipt adds the enquiry line
 	 * @param signedBy the login of the staff member who decided, printed by name
 	 */
-	record Completion(String outcome, List<DetailRow> details, String signedBy) {
+	record Completion(String outcome, List<DetailRow> details, List<String> notes, String signedBy) {
 	}
 
 	/** A language's service name: Chinese unless English is asked for. */

@@ -37,6 +37,11 @@ class LoanServices {
 	 */
 	static final int DECISION_DAYS = 15;
 
+	/** What the borrower does next, as the completion receipt says it. */
+	static final List<String> COMPLETION_NOTES = List.of("请妥善保管本回执及借款合同、借款借据和放款通知书。",
+			"请自首次还款日起，于每月还款日前在还款账户中存足当期应还款额，按时足额还款；逾期的，将按借款合同计收罚息，并影响个人信用记录。",
+			"提前还款、以住房公积金按月冲还贷款本息等手续，请咨询本中心或受托银行；贷款还清后，请持结清证明办理抵押注销登记。");
+
 	/** After these the applicant can no longer withdraw at the window (the contract is signed). */
 	private static final Set<String> TOO_LATE_TO_WITHDRAW = Set.of(LoanStage.CONTRACT_SIGNED.name(),
 			LoanStage.MORTGAGE_REGISTERED.name(), LoanStage.DISBURSED.name());
@@ -151,7 +156,7 @@ class LoanServices {
 			loan.disbursement().ifPresent(d -> details.add(new DetailRow("放款日期", Printed.date(d.disbursedAt()))));
 			details.add(new DetailRow("首次还款日", Printed.date(schedule.get(0).dueDate())));
 			loan.mortgage().ifPresent(m -> details.add(new DetailRow("抵押登记证明号", m.certificateNo())));
-			return new Completion("准予贷款，贷款已发放", details, approval.approvedBy());
+			return new Completion("准予贷款，贷款已发放", details, COMPLETION_NOTES, approval.approvedBy());
 		}
 
 	}

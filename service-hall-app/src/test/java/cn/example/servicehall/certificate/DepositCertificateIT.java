@@ -120,12 +120,16 @@ class DepositCertificateIT {
 			.query(Integer.class)
 			.single()).as("the step's clock stopped").isEqualTo(1);
 		assertThat(done.all("#document-list tbody tr").stream().map(row -> row.attr("data-kind")))
-			.containsExactly("ACCEPTANCE_RECEIPT", "COMPLETION_RECEIPT");
+			.containsExactly("ACCEPTANCE_RECEIPT", "DEPOSIT_CERTIFICATE", "COMPLETION_RECEIPT");
+		String certificate = text(done, "DEPOSIT_CERTIFICATE", caseNo);
+		assertThat(certificate).contains("住房公积金缴存证明").contains("兹证明林晓").contains(caseNo.value());
 
 		String receipt = text(done, "ACCEPTANCE_RECEIPT", caseNo);
 		assertThat(receipt).contains("住房公积金缴存证明开具").contains("缴存人居民身份证").contains("林晓").contains("王晓明");
 		String completion = text(done, "COMPLETION_RECEIPT", caseNo);
-		assertThat(completion).contains("已开具住房公积金缴存证明").contains("ZM-" + caseNo).contains("王晓明");
+		assertThat(completion).contains("已开具住房公积金缴存证明").contains("ZM-" + caseNo).contains("王晓明")
+			.contains("缴存证明自开具之日起三个月内有效").as("the loan's advice is the loan's")
+			.doesNotContain("借款合同");
 	}
 
 	@Test

@@ -75,7 +75,7 @@ class DepositCertificateService implements CaseService {
 		List<String> clerks = this.cases.actorsOf(file.caseNo(), CaseFiles.ACCEPTED);
 		return new Completion("已开具住房公积金缴存证明",
 				List.of(new DetailRow("证明编号", "ZM-" + file.caseNo().value()), new DetailRow("证明份数", "1份")),
-				clerks.isEmpty() ? "—" : clerks.get(clerks.size() - 1));
+				List.of("缴存证明自开具之日起三个月内有效，可扫码核验。"), clerks.isEmpty() ? "—" : clerks.get(clerks.size() - 1));
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.example.servicehall.certificate;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
-import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.documents.Documents;
+import cn.example.servicehall.documents.IssuedDocument;
+import cn.example.servicehall.documents.Printed;
+import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -82,14 +87,23 @@ class DepositCertificates {
 		return List.of();
 	}
 
-	/** {@code Task_IssueDepositCertificate}: the certificate is issued and the case completed. */
+	/**
+	 * {@code Task_IssueDepositCertificate}: the certificate, the service's own document, is issued and the case
+	 * completed.
+	 */
 	@Bean
-	static JavaDelegate issueDepositCertificate(CaseFiles cases) {
+	static JavaDelegate issueDepositCertificate(CaseFiles cases, Documents documents, Clock clock) {
 		return execution -> {
 			CaseNo caseNo = new CaseNo(execution.getProcessBusinessKey());
-			cases.recordStep(caseNo, CertificateStage.CERTIFICATE_ISSUED, "CERTIFICATE_ISSUED", null, Agency.HPF,
-					"缴存证明 ZM-" + caseNo);
-			cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, Agency.HPF);
+			CaseFile file = cases.get(caseNo);
+			IssuedDocument certificate = documents.issue(new Documents.Request(caseNo.value(),
+					DepositCertificateTemplate.DEPOSIT_CERTIFICATE, "1", Agency.HPF, Optional.empty(),
+					(no, url) -> new DepositCertificateData(no, documents.issuerName(Agency.HPF), caseNo.value(),
+							Printed.date(LocalDate.now(clock)), url.toString(), file.applicantName(),
+							file.applicantIdNumber().masked(), "办理个人事务")));
+			cases.recordStep(caseNo, CertificateStage.CERTIFICATE_ISSUED, "CERTIFICATE_ISSUED", null,
+					cn.example.servicehall.intake.Agency.HPF, "缴存证明 " + certificate.documentNo());
+			cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, cn.example.servicehall.intake.Agency.HPF);
 		};
 	}
 
