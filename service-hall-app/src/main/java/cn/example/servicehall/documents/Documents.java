@@ -89,8 +89,8 @@ public class Documents {
 	 * @param givenNumber the document's number when the business already gave it one (a contract number), else empty
 	 * @param data builds the template's data from the document number and the verification URL
 	 */
-	public record Request(String caseNo, DocumentTemplate kind, String occurrence, Agency issuer, Optional<String> givenNumber,
-			BiFunction<String, URI, DocumentData> data) {
+	public record Request(String caseNo, DocumentTemplate kind, String occurrence, Agency issuer,
+			Optional<String> givenNumber, BiFunction<String, URI, DocumentData> data) {
 	}
 
 	/**
@@ -323,7 +323,8 @@ public class Documents {
 
 	private static IssuedDocument issued(ResultSet rs, int row) throws SQLException {
 		return new IssuedDocument(rs.getString("document_no"), rs.getString("case_no"),
-				DocumentTemplate.named(rs.getString("kind"), rs.getString("title")), rs.getString("occurrence"), Agency.valueOf(rs.getString("issuer")),
+				DocumentTemplate.named(rs.getString("kind"), rs.getString("title")), rs.getString("occurrence"),
+				Agency.valueOf(rs.getString("issuer")),
 				rs.getString("title"), rs.getString("sha256"), rs.getInt("size_bytes"),
 				rs.getObject("issued_at", OffsetDateTime.class));
 	}

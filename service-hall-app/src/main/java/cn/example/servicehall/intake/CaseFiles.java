@@ -381,8 +381,8 @@ public class CaseFiles {
 	 * @param search only the cases it finds, if given
 	 * @param page from 0; past the last page, an empty page
 	 */
-	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search, int page,
-			int size) {
+	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search,
+			int page, int size) {
 		Optional<Filter> filter = Filter.of(officer, status, search);
 		if (filter.isEmpty()) {
 			return new CasePage(List.of(), 0, page, size);
@@ -492,7 +492,8 @@ public class CaseFiles {
 				  from intake_case_event where case_no = :caseNo order by occurred_at, id""")
 			.param("caseNo", caseNo.value())
 			.query((rs, row) -> new CaseEvent(rs.getObject("occurred_at", OffsetDateTime.class),
-					CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")), rs.getString("action"), rs.getString("actor_id"),
+					CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")),
+					rs.getString("action"), rs.getString("actor_id"),
 					rs.getString("actor_name"), Agency.valueOf(rs.getString("agency")), rs.getString("remark")))
 			.list();
 	}
