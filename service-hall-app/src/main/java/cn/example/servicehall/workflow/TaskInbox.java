@@ -142,8 +142,9 @@ public class TaskInbox {
 
 	@Transactional
 	public void claim(String taskId, CurrentOfficer officer) {
-		Task task = task(taskId, officer);
-		if (!this.caseTasks.isCandidate(task, officer)) {
+		Visible visible = task(taskId, officer);
+		Task task = visible.task();
+		if (!visible.candidate()) {
 			throw TaskNotYours.wrongPost(task.getName());
 		}
 		try {
@@ -167,7 +168,7 @@ public class TaskInbox {
 
 	@Transactional
 	public void unclaim(String taskId, CurrentOfficer officer) {
-		Task task = task(taskId, officer);
+		Task task = task(taskId, officer).task();
 		if (task.getAssignee() == null) {
 			return;
 		}
@@ -180,7 +181,11 @@ public class TaskInbox {
 		});
 	}
 
-	private Task task(String taskId, CurrentOfficer officer) {
+	/** A task the officer may see, and whether their post may do it: the task and its candidate links read once. */
+	private record Visible(Task task, boolean candidate) {
+	}
+
+	private Visible task(String taskId, CurrentOfficer officer) {
 		Task task;
 		try {
 			task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
@@ -188,12 +193,13 @@ public class TaskInbox {
 		catch (NullValueException ex) {
 			task = null;
 		}
-		if (task == null || !(this.caseTasks.isCandidate(task, officer) || officer.id().equals(task.getAssignee()))) {
+		boolean candidate = task != null && this.caseTasks.isCandidate(task, officer);
+		if (task == null || !(candidate || officer.id().equals(task.getAssignee()))) {
 			// a task of another post is as invisible as one that does not exist
 			throw new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "没有这个待办",
 					"没有找到这个待办，可能已办结。This task does not exist or has been completed.");
 		}
-		return task;
+		return new Visible(task, candidate);
 	}
 
 	private Map<String, String> caseNumbers(List<Task> open) {
