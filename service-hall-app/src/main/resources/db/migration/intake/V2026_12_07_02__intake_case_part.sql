@@ -2,7 +2,8 @@
 -- process instance; a bundle (一件事一次办) will be a parent part above them. Every existing case had one process:
 -- it becomes the case's part 1.
 create table intake_case_part (
-    case_no             text        not null references intake_case (case_no),
+    -- a part goes with its case (the history generator deletes what it wrote)
+    case_no             text        not null references intake_case (case_no) on delete cascade,
     part_no             integer     not null check (part_no between 1 and 99),
     service_type        text        not null,
     process_instance_id text        unique,    -- null until the part's process is started

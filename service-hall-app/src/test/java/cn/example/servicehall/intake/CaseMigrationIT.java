@@ -61,6 +61,10 @@ class CaseMigrationIT {
 			assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name = 'intake_case'"
 					+ " and column_name = 'process_instance_id'").query(Integer.class).single())
 				.as("one place for a case's process").isZero();
+			jdbc.sql("delete from intake_case where case_no = 'DK2026112300003'").update();
+			assertThat(jdbc.sql("select count(*) from intake_case_part where case_no = 'DK2026112300003'")
+				.query(Integer.class)
+				.single()).as("a case deleted (a generated history's) takes its parts with it").isZero();
 		}
 	}
 
