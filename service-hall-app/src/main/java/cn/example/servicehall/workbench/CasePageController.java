@@ -84,8 +84,10 @@ class CasePageController {
 			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
 		return this.posts.post(caseNo, officer, errors, model, response, number -> {
-			List<Material> missing = this.pages.pagesOf(this.cases.getVisible(number, officer))
-				.accept(number, officer, form.answers(), form.getRemark());
+			CasePages.Acceptance acceptance = this.pages.acceptanceOf(this.cases.getVisible(number, officer), officer,
+					form.getTask());
+			List<Material> missing = acceptance.pages()
+				.accept(acceptance.part(), officer, form.answers(), form.getRemark());
 			if (missing.isEmpty()) {
 				Flash.done(flash, "workbench.flash.accepted");
 			}

@@ -24,6 +24,7 @@ import cn.example.servicehall.intake.CaseServices;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.IntakeSettings;
+import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.Visit;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClocks;
@@ -89,6 +90,46 @@ class CasePages {
 							+ " The hall does not run this case's service."));
 	}
 
+	/**
+	 * Whose acceptance a posted form is: the part of the step it names (a case may have several), and that part's
+	 * pages; without a step of the officer's, the case's first part.
+	 */
+	Acceptance acceptanceOf(CaseFile file, CurrentOfficer officer, String taskId) {
+		List<CasePart> parts = this.cases.parts(file.caseNo());
+		if (taskId != null) {
+			for (OpenTask task : this.inbox.openTasks(officer, file.caseNo())) {
+				String formKey = task.formKey() == null ? "" : task.formKey();
+				Optional<CasePart> part = partOf(parts, task);
+				Optional<ServicePages> pages = this.servicePages.stream()
+					.filter(p -> formKey.startsWith(p.formKeyPrefix()))
+					.findFirst();
+				if (task.id().equals(taskId) && part.isPresent() && pages.isPresent()) {
+					return new Acceptance(pages.get(), part.get());
+				}
+			}
+		}
+		ServicePages pages = pagesOf(file);
+		CasePart part = parts.stream()
+			.filter(p -> pages.shows(p.serviceType()))
+			.findFirst()
+			.orElseThrow(() -> new CaseNotFound(file.caseNo().value()));
+		return new Acceptance(pages, part);
+	}
+
+	/**
+	 * A part's acceptance: who does it and for which part.
+	 * @param pages the part's service's pages
+	 * @param part the part
+	 */
+	record Acceptance(ServicePages pages, CasePart part) {
+	}
+
+	private static Optional<CasePart> partOf(List<CasePart> parts, OpenTask task) {
+		return parts.stream()
+			.filter(p -> p.processInstanceId().filter(id -> id.equals(task.processInstanceId())).isPresent())
+			.findFirst();
+	}
+
 	/** Fills the case page's model; forms already in it (re-shown with their errors) are kept. */
 	void fill(CaseNo caseNo, CurrentOfficer officer, Model model) {
 		CaseFile file = this.cases.getVisible(caseNo, officer);
@@ -135,8 +176,18 @@ class CasePages {
 		model.addAttribute("canCheckIn", Visit.mayCheckIn(officer));
 		model.addAttribute("purposes", Visit.Purpose.values());
 		putIfAbsent(model, "checkIn", new StepForms.CheckIn());
-		if (steps.stream().anyMatch(step -> "acceptance".equals(step.kind()))) {
-			model.addAttribute("checklist", checklist.materials());
+		Map<String, List<Material>> checklists = new LinkedHashMap<>();
+		for (StepForm step : steps) {
+			if ("acceptance".equals(step.kind())) {
+				Optional<CasePart> part = partOf(parts, step.task());
+				checklists.put(step.task().id(), part.flatMap(p -> this.services.find(p.serviceType()))
+					.map(s -> s.checklist(file))
+					.orElse(checklist)
+					.materials());
+			}
+		}
+		model.addAttribute("checklists", checklists);
+		if (!checklists.isEmpty()) {
 			putIfAbsent(model, "acceptance", new StepForms.Acceptance());
 		}
 		stepsByService.forEach((pages, own) -> pages.fill(file, officer, own, model));

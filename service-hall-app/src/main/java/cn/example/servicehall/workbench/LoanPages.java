@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.LoanApplications;
@@ -103,8 +104,8 @@ class LoanPages implements ServicePages {
 	}
 
 	@Override
-	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
-		return this.applications.accept(caseNo, clerk, provided, remark);
+	public List<Material> accept(CasePart part, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
+		return this.applications.accept(part.caseNo(), clerk, provided, remark);
 	}
 
 	@Override

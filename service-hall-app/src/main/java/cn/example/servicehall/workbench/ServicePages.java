@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -48,11 +49,12 @@ public interface ServicePages {
 	}
 
 	/**
-	 * 受理: the clerk checked every material of the case's checklist; all there accepts the case.
+	 * 受理: the clerk checked every material of the part's checklist; all there accepts it.
+	 * @param part the case's part the acceptance is for
 	 * @param provided every material listed, provided or not
 	 * @return what is missing (the one-time notice lists it); empty when the case was accepted
 	 */
-	List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark);
+	List<Material> accept(CasePart part, CurrentOfficer clerk, Map<String, Boolean> provided, String remark);
 
 	/** 补正: the citizen brought what the one-time notice listed. */
 	default void supplementMaterials(CaseNo caseNo, CurrentOfficer clerk, String remark) {

@@ -22,6 +22,9 @@ final class StepForms {
 	/** 受理: every material on the checklist shown to the clerk, ticked when provided. */
 	static class Acceptance {
 
+		/** The step the form does (hidden field): which part of the case, when it has several. */
+		private String task;
+
 		/** Every material the page listed (hidden fields): each is answered, ticked or not. */
 		private List<String> listed = new ArrayList<>();
 
@@ -36,6 +39,14 @@ final class StepForms {
 			Map<String, Boolean> answers = new LinkedHashMap<>();
 			this.listed.forEach(code -> answers.put(code, this.provided.contains(code)));
 			return answers;
+		}
+
+		public String getTask() {
+			return this.task;
+		}
+
+		public void setTask(String task) {
+			this.task = task;
 		}
 
 		public List<String> getListed() {

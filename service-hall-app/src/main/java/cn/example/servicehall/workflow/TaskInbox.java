@@ -58,9 +58,10 @@ public class TaskInbox {
 	 * @param due when it is due, if a limit applies
 	 * @param sla the colour of its SLA clock now: GREEN, YELLOW (80 % of the limit used), RED (past it), SUSPENDED;
 	 * null when it has no clock
+	 * @param processInstanceId the process of the case's part it belongs to (ADR 0008)
 	 */
 	public record OpenTask(String id, String step, String name, String caseNo, String formKey, String assignee,
-			Date created, Date due, String sla) {
+			Date created, Date due, String sla, String processInstanceId) {
 	}
 
 	/**
@@ -136,7 +137,8 @@ public class TaskInbox {
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
 					numbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
-					t.getDueDate(), colours.containsKey(t.getId()) ? colours.get(t.getId()).name() : null))
+					t.getDueDate(), colours.containsKey(t.getId()) ? colours.get(t.getId()).name() : null,
+					t.getProcessInstanceId()))
 			.toList();
 	}
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.CurrentOfficer;
-import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.workbench.ServicePages;
@@ -40,8 +40,8 @@ class DepositCertificatePages implements ServicePages {
 	}
 
 	@Override
-	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
-		return this.certificates.accept(caseNo, clerk, provided, remark);
+	public List<Material> accept(CasePart part, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
+		return this.certificates.accept(part, clerk, provided, remark);
 	}
 
 }

@@ -67,11 +67,11 @@ class DepositCertificates {
 		return caseNo;
 	}
 
-	/** 受理并开具: every material there accepts the case and completes the step; the certificate follows. */
+	/** 受理并开具: every material there accepts the part and completes its step; the certificate follows. */
 	@Transactional
-	List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
+	List<Material> accept(CasePart part, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
+		CaseNo caseNo = part.caseNo();
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
-		CasePart part = this.cases.part(caseNo, DepositCertificateService.TYPE).orElseThrow();
 		OpenCaseTask step = this.tasks.openTaskFor(part, STEP, "受理并开具缴存证明", clerk);
 		Map<String, Boolean> answers = new LinkedHashMap<>();
 		List<Material> checklist = this.service.checklist(file).materials();
