@@ -1,7 +1,7 @@
 package cn.example.servicehall.documents;
 
 import cn.example.servicehall.documents.render.MissingGlyphException;
-import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.render.DocumentTemplate;
 import cn.example.servicehall.platform.PermanentFailure;
 
 /**
@@ -21,7 +21,7 @@ public class DocumentNotRenderable extends RuntimeException implements Permanent
 	}
 
 	/** A value holds a character no document font has. */
-	static DocumentNotRenderable unprintable(TemplateId document, MissingGlyphException ex) {
+	static DocumentNotRenderable unprintable(DocumentTemplate document, MissingGlyphException ex) {
 		PrintableText.Unprintable character = new PrintableText.Unprintable(ex.codePoint());
 		return new DocumentNotRenderable("文书无法生成（" + document.title() + "）：“" + quoted(ex.value()) + "”中的字符“"
 				+ character.character() + "”（" + character.label() + "）无法打印，文书字体没有这个字。"
@@ -30,7 +30,7 @@ public class DocumentNotRenderable extends RuntimeException implements Permanent
 	}
 
 	/** Any other failure of the renderer: the template and the data do not fit. */
-	static DocumentNotRenderable failed(TemplateId document, RuntimeException ex) {
+	static DocumentNotRenderable failed(DocumentTemplate document, RuntimeException ex) {
 		return new DocumentNotRenderable("文书无法生成（" + document.title() + "）：模板或数据有误。 The document cannot be"
 				+ " generated from its template and data: " + ex, ex);
 	}

@@ -24,7 +24,7 @@ import cn.example.servicehall.documents.render.DocumentRenderer;
 import cn.example.servicehall.documents.render.MissingGlyphException;
 import cn.example.servicehall.documents.render.PageArea;
 import cn.example.servicehall.documents.render.RenderedDocument;
-import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.render.DocumentTemplate;
 import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.documents.signing.DocumentFinisher;
 import cn.example.servicehall.documents.signing.DocumentMetadata;
@@ -89,8 +89,8 @@ public class Documents {
 	 * @param givenNumber the document's number when the business already gave it one (a contract number), else empty
 	 * @param data builds the template's data from the document number and the verification URL
 	 */
-	public record Request(String caseNo, TemplateId kind, String occurrence, Agency issuer, Optional<String> givenNumber,
-			BiFunction<String, URI, DocumentData> data) {
+	public record Request(String caseNo, DocumentTemplate kind, String occurrence, Agency issuer,
+			Optional<String> givenNumber, BiFunction<String, URI, DocumentData> data) {
 	}
 
 	/**
@@ -144,7 +144,7 @@ public class Documents {
 	 * The document laid out; any failure of the renderer is a {@link DocumentNotRenderable}: rendering is
 	 * deterministic, so issuing again would fail the same way.
 	 */
-	private RenderedDocument render(TemplateId kind, DocumentData data) {
+	private RenderedDocument render(DocumentTemplate kind, DocumentData data) {
 		try {
 			return this.renderer.render(kind, data);
 		}
@@ -304,17 +304,8 @@ public class Documents {
 				new StampPlacement.Area(qr.x(), qr.y(), qr.width(), qr.height()));
 	}
 
-	static String prefix(TemplateId kind) {
-		return switch (kind) {
-			case ACCEPTANCE_RECEIPT -> "SL";
-			case MISSING_MATERIALS_NOTICE -> "GZ";
-			case COMPLETION_RECEIPT -> "BJ";
-			case REFUSAL_RECEIPT -> "BY";
-			case LOAN_CONTRACT -> "JK";
-			case IOU -> "JJ";
-			case DISBURSEMENT_NOTICE -> "FK";
-			case WITHDRAWAL_RECEIPT -> "TQ";
-		};
+	static String prefix(DocumentTemplate kind) {
+		return kind.numberPrefix();
 	}
 
 	/** The SHA-256 of {@code bytes}, hex. */
@@ -332,7 +323,8 @@ public class Documents {
 
 	private static IssuedDocument issued(ResultSet rs, int row) throws SQLException {
 		return new IssuedDocument(rs.getString("document_no"), rs.getString("case_no"),
-				TemplateId.valueOf(rs.getString("kind")), rs.getString("occurrence"), Agency.valueOf(rs.getString("issuer")),
+				DocumentTemplate.named(rs.getString("kind"), rs.getString("title")), rs.getString("occurrence"),
+				Agency.valueOf(rs.getString("issuer")),
 				rs.getString("title"), rs.getString("sha256"), rs.getInt("size_bytes"),
 				rs.getObject("issued_at", OffsetDateTime.class));
 	}

@@ -2,7 +2,7 @@ package cn.example.servicehall.documents;
 
 import java.time.OffsetDateTime;
 
-import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.render.DocumentTemplate;
 import cn.example.servicehall.documents.signing.Agency;
 
 /**
@@ -18,6 +18,6 @@ import cn.example.servicehall.documents.signing.Agency;
  * @param sizeBytes its size
  * @param issuedAt when
  */
-public record IssuedDocument(String documentNo, String caseNo, TemplateId kind, String occurrence, Agency issuer,
+public record IssuedDocument(String documentNo, String caseNo, DocumentTemplate kind, String occurrence, Agency issuer,
 		String title, String sha256, int sizeBytes, OffsetDateTime issuedAt) {
 }

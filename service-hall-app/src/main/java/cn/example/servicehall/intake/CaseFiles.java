@@ -57,9 +57,12 @@ public class CaseFiles {
 
 	private final CurrentOfficers officers;
 
+	private final CaseServices services;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings, CurrentOfficers officers) {
+			IntakeSettings settings, CurrentOfficers officers, CaseServices services) {
 		this.settings = settings;
+		this.services = services;
 		this.officers = officers;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
@@ -67,11 +70,15 @@ public class CaseFiles {
 		this.events = events;
 	}
 
-	/** Opens a case in status {@link CaseStatus#SUBMITTED} and returns its new number. */
+	/**
+	 * Opens a case in status {@link CaseStatus#SUBMITTED}, with its first part for the service applied for, and
+	 * returns its new number.
+	 */
 	@Transactional
 	public CaseNo open(NewCase application, String submittedBy) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
-		CaseNo caseNo = this.numbers.next(application.serviceType(), LocalDate.now(this.clock));
+		CaseNo caseNo = this.numbers.next(this.services.of(application.serviceType()).caseNoPrefix(),
+				LocalDate.now(this.clock));
 		this.jdbc.sql("""
 				insert into intake_case (case_no, service_type, channel, status, applicant_name, applicant_id_no,
 				                         developer_company_id, branch, submitted_at, submitted_by, updated_at)
@@ -87,6 +94,7 @@ public class CaseFiles {
 			.param("now", now)
 			.param("by", submittedBy)
 			.update();
+		insertPart(caseNo, 1, application.serviceType(), null, now);
 		appendEvent(caseNo, now, CaseStatus.SUBMITTED, SUBMITTED, submittedBy,
 				application.channel() == Channel.ONLINE ? Agency.DEVELOPER : Agency.HPF, null);
 		if (application.channel() == Channel.WINDOW) {
@@ -98,11 +106,65 @@ public class CaseFiles {
 		return caseNo;
 	}
 
+	/** The process instance driving the case's first part (the service it was opened for). */
 	@Transactional
 	public void attachProcess(CaseNo caseNo, String processInstanceId) {
-		this.jdbc.sql("update intake_case set process_instance_id = :pi where case_no = :caseNo")
+		attachProcess(new CasePart.Ref(caseNo, 1), processInstanceId);
+	}
+
+	/** The process instance driving a part of the case. */
+	@Transactional
+	public void attachProcess(CasePart.Ref part, String processInstanceId) {
+		int updated = this.jdbc.sql("""
+				update intake_case_part set process_instance_id = :pi where case_no = :caseNo and part_no = :partNo""")
 			.param("pi", processInstanceId)
-			.param("caseNo", caseNo.value())
+			.param("caseNo", part.caseNo().value())
+			.param("partNo", part.partNo())
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("No part " + part);
+		}
+	}
+
+	/**
+	 * Adds a part for another service to the case (a bundle's services, later): the next part number, no process yet.
+	 * @param parentPartNo the part above it, if any
+	 */
+	@Transactional
+	public CasePart addPart(CaseNo caseNo, ServiceType service, Optional<Integer> parentPartNo) {
+		this.services.of(service);
+		this.jdbc.sql("select 1 from intake_case where case_no = ? for update").param(caseNo.value()).query().listOfRows();
+		int partNo = this.jdbc.sql("select coalesce(max(part_no), 0) + 1 from intake_case_part where case_no = ?")
+			.param(caseNo.value())
+			.query(Integer.class)
+			.single();
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		insertPart(caseNo, partNo, service, parentPartNo.orElse(null), now);
+		return new CasePart(caseNo, partNo, service, Optional.empty(), parentPartNo, now);
+	}
+
+	/** The case's parts, in order. */
+	public List<CasePart> parts(CaseNo caseNo) {
+		return this.jdbc.sql("select * from intake_case_part where case_no = ? order by part_no")
+			.param(caseNo.value())
+			.query((rs, row) -> new CasePart(new CaseNo(rs.getString("case_no")), rs.getInt("part_no"),
+					ServiceType.valueOf(rs.getString("service_type")),
+					Optional.ofNullable(rs.getString("process_instance_id")),
+					Optional.ofNullable((Integer) rs.getObject("parent_part_no")),
+					rs.getObject("opened_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/** The case's part for a service (the first, should there be several). */
+	public Optional<CasePart> part(CaseNo caseNo, ServiceType service) {
+		return parts(caseNo).stream().filter(p -> p.serviceType().equals(service)).findFirst();
+	}
+
+	private void insertPart(CaseNo caseNo, int partNo, ServiceType service, Integer parentPartNo, OffsetDateTime at) {
+		this.jdbc.sql("""
+				insert into intake_case_part (case_no, part_no, service_type, parent_part_no, opened_at)
+				values (?, ?, ?, ?, ?)""")
+			.params(caseNo.value(), partNo, service.name(), parentPartNo, at)
 			.update();
 	}
 
@@ -119,7 +181,7 @@ public class CaseFiles {
 	 * @return when it was recorded
 	 */
 	@Transactional
-	public OffsetDateTime recordStep(CaseNo caseNo, CaseStatus status, String action, String actorId, Agency agency,
+	public OffsetDateTime recordStep(CaseNo caseNo, CaseStage status, String action, String actorId, Agency agency,
 			String remark) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		changeStatus(caseNo, status, now);
@@ -309,18 +371,18 @@ public class CaseFiles {
 	 * One page of the cases the officer may see, newest first, and how many there are in all.
 	 * @param status only cases in this status, if given
 	 */
-	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, int page, int size) {
+	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, int page, int size) {
 		return list(officer, status, Optional.empty(), page, size);
 	}
 
 	/**
 	 * One page of the cases the officer may see and the search finds, newest first, and how many there are in all.
-	 * @param status only cases in this status, if given
+	 * @param status only cases in this lifecycle status or service stage, if given
 	 * @param search only the cases it finds, if given
 	 * @param page from 0; past the last page, an empty page
 	 */
-	public CasePage list(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search, int page,
-			int size) {
+	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search,
+			int page, int size) {
 		Optional<Filter> filter = Filter.of(officer, status, search);
 		if (filter.isEmpty()) {
 			return new CasePage(List.of(), 0, page, size);
@@ -380,18 +442,19 @@ public class CaseFiles {
 	private record Filter(String company, String status, CaseSearch search) {
 
 		/** Nothing when the officer may see no case at all. */
-		static Optional<Filter> of(CurrentOfficer officer, Optional<CaseStatus> status, Optional<CaseSearch> search) {
+		static Optional<Filter> of(CurrentOfficer officer, Optional<? extends CaseStage> status,
+				Optional<CaseSearch> search) {
 			CaseVisibility visibility = CaseVisibility.of(officer);
 			if (visibility instanceof CaseVisibility.None) {
 				return Optional.empty();
 			}
 			String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
-			return Optional.of(new Filter(company, status.map(Enum::name).orElse(null), search.orElse(null)));
+			return Optional.of(new Filter(company, status.map(CaseStage::name).orElse(null), search.orElse(null)));
 		}
 
 		String where() {
 			return " where (cast(:company as text) is null or developer_company_id = :company)"
-					+ " and (cast(:status as text) is null or status = :status)"
+					+ " and (cast(:status as text) is null or status = :status or stage = :status)"
 					+ (this.search == null ? "" : " and " + this.search.condition());
 		}
 
@@ -425,18 +488,21 @@ public class CaseFiles {
 
 	public List<CaseEvent> history(CaseNo caseNo) {
 		return this.jdbc.sql("""
-				select occurred_at, status, action, actor_id, actor_name, agency, remark
+				select occurred_at, status, stage, action, actor_id, actor_name, agency, remark
 				  from intake_case_event where case_no = :caseNo order by occurred_at, id""")
 			.param("caseNo", caseNo.value())
 			.query((rs, row) -> new CaseEvent(rs.getObject("occurred_at", OffsetDateTime.class),
-					CaseStatus.valueOf(rs.getString("status")), rs.getString("action"), rs.getString("actor_id"),
+					CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")),
+					rs.getString("action"), rs.getString("actor_id"),
 					rs.getString("actor_name"), Agency.valueOf(rs.getString("agency")), rs.getString("remark")))
 			.list();
 	}
 
-	private void changeStatus(CaseNo caseNo, CaseStatus status, OffsetDateTime now) {
-		this.jdbc.sql("update intake_case set status = :status, updated_at = :now where case_no = :caseNo")
-			.param("status", status.name())
+	private void changeStatus(CaseNo caseNo, CaseStage status, OffsetDateTime now) {
+		this.jdbc.sql("""
+				update intake_case set status = :status, stage = :stage, updated_at = :now where case_no = :caseNo""")
+			.param("status", status.lifecycle().name())
+			.param("stage", CaseStage.stageOf(status))
 			.param("now", now)
 			.param("caseNo", caseNo.value())
 			.update();
@@ -495,14 +561,16 @@ public class CaseFiles {
 		return new Visit(at, this.settings.branch(), purpose, recordedBy);
 	}
 
-	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStatus status, String action, String actor,
+	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
 			Agency agency, String remark) {
 		this.jdbc.sql("""
-				insert into intake_case_event (case_no, occurred_at, status, action, actor_id, actor_name, agency, remark)
-				values (:caseNo, :at, :status, :action, :actor, :actorName, :agency, :remark)""")
+				insert into intake_case_event (case_no, occurred_at, status, stage, action, actor_id, actor_name, agency,
+				                               remark)
+				values (:caseNo, :at, :status, :stage, :action, :actor, :actorName, :agency, :remark)""")
 			.param("caseNo", caseNo.value())
 			.param("at", at)
-			.param("status", status.name())
+			.param("status", status.lifecycle().name())
+			.param("stage", CaseStage.stageOf(status))
 			.param("action", action)
 			.param("actor", actor)
 			.param("actorName", nameOf(actor).orElse(null))
@@ -538,10 +606,10 @@ public class CaseFiles {
 
 	private static CaseFile caseFile(ResultSet rs, int row) throws SQLException {
 		return new CaseFile(new CaseNo(rs.getString("case_no")), ServiceType.valueOf(rs.getString("service_type")),
-				Channel.valueOf(rs.getString("channel")), CaseStatus.valueOf(rs.getString("status")),
+				Channel.valueOf(rs.getString("channel")),
+				CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")),
 				rs.getString("applicant_name"), new ResidentIdNumber(rs.getString("applicant_id_no")),
 				Optional.ofNullable(rs.getString("developer_company_id")),
-				Optional.ofNullable(rs.getString("process_instance_id")),
 				rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("submitted_by"),
 				rs.getObject("updated_at", OffsetDateTime.class),
 				Optional.ofNullable(rs.getObject("closed_at", OffsetDateTime.class)));

@@ -34,19 +34,19 @@ class CaseNumbers {
 		return this.running.next("GZ", Integer.toString(day.getYear()), 6);
 	}
 
-	CaseNo next(ServiceType type, LocalDate day) {
+	CaseNo next(String prefix, LocalDate day) {
 		int number = this.jdbc.sql("""
 				insert into intake_case_number_counter (prefix, day, last_value) values (:prefix, :day, 1)
 				on conflict (prefix, day) do update set last_value = intake_case_number_counter.last_value + 1
 				returning last_value""")
-			.param("prefix", type.caseNoPrefix())
+			.param("prefix", prefix)
 			.param("day", day)
 			.query(Integer.class)
 			.single();
 		if (number > MAX_PER_DAY) {
-			throw new IllegalStateException("More than " + MAX_PER_DAY + " cases of " + type + " on " + day);
+			throw new IllegalStateException("More than " + MAX_PER_DAY + " cases of " + prefix + " on " + day);
 		}
-		return new CaseNo(type.caseNoPrefix() + DAY.format(day) + String.format("%05d", number));
+		return new CaseNo(prefix + DAY.format(day) + String.format("%05d", number));
 	}
 
 }

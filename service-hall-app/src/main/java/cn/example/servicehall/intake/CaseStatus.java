@@ -1,7 +1,11 @@
 package cn.example.servicehall.intake;
 
-/** Where a case stands, as the citizen would be told. */
-public enum CaseStatus {
+/**
+ * Where a case stands in the lifecycle every service shares, as the citizen would be told. What a service does in
+ * between (a loan's assessment, approval, signing ...) is its own stage ({@link CaseStage}), recorded with
+ * {@link #IN_PROGRESS}.
+ */
+public enum CaseStatus implements CaseStage {
 
 	/** 已提交: submitted, waiting for the acceptance clerk. */
 	SUBMITTED,
@@ -9,30 +13,26 @@ public enum CaseStatus {
 	AWAITING_MATERIALS,
 	/** 已受理: accepted; the clock runs. */
 	ACCEPTED,
-	/** 已退回: returned to an earlier step for correction. */
-	RETURNED,
-	/** 已测算: eligibility and limit assessed, waiting for the first review. */
-	ASSESSED,
-	/** 初审通过. */
-	FIRST_REVIEWED,
-	/** 已审批. */
-	APPROVED,
-	/** 已签约: the contract is signed by every party. */
-	CONTRACT_SIGNED,
-	/** 已抵押: the mortgage is registered. */
-	MORTGAGE_REGISTERED,
-	/** 已放款: paid out. */
-	DISBURSED,
+	/** 办理中: the service's own stages ({@link CaseStage}) say where. */
+	IN_PROGRESS,
 	/** 已办结. */
 	COMPLETED,
 	/** 不予办理: refused, with reasons. */
 	REJECTED,
 	/** 已撤回: withdrawn by the applicant. */
-	WITHDRAWN;
+	WITHDRAWN,
+	/** 已作废: cancelled by the hall (entered in error, a duplicate). */
+	CANCELLED;
 
 	/** Whether the case has ended. */
+	@Override
 	public boolean isClosed() {
-		return this == COMPLETED || this == REJECTED || this == WITHDRAWN;
+		return this == COMPLETED || this == REJECTED || this == WITHDRAWN || this == CANCELLED;
+	}
+
+	@Override
+	public CaseStatus lifecycle() {
+		return this;
 	}
 
 }

@@ -11,10 +11,10 @@ import java.time.OffsetDateTime;
  * @param serviceType what the case is
  * @param branch the case's branch
  * @param action what was done, e.g. {@code ACCEPTED}
- * @param status the case's status after it
+ * @param status the case's status after it: the lifecycle status or the service's stage (matched by its name)
  * @param agency which agency did it
  * @param at when
  */
 public record CaseStepRecorded(CaseNo caseNo, ServiceType serviceType, String branch, String action,
-		CaseStatus status, Agency agency, OffsetDateTime at) {
+		CaseStage status, Agency agency, OffsetDateTime at) {
 }

@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * A case as the API shows it. The applicant's ID number is masked; the full number appears only where a task needs
- * it.
+ * it. {@code status} is where the case stands as before the lifecycle was shared: the service's stage while it works
+ * on the case ({@code APPROVED}), else the lifecycle status; {@code lifecycle} is the status every service shares.
  */
-public record CaseView(String caseNo, String serviceType, String channel, String status, String applicantName,
-		String applicantIdNumber, OffsetDateTime submittedAt, String submittedBy, OffsetDateTime updatedAt,
-		List<Event> history) {
+public record CaseView(String caseNo, String serviceType, String channel, String status, String lifecycle,
+		String applicantName, String applicantIdNumber, OffsetDateTime submittedAt, String submittedBy,
+		OffsetDateTime updatedAt, List<Event> history) {
 
 	/**
 	 * A line of the case's history.
@@ -28,8 +29,8 @@ public record CaseView(String caseNo, String serviceType, String channel, String
 
 	public static CaseView of(CaseFile file, List<CaseEvent> history) {
 		return new CaseView(file.caseNo().value(), file.serviceType().name(), file.channel().name(),
-				file.status().name(), file.applicantName(), file.applicantIdNumber().masked(), file.submittedAt(),
-				file.submittedBy(), file.updatedAt(),
+				file.status().name(), file.lifecycle().name(), file.applicantName(), file.applicantIdNumber().masked(),
+				file.submittedAt(), file.submittedBy(), file.updatedAt(),
 				history.stream()
 					.map(e -> new Event(e.occurredAt(), e.status().name(), e.action(), e.actorId(), e.actorName(),
 							e.agency().name(), e.remark()))

@@ -1,25 +1,51 @@
 package cn.example.servicehall.intake;
 
-/** The hall's services, each with the prefix of its case numbers. */
-public enum ServiceType {
+import java.util.Objects;
+
+/**
+ * What a case applies for, by its code ({@code RESALE_LOAN}). The hall's services are not listed here: each
+ * registers itself with a {@link CaseService}, so a new service is a new package. The constants name the codes that
+ * modules below the services (the SLA limits, the history generator) refer to.
+ *
+ * @param name the service's code, as kept in {@code intake_case.service_type}
+ */
+public record ServiceType(String name) {
 
 	/** 二手房公积金贷款. */
-	RESALE_LOAN("DK"),
+	public static final ServiceType RESALE_LOAN = new ServiceType("RESALE_LOAN");
+
 	/** 新房公积金贷款 (submitted by developer sales offices). */
-	NEW_HOUSE_LOAN("DK"),
-	/** 公积金提取. */
-	WITHDRAWAL("TQ"),
-	/** 一件事一次办. */
-	BUNDLE("YJ");
+	public static final ServiceType NEW_HOUSE_LOAN = new ServiceType("NEW_HOUSE_LOAN");
 
-	private final String caseNoPrefix;
+	/** 公积金提取 (planned). */
+	public static final ServiceType WITHDRAWAL = new ServiceType("WITHDRAWAL");
 
-	ServiceType(String caseNoPrefix) {
-		this.caseNoPrefix = caseNoPrefix;
+	/** 一件事一次办 (planned). */
+	public static final ServiceType BUNDLE = new ServiceType("BUNDLE");
+
+	public ServiceType {
+		Objects.requireNonNull(name);
+		if (!name.matches("[A-Z][A-Z0-9_]{1,39}")) {
+			throw new IllegalArgumentException("Not a service code: " + name);
+		}
 	}
 
-	public String caseNoPrefix() {
-		return this.caseNoPrefix;
+	/** The service of a code (as configuration and the records spell it). */
+	public static ServiceType valueOf(String name) {
+		return new ServiceType(name);
+	}
+
+	/**
+	 * The services named above, for configuration that applies to "every service" (an SLA span without its
+	 * {@code services}).
+	 */
+	public static ServiceType[] values() {
+		return new ServiceType[] { RESALE_LOAN, NEW_HOUSE_LOAN, WITHDRAWAL, BUNDLE };
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
 	}
 
 }

@@ -23,6 +23,7 @@ import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseServices;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Channel;
@@ -35,6 +36,7 @@ import cn.example.servicehall.loan.LoanCollisions.Applicant;
 import cn.example.servicehall.loan.LoanCollisions.Claims;
 import cn.example.servicehall.loan.process.LoanWorkflow;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
 /**
  * 公积金贷款: applications, from the window (resale) or from a developer's sales office online (new house), through
@@ -45,6 +47,8 @@ import cn.example.servicehall.platform.web.ProblemException;
 public class LoanApplications {
 
 	private final CaseFiles cases;
+
+	private final CaseServices services;
 
 	private final LoanWorkflow workflow;
 
@@ -60,10 +64,11 @@ public class LoanApplications {
 
 	private final String cityCode;
 
-	LoanApplications(CaseFiles cases, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
+	LoanApplications(CaseFiles cases, CaseServices services, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
 			FundAccountSystem fundAccounts, LoanCollisions collisions, PrintableText printable,
 			@Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
 		this.cases = cases;
+		this.services = services;
 		this.workflow = workflow;
 		this.records = records;
 		this.registry = registry;
@@ -148,29 +153,15 @@ public class LoanApplications {
 		return this.records.schedule(loan.caseNo());
 	}
 
-	/** The material checklist of the case, in the order the clerk goes through it. */
+	/**
+	 * The material checklist of the case, in the order the clerk goes through it: a resale loan's (with the
+	 * co-borrower's items when there is one); none yet for a new-house loan, whose uploads come with its own work.
+	 */
 	public List<Material> checklist(CaseNo caseNo, CurrentOfficer officer) {
 		CaseFile file = this.cases.getVisible(caseNo, officer);
-		return checklist(file.serviceType(), loanCase(caseNo, officer).coBorrower().isPresent());
+		loanCase(caseNo, officer);
+		return this.services.of(file.serviceType()).checklist(file).materials();
 	}
-
-	/**
-	 * The material checklist the acceptance clerk goes through for a service: a resale loan's (with the co-borrower's
-	 * items when there is one); none yet for a new-house loan, whose uploads come with its own work.
-	 */
-	public static List<Material> checklist(ServiceType service, boolean withCoBorrower) {
-		return service == ServiceType.RESALE_LOAN ? MaterialChecklist.forResaleLoan(withCoBorrower) : List.of();
-	}
-
-	/** Whether the applicant can still withdraw the case at the window: a resale loan, open, its contract unsigned. */
-	public static boolean mayWithdraw(CaseFile file) {
-		return file.serviceType() == ServiceType.RESALE_LOAN && !file.status().isClosed()
-				&& !TOO_LATE_TO_WITHDRAW.contains(file.status());
-	}
-
-	/** After these the applicant can no longer withdraw at the window (the contract is signed). */
-	private static final Set<CaseStatus> TOO_LATE_TO_WITHDRAW = Set.of(CaseStatus.CONTRACT_SIGNED,
-			CaseStatus.MORTGAGE_REGISTERED, CaseStatus.DISBURSED);
 
 	/**
 	 * 受理: the clerk has checked every material on the checklist. All present: the case is accepted. Anything missing:
@@ -182,7 +173,7 @@ public class LoanApplications {
 	@Transactional
 	public List<Material> accept(CaseNo caseNo, CurrentOfficer clerk, Map<String, Boolean> provided, String remark) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
-		this.workflow.checkAcceptanceOpen(file.serviceType(), caseNo, clerk);
+		OpenCaseTask acceptance = this.workflow.checkAcceptanceOpen(file.serviceType(), caseNo, clerk);
 		Optional<LoanCase> loan = this.records.find(caseNo);
 		Claims claims = loan.filter(l -> !l.parties().isEmpty())
 			.map(Claims::of)
@@ -190,28 +181,30 @@ public class LoanApplications {
 					file.applicantIdNumber().value())), Optional.empty()));
 		this.collisions.refuseIfHeld(claims, Optional.of(caseNo), visibleTo(clerk),
 				"本案暂不能受理。请核实：如前案已不再办理，请先撤回前案；否则请申请人撤回本申请。");
-		List<Material> checklist = checklist(file.serviceType(), loan.flatMap(LoanCase::coBorrower).isPresent());
+		List<Material> checklist = this.services.of(file.serviceType()).checklist(file).materials();
 		Map<String, Boolean> answers = completeAnswers(checklist, provided);
 		List<Material> missing = new ArrayList<>();
 		checklist.stream().filter(m -> !answers.get(m.code())).forEach(missing::add);
 		if (!checklist.isEmpty()) {
 			this.cases.recordMaterialCheck(caseNo, answers, clerk.id());
 		}
-		this.workflow.accept(file.serviceType(), caseNo, clerk, missing.isEmpty(), remark);
+		this.workflow.accept(acceptance, clerk, missing.isEmpty(), remark);
 		return List.copyOf(missing);
 	}
 
 	/** 一次性告知: the notice of every material the latest check found missing. */
 	@Transactional
 	public void notifyMissingMaterials(CaseNo caseNo, String clerkId) {
-		boolean withCoBorrower = this.records.find(caseNo).flatMap(LoanCase::coBorrower).isPresent();
+		CaseFile file = this.cases.get(caseNo);
 		List<String> missingCodes = this.cases.latestMaterialCheck(caseNo)
 			.entrySet()
 			.stream()
 			.filter(entry -> !entry.getValue())
 			.map(Map.Entry::getKey)
 			.toList();
-		List<Material> missing = MaterialChecklist.forResaleLoan(withCoBorrower)
+		List<Material> missing = this.services.of(file.serviceType())
+			.checklist(file)
+			.materials()
 			.stream()
 			.filter(m -> missingCodes.contains(m.code()))
 			.toList();
@@ -238,12 +231,12 @@ public class LoanApplications {
 	@Transactional
 	public void withdraw(CaseNo caseNo, CurrentOfficer clerk, String reason) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
-		if (file.serviceType() != ServiceType.RESALE_LOAN) {
+		if (this.services.of(file.serviceType()).withdrawnBy().isEmpty()) {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported", "暂不能在窗口撤回",
 					"案件 " + caseNo + " 不是二手房贷款；新房贷款的撤回随开发企业网上申请功能提供。"
 							+ " Only a resale loan can be withdrawn at the window for now.");
 		}
-		if (!mayWithdraw(file)) {
+		if (!this.services.of(file.serviceType()).mayWithdraw(file)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "withdrawal-not-possible", "不能撤回",
 					"案件 " + caseNo + " 已" + (file.status().isClosed() ? "结束" : "签订借款合同")
 							+ "，不能在窗口撤回申请。 The case can no longer be withdrawn (" + file.status() + ").");

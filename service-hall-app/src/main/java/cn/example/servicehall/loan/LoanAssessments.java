@@ -21,7 +21,6 @@ import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
-import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.RetirementAge;
 import cn.example.servicehall.loan.LoanCase.Party;
 import cn.example.servicehall.loan.LoanCase.Role;
@@ -180,7 +179,7 @@ public class LoanAssessments {
 				limit.binding().kind().name(), limit.approvableAmount(), eligible ? limit.grantedAmount() : BigDecimal.ZERO,
 				explanation);
 		this.records.insertDecision(caseNo, decision);
-		this.cases.recordStep(caseNo, CaseStatus.ASSESSED, "ASSESSED", null, Agency.SYSTEM, explanation);
+		this.cases.recordStep(caseNo, LoanStage.ASSESSED, "ASSESSED", null, Agency.SYSTEM, explanation);
 		return decision;
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.ResidentIdNumber;
 import cn.example.servicehall.loan.LoanCase.Role;
@@ -79,11 +80,11 @@ class LoanCollisions {
 	 * @param status where the other case stands
 	 * @param mortgageRegistered the other case's mortgage is registered
 	 */
-	record Collision(Optional<Applicant> applicant, CaseNo caseNo, Role roleThere, CaseStatus status,
+	record Collision(Optional<Applicant> applicant, CaseNo caseNo, Role roleThere, CaseStage status,
 			boolean mortgageRegistered) {
 
 		boolean paidOut() {
-			return this.status == CaseStatus.DISBURSED || this.status == CaseStatus.COMPLETED;
+			return LoanStage.DISBURSED.is(this.status) || this.status == CaseStatus.COMPLETED;
 		}
 
 		String reason() {
@@ -122,7 +123,7 @@ class LoanCollisions {
 		claims.applicants().forEach(a -> byId.put(a.idNumber(), a));
 		if (!byId.isEmpty()) {
 			found.addAll(this.jdbc.sql("""
-					select c.case_no, c.status, x.id_no, x.role,
+					select c.case_no, c.status, c.stage, x.id_no, x.role,
 					       exists (select 1 from loan_mortgage m where m.case_no = c.case_no) as mortgaged
 					  from (select case_no, id_no, role from loan_party where id_no in (:ids)
 					        union
@@ -136,11 +137,11 @@ class LoanCollisions {
 				.param("self", self)
 				.query((rs, row) -> new Collision(Optional.of(byId.get(rs.getString("id_no"))),
 						new CaseNo(rs.getString("case_no")), Role.valueOf(rs.getString("role")),
-						CaseStatus.valueOf(rs.getString("status")), rs.getBoolean("mortgaged")))
+						CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")), rs.getBoolean("mortgaged")))
 				.list());
 		}
 		claims.certificateNo().ifPresent(certificate -> found.addAll(this.jdbc.sql("""
-				select c.case_no, c.status, m.case_no is not null as mortgaged
+				select c.case_no, c.status, c.stage, m.case_no is not null as mortgaged
 				  from loan_property p
 				  join intake_case c on c.case_no = p.case_no
 				  left join loan_mortgage m on m.case_no = c.case_no
@@ -151,7 +152,7 @@ class LoanCollisions {
 			.param("ended", ENDED_WITHOUT_A_LOAN)
 			.param("self", self)
 			.query((rs, row) -> new Collision(Optional.empty(), new CaseNo(rs.getString("case_no")), Role.BORROWER,
-					CaseStatus.valueOf(rs.getString("status")), rs.getBoolean("mortgaged")))
+					CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")), rs.getBoolean("mortgaged")))
 			.list()));
 		return List.copyOf(found);
 	}

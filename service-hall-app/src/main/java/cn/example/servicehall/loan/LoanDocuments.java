@@ -15,16 +15,10 @@ import cn.example.servicehall.documents.DocumentSettings;
 import cn.example.servicehall.documents.Documents;
 import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.documents.Printed;
-import cn.example.servicehall.documents.render.AcceptanceReceiptData;
 import cn.example.servicehall.documents.render.Borrower;
-import cn.example.servicehall.documents.render.CompletionReceiptData;
-import cn.example.servicehall.documents.render.DetailRow;
 import cn.example.servicehall.documents.render.DisbursementNoticeData;
 import cn.example.servicehall.documents.render.IouData;
 import cn.example.servicehall.documents.render.LoanContractData;
-import cn.example.servicehall.documents.render.MaterialRow;
-import cn.example.servicehall.documents.render.MissingMaterialRow;
-import cn.example.servicehall.documents.render.MissingMaterialsNoticeData;
 import cn.example.servicehall.documents.render.Organisation;
 import cn.example.servicehall.documents.render.ReasonRow;
 import cn.example.servicehall.documents.render.RefusalReceiptData;
@@ -34,33 +28,22 @@ import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
-import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.loan.calculation.Instalment;
 import cn.example.servicehall.loan.policy.InterestRates;
 
 /**
- * The documents a loan case issues, filled from what the case holds: the acceptance receipt (受理回执), the one-time
- * notice (一次性告知书), the contract (借款合同), the IOU (借款借据), the disbursement notice (放款通知书), and the
- * completion receipt (办结回执) or, for a refused case, the refusal receipt (不予贷款回执) saying why. Each is issued once
- * per case (per notice round for the notice): the process's steps call these, and a retried step gets the same
- * document.
+ * The documents only a loan case issues, filled from what the case holds: the contract (借款合同), the IOU (借款借据),
+ * the disbursement notice (放款通知书) and, for a refused case, the refusal receipt (不予贷款回执) saying why. The
+ * documents every case shares (受理回执, 一次性告知书, 办结回执) are intake's ({@code intake.CaseReceipts}). Each is
+ * issued once per case: the process's steps call these, and a retried step gets the same document.
  * <p>
  * Who speaks and who lends: under entrusted lending (委托贷款) the fund centre is the lender (贷款人) and the bank the
- * entrusted bank (受托银行) that pays out and collects for it. The centre issues the receipts, the notice and the
+ * entrusted bank (受托银行) that pays out and collects for it. The centre issues the refusal receipt and the
  * contract; the bank issues, seals and speaks in the IOU and the disbursement notice, and both name the centre as the
  * lender, as the contract does. Staff are printed by name as the case's history recorded them, not by login.
  */
 @Service
 public class LoanDocuments {
-
-	/** 二手房公积金贷款 as the documents name the service. */
-	static final String SERVICE_NAME = "二手房住房公积金个人贷款";
-
-	/**
-	 * 审批时限: a decision within 15 days of acceptance (《住房公积金管理条例》 Art. 26, domain.md §6), as the receipt
-	 * promises it. Calendar days until the working-day calendar comes.
-	 */
-	static final int DECISION_DAYS = 15;
 
 	/** Printed where the borrower has not yet named a repayment account. */
 	static final String NOT_YET_NAMED = "（待借款人指定）";
@@ -85,56 +68,6 @@ public class LoanDocuments {
 		this.reviews = reviews;
 		this.settings = settings;
 		this.clock = clock;
-	}
-
-	/** 受理回执: the case was accepted; what was received, by whom, and by when a decision is due. */
-	public IssuedDocument issueAcceptanceReceipt(CaseNo caseNo) {
-		CaseFile file = this.cases.get(caseNo);
-		LoanCase loan = loan(caseNo);
-		OffsetDateTime acceptedAt = this.cases.firstTime(caseNo, CaseFiles.ACCEPTED)
-			.orElseThrow(() -> new IllegalStateException("Not accepted: " + caseNo));
-		String acceptedBy = staff(caseNo, last(this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED)));
-		List<Material> checklist = MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent());
-		List<MaterialRow> materials = new ArrayList<>();
-		for (Material material : checklist) {
-			MaterialChecklist.Presentation presentation = MaterialChecklist.presentation(material);
-			materials.add(new MaterialRow(Integer.toString(materials.size() + 1), material.name(), presentation.form(),
-					presentation.copies()));
-		}
-		LocalDate promised = acceptedAt.atZoneSameInstant(this.clock.getZone()).toLocalDate().plusDays(DECISION_DAYS);
-		String phone = loan.borrower().flatMap(LoanCase.Party::phone).map(Printed::maskedPhone).orElse("—");
-		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
-				Optional.empty(),
-				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(), url.toString(),
-						SERVICE_NAME, file.applicantName(), file.applicantIdNumber().masked(), phone,
-						Printed.dateTime(acceptedAt), hall().window(), acceptedBy, DECISION_DAYS + "日",
-						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
-	}
-
-	/** 一次性告知书: everything the latest check found missing, what exactly is asked for, and by when. */
-	public IssuedDocument issueMissingMaterialsNotice(CaseNo caseNo) {
-		CaseFile file = this.cases.get(caseNo);
-		LoanCase loan = loan(caseNo);
-		CaseFiles.IssuedNotice notice = this.cases.latestNotice(caseNo)
-			.orElseThrow(() -> new IllegalStateException("No one-time notice on file: " + caseNo));
-		List<MissingMaterialRow> missing = new ArrayList<>();
-		for (Material material : MaterialChecklist.forResaleLoan(loan.coBorrower().isPresent())) {
-			if (notice.missingCodes().contains(material.code())) {
-				missing.add(new MissingMaterialRow(Integer.toString(missing.size() + 1), material.name(),
-						MaterialChecklist.presentation(material).requirement()));
-			}
-		}
-		LocalDate deadline = notice.issuedAt()
-			.atZoneSameInstant(this.clock.getZone())
-			.toLocalDate()
-			.plus(MaterialChecklist.SUPPLEMENT_PERIOD);
-		String clerk = staff(caseNo, last(this.cases.actorsOf(caseNo, CaseFiles.MISSING_MATERIALS_NOTIFIED)));
-		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.MISSING_MATERIALS_NOTICE,
-				Integer.toString(notice.round()), Agency.HPF, Optional.of(notice.noticeNo()),
-				(no, url) -> new MissingMaterialsNoticeData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), Printed.date(notice.issuedAt()),
-						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
-						Printed.date(file.submittedAt()), missing, Printed.date(deadline), hall().window(), clerk,
-						hall().enquiryPhone(), hall().address())));
 	}
 
 	/** 个人住房公积金借款合同: every party signed; the contract with its number, the terms and the schedule. */
@@ -221,31 +154,6 @@ public class LoanDocuments {
 						hall().enquiryPhone())));
 	}
 
-	/** 办结回执: the loan was paid out; the case's numbers and terms for the citizen's file. */
-	public IssuedDocument issueCompletionReceipt(CaseNo caseNo) {
-		LoanCase loan = loan(caseNo);
-		LoanCase.Approval approval = approval(loan);
-		List<Instalment> schedule = this.records.schedule(caseNo);
-		List<DetailRow> details = new ArrayList<>();
-		loan.contract().ifPresent(c -> details.add(new DetailRow("借款合同编号", c.contractNo())));
-		loan.iou().ifPresent(i -> details.add(new DetailRow("借款借据编号", i.iouNo())));
-		details.add(new DetailRow("借款金额", Printed.moneyWithWords(approval.approvedAmount())));
-		details.add(new DetailRow("借款期限", approval.termMonths() + "个月"));
-		details.add(new DetailRow("年利率", Printed.percent(approval.annualRate())));
-		loan.disbursement().ifPresent(d -> details.add(new DetailRow("放款日期", Printed.date(d.disbursedAt()))));
-		details.add(new DetailRow("首次还款日", Printed.date(schedule.get(0).dueDate())));
-		loan.mortgage().ifPresent(m -> details.add(new DetailRow("抵押登记证明号", m.certificateNo())));
-		CaseFile file = this.cases.get(caseNo);
-		OffsetDateTime closedAt = closedAt(file);
-		String approver = staff(caseNo, approval.approvedBy());
-		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
-				Optional.empty(),
-				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
-						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
-						Printed.date(acceptedAt(caseNo, file)), Printed.date(closedAt), "准予贷款，贷款已发放", details,
-						approver, hall().enquiryPhone())));
-	}
-
 	/** 不予贷款回执: the case ended refused; every reason on file, and what the citizen may do next. */
 	public IssuedDocument issueRefusalNotice(CaseNo caseNo) {
 		List<ReasonRow> reasons = new ArrayList<>();
@@ -264,7 +172,7 @@ public class LoanDocuments {
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.REFUSAL_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new RefusalReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
-						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), SERVICE_NAME,
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), LoanServices.RESALE_DOCUMENT_NAME,
 						Printed.date(acceptedAt(caseNo, file)), Printed.date(closedAt), reasons, officer, hall().window(),
 						hall().address(), hall().enquiryPhone())));
 	}
@@ -332,10 +240,6 @@ public class LoanDocuments {
 	/** A staff member by name, as the case's history recorded it; their login if none was. */
 	private String staff(CaseNo caseNo, String login) {
 		return this.cases.staffNames(caseNo).getOrDefault(login, login);
-	}
-
-	private static String last(List<String> values) {
-		return values.isEmpty() ? "—" : values.get(values.size() - 1);
 	}
 
 }

@@ -295,6 +295,28 @@ class LoanRecords {
 		return accountNo == null ? Optional.empty() : Optional.of(new LoanCase.RepaymentAccount(bank, accountNo));
 	}
 
+	/** Whether the case names a co-borrower: a narrow read for the checklist, not the whole case. */
+	boolean hasCoBorrower(CaseNo caseNo) {
+		return this.jdbc.sql("select exists (select 1 from loan_party where case_no = ? and role = 'CO_BORROWER')")
+			.param(caseNo.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The borrower's phone, if given: a narrow read for the receipt. */
+	Optional<String> borrowerPhone(CaseNo caseNo) {
+		return this.jdbc.sql("select phone from loan_party where case_no = ? and role = 'BORROWER'")
+			.param(caseNo.value())
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(phone -> phone);
+	}
+
+	/** The eligibility decision, if made: a narrow read for the reviews. */
+	Optional<LoanCase.Decision> decisionOf(CaseNo caseNo) {
+		return decision(caseNo.value());
+	}
+
 	Optional<LoanCase> find(CaseNo caseNo) {
 		String no = caseNo.value();
 		Optional<LoanCase.Terms> terms = this.jdbc.sql("select * from loan_application where case_no = ?")

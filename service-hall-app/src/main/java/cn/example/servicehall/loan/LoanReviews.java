@@ -15,6 +15,7 @@ import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.calculation.RepaymentMethod;
@@ -25,6 +26,7 @@ import cn.example.servicehall.loan.process.LoanStages;
 import cn.example.servicehall.loan.process.LoanWorkflow;
 import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
 /**
  * The reviews of a loan case: each agency's (bank credit, registry title, guarantor), the fund centre's first review,
@@ -95,11 +97,11 @@ public class LoanReviews {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-outcome", "意见无效",
 					"此环节只能“同意”或“不同意”。 This step takes APPROVE or REJECT.");
 		}
-		this.workflow.checkOpen(caseNo, step, stepName, officer);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, step, stepName, officer);
 		this.records.insertReview(caseNo, stage, outcome.name(), opinion, officer.id());
 		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), stage + "_REVIEWED", officer.id(), agency,
 				label(outcome) + "：" + opinion);
-		this.workflow.completeStep(caseNo, step, stepName, officer, flag, outcome == ReviewOutcome.APPROVE);
+		this.workflow.completeStep(open, officer, flag, outcome == ReviewOutcome.APPROVE);
 	}
 
 	/**
@@ -109,24 +111,23 @@ public class LoanReviews {
 	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, ReviewOutcome outcome, String opinion) {
 		var file = this.cases.getVisible(caseNo, reviewer);
 		onlyApprovalForNewHouse(file.serviceType(), outcome);
-		if (file.serviceType() == ServiceType.RESALE_LOAN && outcome == ReviewOutcome.APPROVE) {
-			LoanCase loan = this.records.find(caseNo).orElseThrow();
-			loan.decision().filter(d -> !d.eligible()).ifPresent(d -> {
+		if (ServiceType.RESALE_LOAN.equals(file.serviceType()) && outcome == ReviewOutcome.APPROVE) {
+			this.records.decisionOf(caseNo).filter(d -> !d.eligible()).ifPresent(d -> {
 				throw new ProblemException(HttpStatus.CONFLICT, "not-eligible", "不符合贷款条件",
 						"按本市政策，申请人不符合贷款条件，初审不能通过：" + d.reasonsInWords()
 								+ "。请选择“不通过”或“退回”。 The applicant is not eligible; the first review cannot pass.");
 			});
 		}
-		this.workflow.checkOpen(caseNo, LoanStages.TASK_FIRST_REVIEW, "初审", reviewer);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, LoanStages.TASK_FIRST_REVIEW, "初审", reviewer);
 		String outcomeName = outcome == ReviewOutcome.APPROVE ? "PASS" : outcome.name();
 		this.records.insertReview(caseNo, FIRST_REVIEW, outcomeName, opinion, reviewer.id());
-		CaseStatus status = switch (outcome) {
-			case APPROVE -> CaseStatus.FIRST_REVIEWED;
-			case RETURN -> CaseStatus.RETURNED;
+		CaseStage status = switch (outcome) {
+			case APPROVE -> LoanStage.FIRST_REVIEWED;
+			case RETURN -> LoanStage.RETURNED;
 			case REJECT -> file.status();
 		};
 		this.cases.recordStep(caseNo, status, FIRST_REVIEWED, reviewer.id(), Agency.HPF, label(outcome) + "：" + opinion);
-		this.workflow.firstReview(caseNo, reviewer, outcomeName);
+		this.workflow.firstReview(open, reviewer, outcomeName);
 	}
 
 	/**
@@ -138,24 +139,24 @@ public class LoanReviews {
 			String opinion) {
 		var file = this.cases.getVisible(caseNo, approver);
 		onlyApprovalForNewHouse(file.serviceType(), outcome);
-		this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
 		if (this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED).contains(approver.id())) {
 			throw new FourEyesViolation(caseNo.value(), "受理人");
 		}
 		if (this.cases.actorsOf(caseNo, FIRST_REVIEWED).contains(approver.id())) {
 			throw new FourEyesViolation(caseNo.value(), "初审人");
 		}
-		if (outcome == ReviewOutcome.APPROVE && file.serviceType() == ServiceType.RESALE_LOAN) {
+		if (outcome == ReviewOutcome.APPROVE && ServiceType.RESALE_LOAN.equals(file.serviceType())) {
 			fixTheLoan(caseNo, approver, amount);
 		}
 		this.records.insertReview(caseNo, APPROVAL, outcome.name(), opinion, approver.id());
-		CaseStatus status = switch (outcome) {
-			case APPROVE -> CaseStatus.APPROVED;
-			case RETURN -> CaseStatus.RETURNED;
+		CaseStage status = switch (outcome) {
+			case APPROVE -> LoanStage.APPROVED;
+			case RETURN -> LoanStage.RETURNED;
 			case REJECT -> file.status();
 		};
 		this.cases.recordStep(caseNo, status, APPROVED, approver.id(), Agency.HPF, label(outcome) + "：" + opinion);
-		this.workflow.approve(caseNo, approver, outcome.name());
+		this.workflow.approve(open, approver, outcome.name());
 	}
 
 	private void fixTheLoan(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
@@ -224,7 +225,7 @@ public class LoanReviews {
 
 	/** The new-house process models no refusal or return yet (it comes with the developer-loan work). */
 	private static void onlyApprovalForNewHouse(ServiceType type, ReviewOutcome outcome) {
-		if (type == ServiceType.NEW_HOUSE_LOAN && outcome != ReviewOutcome.APPROVE) {
+		if (ServiceType.NEW_HOUSE_LOAN.equals(type) && outcome != ReviewOutcome.APPROVE) {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "not-supported-yet", "暂不支持",
 					"新房贷款的网上流程暂不支持不通过或退回，请联系大厅管理员线下处理。"
 							+ " Refusing or returning a new-house application is not supported yet.");

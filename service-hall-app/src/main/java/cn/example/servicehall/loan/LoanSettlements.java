@@ -23,6 +23,7 @@ import cn.example.servicehall.loan.process.LoanWorkflow;
 import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.numbering.RunningNumbers;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
 /**
  * From approval to the end: contract signing by every party, mortgage registration, the bank's payment to the
@@ -76,14 +77,13 @@ public class LoanSettlements {
 			case BANK -> cn.example.servicehall.loan.process.LoanStages.TASK_SIGN_AT_BANK;
 			case GUARANTOR -> cn.example.servicehall.loan.process.LoanStages.TASK_SIGN_AT_GUARANTOR;
 		};
-		this.workflow.checkOpen(caseNo, step, "合同面签", officer);
-		LoanCase loan = this.records.find(caseNo).orElseThrow();
-		for (String signature : party.signatures(loan.coBorrower().isPresent())) {
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, step, "合同面签", officer);
+		for (String signature : party.signatures(this.records.hasCoBorrower(caseNo))) {
 			this.records.insertSignature(caseNo, signature, officer.id());
 		}
 		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "CONTRACT_SIGNED_BY_" + party.name(), officer.id(),
 				agencyOf(party), null);
-		this.workflow.completeStep(caseNo, step, "合同面签", officer, null, false);
+		this.workflow.completeStep(open, officer, null, false);
 	}
 
 	/** 登记借款合同: every party signed; the contract gets its number and is due as a document. */
@@ -92,7 +92,7 @@ public class LoanSettlements {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		String contractNo = this.numbers.next("JK", Integer.toString(now.getYear()), 6);
 		OffsetDateTime signedAt = this.records.insertContract(caseNo, contractNo);
-		this.cases.recordStep(caseNo, CaseStatus.CONTRACT_SIGNED, "CONTRACT_RECORDED", null, Agency.HPF,
+		this.cases.recordStep(caseNo, LoanStage.CONTRACT_SIGNED, "CONTRACT_RECORDED", null, Agency.HPF,
 				"借款合同 " + contractNo);
 		this.events.publishEvent(new ContractSigned(caseNo, contractNo, signedAt));
 		return contractNo;
@@ -102,16 +102,16 @@ public class LoanSettlements {
 	@Transactional
 	public void registerMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {
 		this.cases.getVisible(caseNo, clerk);
-		this.workflow.checkOpen(caseNo, cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记", clerk);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo,
+				cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记", clerk);
 		if (this.records.mortgageCertificateTaken(certificateNo)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "certificate-in-use", "登记证明号已被使用",
 					"不动产登记证明号 " + certificateNo + " 已登记在另一案件，请核对。 This certificate number is already on file.");
 		}
 		this.records.insertMortgage(caseNo, certificateNo, clerk.id());
-		this.cases.recordStep(caseNo, CaseStatus.MORTGAGE_REGISTERED, "MORTGAGE_REGISTERED", clerk.id(), Agency.REGISTRY,
+		this.cases.recordStep(caseNo, LoanStage.MORTGAGE_REGISTERED, "MORTGAGE_REGISTERED", clerk.id(), Agency.REGISTRY,
 				"不动产登记证明 " + certificateNo);
-		this.workflow.completeStep(caseNo, cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记",
-				clerk, null, false);
+		this.workflow.completeStep(open, clerk, null, false);
 	}
 
 	/**
@@ -148,7 +148,7 @@ public class LoanSettlements {
 				property.sellerAccountName(), property.sellerBank(), property.sellerAccountNo(), payment.bankReference(),
 				payment.executedAt());
 		this.records.keepDisbursement(caseNo, disbursement);
-		this.cases.recordStep(caseNo, CaseStatus.DISBURSED, "DISBURSED", null, Agency.BANK,
+		this.cases.recordStep(caseNo, LoanStage.DISBURSED, "DISBURSED", null, Agency.BANK,
 				"受托支付 " + Yuan.of(payment.amount()) + "至卖方账户，银行流水 " + payment.bankReference());
 		this.events.publishEvent(new LoanDisbursed(caseNo, payment.amount(), payment.bankReference(), payment.executedAt()));
 		return disbursement;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 
 /**
@@ -71,6 +72,13 @@ public final class MaterialChecklist {
 			throw new IllegalArgumentException("Not on the resale-loan checklist: " + material.code());
 		}
 		return presentation;
+	}
+
+	/** The checklist of a resale loan with how each material is presented, in the order the clerk goes through it. */
+	public static Checklist resaleLoan(boolean withCoBorrower) {
+		return new Checklist(forResaleLoan(withCoBorrower).stream()
+			.map(m -> new Checklist.Item(m, presentation(m).form(), presentation(m).copies(), presentation(m).requirement()))
+			.toList());
 	}
 
 	/** The checklist of a resale loan, in the order the clerk goes through it. */

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,21 +23,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseDocuments;
 import cn.example.servicehall.intake.CaseFiles;
-import cn.example.servicehall.intake.CaseNo;
-import cn.example.servicehall.intake.CaseNotFound;
+import cn.example.servicehall.intake.CaseRequests;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
-import cn.example.servicehall.loan.ContractParty;
-import cn.example.servicehall.loan.LoanApplications;
-import cn.example.servicehall.loan.LoanCase;
-import cn.example.servicehall.loan.LoanReviews;
-import cn.example.servicehall.loan.LoanSettlements;
-import cn.example.servicehall.platform.web.ProblemException;
 
 /**
- * The case page (案件详情) with the form of the officer's open step, the full repayment schedule, and each step's
- * form post. A step calls the same domain method as the loan API's endpoint for it; the domain checks the post
- * (a wrong post is refused with 403) and the state of the case. A refusal re-shows the page with the domain's
- * words and what the officer typed; success redirects to the page with a message (Post/Redirect/Get).
+ * The case page (案件详情), the shell every service shares: the case with its parts, timeline, documents, clocks and
+ * visits, the forms of the officer's open steps and each service's sections ({@link CasePages}), and the posts of the
+ * steps every case has (受理, 补正, 撤回, 来访登记), done on the case's service ({@link ServicePages}). A service's own
+ * steps post to its controller ({@link LoanStepPageController}). The domain checks the post (a wrong post is refused
+ * with 403) and the state of the case; a refusal re-shows the page with the domain's words and what the officer
+ * typed; success redirects to the page with a message (Post/Redirect/Get).
  */
 @Controller
 @RequestMapping("/cases/{caseNo}")
@@ -50,39 +44,21 @@ class CasePageController {
 
 	private final CaseFiles cases;
 
-	private final LoanApplications applications;
-
-	private final LoanReviews reviews;
-
-	private final LoanSettlements settlements;
-
 	private final CaseDocuments caseDocuments;
 
-	CasePageController(CasePages pages, CaseFiles cases, LoanApplications applications, LoanReviews reviews,
-			LoanSettlements settlements, CaseDocuments caseDocuments) {
-		this.caseDocuments = caseDocuments;
+	private final StepPosts posts;
+
+	CasePageController(CasePages pages, CaseFiles cases, CaseDocuments caseDocuments, StepPosts posts) {
 		this.pages = pages;
 		this.cases = cases;
-		this.applications = applications;
-		this.reviews = reviews;
-		this.settlements = settlements;
+		this.caseDocuments = caseDocuments;
+		this.posts = posts;
 	}
 
 	@GetMapping
 	String show(@PathVariable String caseNo, CurrentOfficer officer, Model model) {
 		this.pages.fill(CasePages.caseNo(caseNo), officer, model);
 		return VIEW;
-	}
-
-	/** 还款计划: the full schedule kept at approval. */
-	@GetMapping("/schedule")
-	String schedule(@PathVariable String caseNo, CurrentOfficer officer, Model model) {
-		CaseNo number = CasePages.caseNo(caseNo);
-		model.addAttribute("file", this.cases.getVisible(number, officer));
-		LoanCase loan = this.applications.loanCase(number, officer);
-		model.addAttribute("loan", loan);
-		model.addAttribute("schedule", this.applications.schedule(loan));
-		return "workbench/schedule";
 	}
 
 	/** A document of the case, as issued (signed PDF); the download is recorded. */
@@ -107,8 +83,11 @@ class CasePageController {
 	String accept(@PathVariable String caseNo, @Valid @ModelAttribute("acceptance") StepForms.Acceptance form,
 			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			List<Material> missing = this.applications.accept(number, officer, form.answers(), form.getRemark());
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			CasePages.Acceptance acceptance = this.pages.acceptanceOf(this.cases.getVisible(number, officer), officer,
+					form.getTask());
+			List<Material> missing = acceptance.pages()
+				.accept(acceptance.part(), officer, form.answers(), form.getRemark());
 			if (missing.isEmpty()) {
 				Flash.done(flash, "workbench.flash.accepted");
 			}
@@ -121,105 +100,23 @@ class CasePageController {
 
 	/** 补正: the citizen brought the missing materials; back to acceptance. */
 	@PostMapping("/materials-supplemented")
-	String supplement(@PathVariable String caseNo, @Valid @ModelAttribute("supplement") StepForms.Remark form,
+	String supplement(@PathVariable String caseNo, @Valid @ModelAttribute("supplement") CaseRequests.Remark form,
 			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.applications.supplementMaterials(number, officer, form.getRemark());
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.pages.pagesOf(this.cases.getVisible(number, officer)).supplementMaterials(number, officer, form.remark());
 			Flash.done(flash, "workbench.flash.supplemented");
 		});
 	}
 
 	/** 撤回: the applicant withdraws; every agency's open step ends. */
 	@PostMapping("/withdrawal")
-	String withdraw(@PathVariable String caseNo, @Valid @ModelAttribute("withdrawal") StepForms.Withdrawal form,
+	String withdraw(@PathVariable String caseNo, @Valid @ModelAttribute("withdrawal") CaseRequests.Withdrawal form,
 			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.applications.withdraw(number, officer, form.getReason());
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.pages.pagesOf(this.cases.getVisible(number, officer)).withdraw(number, officer, form.reason());
 			Flash.done(flash, "workbench.flash.withdrawn");
-		});
-	}
-
-	/** 银行信贷审查. */
-	@PostMapping("/credit-review")
-	String reviewCredit(@PathVariable String caseNo, @Valid @ModelAttribute("creditReview") StepForms.Review form,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.reviews.reviewCredit(number, officer, form.getOutcome(), form.getOpinion());
-			Flash.done(flash, "workbench.flash.reviewed");
-		});
-	}
-
-	/** 不动产权属审查. */
-	@PostMapping("/title-review")
-	String reviewTitle(@PathVariable String caseNo, @Valid @ModelAttribute("titleReview") StepForms.Review form,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.reviews.reviewTitle(number, officer, form.getOutcome(), form.getOpinion());
-			Flash.done(flash, "workbench.flash.reviewed");
-		});
-	}
-
-	/** 担保评估. */
-	@PostMapping("/guarantee-assessment")
-	String assessGuarantee(@PathVariable String caseNo,
-			@Valid @ModelAttribute("guaranteeAssessment") StepForms.Review form, BindingResult errors,
-			CurrentOfficer officer, Model model, RedirectAttributes flash, HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.reviews.assessGuarantee(number, officer, form.getOutcome(), form.getOpinion());
-			Flash.done(flash, "workbench.flash.reviewed");
-		});
-	}
-
-	/** 初审: pass, refuse or return to the window. */
-	@PostMapping("/first-review")
-	String firstReview(@PathVariable String caseNo, @Valid @ModelAttribute("firstReview") StepForms.Review form,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.reviews.firstReview(number, officer, form.getOutcome(), form.getOpinion());
-			Flash.done(flash, "workbench.flash.reviewed");
-		});
-	}
-
-	/** 审批 under the four-eyes rule: approve an amount, refuse or return. */
-	@PostMapping("/approval")
-	String approve(@PathVariable String caseNo, @Valid @ModelAttribute("approval") StepForms.Approval form,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.reviews.approve(number, officer, form.getOutcome(), form.getApprovedAmount(), form.getOpinion());
-			Flash.done(flash, "workbench.flash.reviewed");
-		});
-	}
-
-	/** 合同面签 / 签章: one party's signing step ({@code fund-centre}, {@code bank}, {@code guarantor}). */
-	@PostMapping("/contract-signing/{party}")
-	String sign(@PathVariable String caseNo, @PathVariable String party, CurrentOfficer officer, Model model,
-			RedirectAttributes flash, HttpServletResponse response) {
-		ContractParty signing = switch (party) {
-			case "fund-centre" -> ContractParty.FUND_CENTRE;
-			case "bank" -> ContractParty.BANK;
-			case "guarantor" -> ContractParty.GUARANTOR;
-			default -> throw new CaseNotFound(caseNo);
-		};
-		return step(caseNo, officer, null, model, response, number -> {
-			this.settlements.sign(number, signing, officer);
-			Flash.done(flash, "workbench.flash.signed");
-		});
-	}
-
-	/** 抵押登记. */
-	@PostMapping("/mortgage-registration")
-	String registerMortgage(@PathVariable String caseNo, @Valid @ModelAttribute("mortgage") StepForms.Mortgage form,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
-			this.settlements.registerMortgage(number, officer, form.getCertificateNo().strip());
-			Flash.done(flash, "workbench.flash.mortgage-registered");
 		});
 	}
 
@@ -228,41 +125,10 @@ class CasePageController {
 	String checkIn(@PathVariable String caseNo, @Valid @ModelAttribute("checkIn") StepForms.CheckIn form,
 			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
-		return step(caseNo, officer, errors, model, response, number -> {
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
 			this.cases.checkIn(number, form.getPurpose(), officer);
 			Flash.done(flash, "workbench.flash.visit-recorded", String.valueOf(this.cases.visits(number).size()));
 		});
-	}
-
-	/** A step of the case: done, then back to the page; refused, the page again with the reason and the input. */
-	private String step(String caseNo, CurrentOfficer officer, BindingResult errors, Model model,
-			HttpServletResponse response, Step work) {
-		CaseNo number = CasePages.caseNo(caseNo);
-		if (errors != null && errors.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			this.pages.fill(number, officer, model);
-			return VIEW;
-		}
-		try {
-			work.run(number);
-		}
-		catch (ProblemException ex) {
-			if (ex.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-				throw ex;
-			}
-			response.setStatus(ex.getStatusCode().value());
-			model.addAttribute("stepProblem", ex.getBody().getDetail());
-			this.pages.fill(number, officer, model);
-			return VIEW;
-		}
-		return "redirect:/cases/" + number;
-	}
-
-	@FunctionalInterface
-	private interface Step {
-
-		void run(CaseNo caseNo);
-
 	}
 
 }

@@ -10,8 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import cn.example.servicehall.intake.CaseServices;
+import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.platform.money.Yuan;
 
 /**
@@ -29,8 +32,16 @@ class PageFormats {
 
 	private final ZoneId zone;
 
-	PageFormats(Clock clock) {
+	private final CaseServices services;
+
+	PageFormats(Clock clock, CaseServices services) {
 		this.zone = clock.getZone();
+		this.services = services;
+	}
+
+	/** A service's name in the page's language: {@code 二手房公积金贷款}. */
+	public String service(ServiceType service) {
+		return this.services.displayName(service, LocaleContextHolder.getLocale());
 	}
 
 	/** A moment to the minute, in the hall's time zone: {@code 2026-11-23 09:30}. */

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 import org.springframework.stereotype.Component;
@@ -59,21 +58,26 @@ public class BackgroundSteps {
 
 	}
 
-	/** The case's pending and failing system steps, in the order they were created. */
+	/**
+	 * The case's pending and failing system steps, in the order they were created: of every part's process, for a
+	 * case may have several (ADR 0008).
+	 */
 	public List<BackgroundStep> of(String caseNo) {
-		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
+		java.util.Map<String, String> definitions = new java.util.HashMap<>();
+		this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(caseNo)
-			.singleResult();
-		if (instance == null) {
+			.list()
+			.forEach(instance -> definitions.put(instance.getId(), instance.getProcessDefinitionId()));
+		if (definitions.isEmpty()) {
 			return List.of();
 		}
 		return this.management.createJobQuery()
-			.processInstanceId(instance.getId())
+			.processInstanceIds(definitions.keySet())
 			.orderByJobId()
 			.asc()
 			.list()
 			.stream()
-			.map(job -> step(job, instance.getProcessDefinitionId()))
+			.map(job -> step(job, definitions.get(job.getProcessInstanceId())))
 			.toList();
 	}
 

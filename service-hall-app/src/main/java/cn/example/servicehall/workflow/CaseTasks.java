@@ -19,12 +19,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.platform.web.DoneConcurrently;
 
 /**
- * Does a case's open step on behalf of an officer: finds the task by case number and step, checks that the officer's
- * post may do it and that nobody else holds it, claims it and completes it. While the engine works, the officer is
- * its authenticated user, so the assignee and the user operation log name them. When two requests do the same step
+ * Does a case's open step on behalf of an officer: finds the task by the case's part (its process instance, ADR 0008)
+ * and step, checks that the officer's post may do it and that nobody else holds it, claims it and completes it. While
+ * the engine works, the officer is its authenticated user, so the assignee and the user operation log name them. When two requests do the same step
  * at the same moment, the second is told so ({@link DoneConcurrently}, 409) instead of failing.
  */
 @Service
@@ -41,15 +42,21 @@ public class CaseTasks {
 		this.identity = identity;
 	}
 
-	/** The open task of {@code caseNo} at step {@code taskDefinitionKey}, checked to be the officer's to do. */
-	public Task openTaskFor(String caseNo, String taskDefinitionKey, String taskName, CurrentOfficer officer) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseNo)
-			.taskDefinitionKey(taskDefinitionKey)
-			.active()
-			.singleResult();
+	/**
+	 * The open task of a part of a case at step {@code taskDefinitionKey}, checked to be the officer's to do. The
+	 * task and its candidate links are read once; do the step with {@link #complete(OpenCaseTask, CurrentOfficer, Map)}
+	 * without reading them again.
+	 */
+	public OpenCaseTask openTaskFor(CasePart part, String taskDefinitionKey, String taskName, CurrentOfficer officer) {
+		Task task = part.processInstanceId()
+			.map(instance -> this.tasks.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKey(taskDefinitionKey)
+				.active()
+				.singleResult())
+			.orElse(null);
 		if (task == null) {
-			throw new TaskNotOpen(caseNo, taskName);
+			throw new TaskNotOpen(part.caseNo().value(), taskName);
 		}
 		if (task.getAssignee() != null && !task.getAssignee().equals(officer.id())) {
 			throw TaskNotYours.claimedByOther(task.getName(), task.getAssignee());
@@ -57,21 +64,36 @@ public class CaseTasks {
 		if (task.getAssignee() == null && !isCandidate(task, officer)) {
 			throw TaskNotYours.wrongPost(task.getName());
 		}
-		return task;
+		return new OpenCaseTask(task.getId(), task.getName(), task.getAssignee(), task.getProcessInstanceId());
 	}
 
-	/** Completes the officer's step, claiming it first if nobody has. */
+	/** Completes the officer's step, found and checked first. */
 	@Transactional
-	public void complete(String caseNo, String taskDefinitionKey, String taskName, CurrentOfficer officer,
+	public void complete(CasePart part, String taskDefinitionKey, String taskName, CurrentOfficer officer,
 			Map<String, Object> variables) {
-		Task task = openTaskFor(caseNo, taskDefinitionKey, taskName, officer);
+		complete(openTaskFor(part, taskDefinitionKey, taskName, officer), officer, variables);
+	}
+
+	/** Completes the officer's step found by {@link #openTaskFor}, claiming it first if nobody has. */
+	@Transactional
+	public void complete(OpenCaseTask task, CurrentOfficer officer, Map<String, Object> variables) {
 		asOfficer(officer, () -> {
-			if (task.getAssignee() == null) {
-				this.tasks.claim(task.getId(), officer.id());
+			if (task.assignee() == null) {
+				this.tasks.claim(task.id(), officer.id());
 			}
-			this.tasks.complete(task.getId(), variables);
+			this.tasks.complete(task.id(), variables);
 			return null;
-		}, () -> isStillOpenFor(task.getId(), officer));
+		}, () -> isStillOpenFor(task.id(), officer));
+	}
+
+	/**
+	 * An open step of a case, checked to be the officer's.
+	 * @param id the engine's task id
+	 * @param name its name
+	 * @param assignee who holds it, null if nobody
+	 * @param processInstanceId the process of the case's part it belongs to
+	 */
+	public record OpenCaseTask(String id, String name, String assignee, String processInstanceId) {
 	}
 
 	/**

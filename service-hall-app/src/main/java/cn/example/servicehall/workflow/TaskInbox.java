@@ -57,9 +57,10 @@ public class TaskInbox {
 	 * @param due when it is due, if a limit applies
 	 * @param sla the colour of its SLA clock now: GREEN, YELLOW (80 % of the limit used), RED (past it), SUSPENDED;
 	 * null when it has no clock
+	 * @param processInstanceId the process of the case's part it belongs to (ADR 0008)
 	 */
 	public record OpenTask(String id, String step, String name, String caseNo, String formKey, String assignee,
-			Date created, Date due, String sla) {
+			Date created, Date due, String sla, String processInstanceId) {
 	}
 
 	/**
@@ -136,14 +137,15 @@ public class TaskInbox {
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
 					numbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
-					t.getDueDate(), colours.get(t.getId())))
+					t.getDueDate(), colours.get(t.getId()), t.getProcessInstanceId()))
 			.toList();
 	}
 
 	@Transactional
 	public void claim(String taskId, CurrentOfficer officer) {
-		Task task = task(taskId, officer);
-		if (!this.caseTasks.isCandidate(task, officer)) {
+		Visible visible = task(taskId, officer);
+		Task task = visible.task();
+		if (!visible.candidate()) {
 			throw TaskNotYours.wrongPost(task.getName());
 		}
 		try {
@@ -167,7 +169,7 @@ public class TaskInbox {
 
 	@Transactional
 	public void unclaim(String taskId, CurrentOfficer officer) {
-		Task task = task(taskId, officer);
+		Task task = task(taskId, officer).task();
 		if (task.getAssignee() == null) {
 			return;
 		}
@@ -180,7 +182,11 @@ public class TaskInbox {
 		});
 	}
 
-	private Task task(String taskId, CurrentOfficer officer) {
+	/** A task the officer may see, and whether their post may do it: the task and its candidate links read once. */
+	private record Visible(Task task, boolean candidate) {
+	}
+
+	private Visible task(String taskId, CurrentOfficer officer) {
 		Task task;
 		try {
 			task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
@@ -188,11 +194,12 @@ public class TaskInbox {
 		catch (NullValueException ex) {
 			task = null;
 		}
-		if (task == null || !(this.caseTasks.isCandidate(task, officer) || officer.id().equals(task.getAssignee()))) {
+		boolean candidate = task != null && this.caseTasks.isCandidate(task, officer);
+		if (task == null || !(candidate || officer.id().equals(task.getAssignee()))) {
 			// a task of another post is as invisible as one that does not exist
 			throw ProblemException.refusal(HttpStatus.NOT_FOUND, "task-not-found", "problem.workflow.task-not-found");
 		}
-		return task;
+		return new Visible(task, candidate);
 	}
 
 	private Map<String, String> caseNumbers(List<Task> open) {

@@ -307,7 +307,7 @@ class RareNamesIT {
 	}
 
 	private String processInstance(String caseNo) {
-		return row("select process_instance_id from intake_case where case_no = ?", caseNo);
+		return row("select process_instance_id from intake_case_part where case_no = ? and part_no = 1", caseNo);
 	}
 
 	private String row(String sql, String caseNo) {

@@ -36,6 +36,7 @@ import org.springframework.util.MultiValueMap;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseReceipts;
 import cn.example.servicehall.loan.LoanDocuments;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
@@ -78,6 +79,9 @@ class ResaleLoanDocumentsIT {
 
 	@Autowired
 	private LoanDocuments loanDocuments;
+
+	@Autowired
+	private CaseReceipts receipts;
 
 	@Autowired
 	private Documents documents;
@@ -161,7 +165,7 @@ class ResaleLoanDocumentsIT {
 
 		// issuing again (a retried step) gives the same document, not a second one
 		assertThat(this.loanDocuments.issueLoanContract(new CaseNo(caseNo)).documentNo()).isEqualTo(contractNo);
-		assertThat(this.loanDocuments.issueAcceptanceReceipt(new CaseNo(caseNo)).documentNo())
+		assertThat(this.receipts.issueAcceptanceReceipt(new CaseNo(caseNo)).documentNo())
 			.isEqualTo(listed.get(1).get("documentNo"));
 		assertThat(row("select count(*) from documents_document where case_no = ?", caseNo)).isEqualTo("6");
 	}

@@ -156,6 +156,14 @@ class FencesIT {
 		assertThat(approver.post("/api/loan/applications/" + caseNo + "/approval", approve).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(status(caseNo)).isEqualTo("APPROVED");
+		// the API shows and filters by the loan's stage, as before the lifecycle was shared (issue 11)
+		assertThat(approver.get("/api/cases/" + caseNo).getBody()).containsEntry("status", "APPROVED")
+			.containsEntry("lifecycle", "IN_PROGRESS");
+		assertThat(caseNumbers(approver.get("/api/cases?size=200&status=APPROVED&q=" + caseNo).getBody()))
+			.containsExactly(caseNo);
+		assertThat(caseNumbers(approver.get("/api/cases?size=200&status=IN_PROGRESS&q=" + caseNo).getBody()))
+			.containsExactly(caseNo);
+		assertThat(approver.get("/api/cases?status=NO_SUCH_STAGE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	private String submitAtWindow() {
@@ -196,7 +204,7 @@ class FencesIT {
 	}
 
 	private String status(String caseNo) {
-		return this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class).single();
+		return this.jdbc.sql("select coalesce(stage, status) from intake_case where case_no = ?").param(caseNo).query(String.class).single();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -159,12 +159,12 @@ class AgencyOutageIT {
 	}
 
 	private String processInstance(String caseNo) {
-		return this.jdbc.sql("select process_instance_id from intake_case where case_no = ?").param(caseNo)
+		return this.jdbc.sql("select process_instance_id from intake_case_part where case_no = ? and part_no = 1").param(caseNo)
 			.query(String.class).single();
 	}
 
 	private String status(String caseNo) {
-		return this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class).single();
+		return this.jdbc.sql("select coalesce(stage, status) from intake_case where case_no = ?").param(caseNo).query(String.class).single();
 	}
 
 	private int payments(String caseNo) {

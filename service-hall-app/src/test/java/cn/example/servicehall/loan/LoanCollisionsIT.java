@@ -298,7 +298,7 @@ class LoanCollisionsIT {
 		String caseNo = whileClosed(other,
 				() -> LoanFixtures.atDisbursement(this.http, this.engine, resaleApplication(newCouple(), flat)));
 		Job job = this.engine.getManagementService().createJobQuery()
-			.processInstanceId(this.jdbc.sql("select process_instance_id from intake_case where case_no = ?").param(caseNo)
+			.processInstanceId(this.jdbc.sql("select process_instance_id from intake_case_part where case_no = ? and part_no = 1").param(caseNo)
 				.query(String.class).single())
 			.activityId("Task_DisburseLoan")
 			.singleResult();
@@ -403,7 +403,7 @@ class LoanCollisionsIT {
 	}
 
 	private String status(String caseNo) {
-		return this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class).single();
+		return this.jdbc.sql("select coalesce(stage, status) from intake_case where case_no = ?").param(caseNo).query(String.class).single();
 	}
 
 	private int payments(String caseNo) {

@@ -363,7 +363,7 @@ class ResaleLoanJourneyIT {
 	}
 
 	private String status(String caseNo) {
-		return row("select status from intake_case where case_no = ?", caseNo);
+		return row("select coalesce(stage, status) from intake_case where case_no = ?", caseNo);
 	}
 
 	private String lastRemark(String caseNo) {

@@ -106,29 +106,6 @@ class WorkbenchPagesIT {
 	}
 
 	@Test
-	void keepsWhatTheClerkTypedAndShowsEachFieldsMessage() throws Exception {
-		String form = page(get("/applications/resale/new").with(clerk()), 200);
-		assertThat(form).contains("autofocus").contains("name=\"idempotencyKey\"").contains("for=\"borrower-name\"");
-
-		String refused = page(post("/applications/resale").with(clerk()).with(csrf())
-			.param("idempotencyKey", UUID.randomUUID().toString())
-			.param("borrower.name", "张伟")
-			.param("borrower.idNumber", "410802198506150314")
-			.param("borrower.maritalStatus", "MARRIED")
-			.param("borrower.monthlyIncome", "一万二")
-			.param("loan.requestedAmount", "600000.00")
-			.param("loan.termMonths", "240")
-			.param("loan.repaymentMethod", "EQUAL_INSTALMENT"), 400);
-		assertThat(refused).contains("value=\"张伟\"")
-			.contains("value=\"一万二\"")
-			.contains("身份证号码校验位（最后一位）不符")
-			.contains("请填写数字")
-			.contains("已婚借款人须由配偶作为共同借款人")
-			.contains("请填写不动产权证书号")
-			.contains("请选择是否首套住房");
-	}
-
-	@Test
 	void opensOneCaseForADoubleSubmission() throws Exception {
 		String key = UUID.randomUUID().toString();
 		long before = cases();

@@ -158,7 +158,7 @@ class ConcurrentRequestsIT {
 	}
 
 	private String status(String caseNo) {
-		return this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class).single();
+		return this.jdbc.sql("select coalesce(stage, status) from intake_case where case_no = ?").param(caseNo).query(String.class).single();
 	}
 
 }

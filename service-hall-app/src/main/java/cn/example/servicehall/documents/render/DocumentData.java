@@ -1,12 +1,12 @@
 package cn.example.servicehall.documents.render;
 
 /**
- * What every document carries, whatever its template: the data record of each {@link TemplateId} implements this.
+ * What every document carries, whatever its template: the data record of each {@link DocumentTemplate} implements
+ * this.
  * All values are display-ready strings (dates as {@code 2026年11月23日}, amounts as {@code 600,000.00} with a separate
  * {@code …InWords} field for 大写); a template only places them.
  */
-public sealed interface DocumentData permits AcceptanceReceiptData, MissingMaterialsNoticeData, CompletionReceiptData,
-		RefusalReceiptData, LoanContractData, IouData, DisbursementNoticeData, WithdrawalReceiptData {
+public interface DocumentData {
 
 	/** The document's own number (文书编号), printed in the running header: {@code SL2026112500001}. */
 	String documentNo();

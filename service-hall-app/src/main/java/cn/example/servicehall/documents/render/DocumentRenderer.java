@@ -82,7 +82,7 @@ public class DocumentRenderer {
 	 * @throws IllegalArgumentException if {@code data} is not the template's record or holds a {@code null}
 	 * @throws MissingGlyphException if a value holds a character the font cannot print
 	 */
-	public byte[] renderPdf(TemplateId template, DocumentData data) {
+	public byte[] renderPdf(DocumentTemplate template, DocumentData data) {
 		return render(template, data).pdf();
 	}
 
@@ -92,7 +92,7 @@ public class DocumentRenderer {
 	 * @throws MissingGlyphException if a value holds a character the font cannot print
 	 */
 	@SuppressWarnings("deprecation") // useFastMode(): the default since openhtmltopdf 1.1, deprecated, kept explicit
-	public RenderedDocument render(TemplateId template, DocumentData data) {
+	public RenderedDocument render(DocumentTemplate template, DocumentData data) {
 		String xhtml = fill(template, data);
 		URL base = this.classLoader.getResource(template.resource());
 		HallFonts.Lent lent = this.fonts.borrow(this.fonts.needsExtension(xhtml));
@@ -138,7 +138,7 @@ public class DocumentRenderer {
 	 * The filled template as XHTML, before layout: what openhtmltopdf reads. Checks {@code data} as
 	 * {@link #render} does.
 	 */
-	public String fill(TemplateId template, DocumentData data) {
+	public String fill(DocumentTemplate template, DocumentData data) {
 		Objects.requireNonNull(template, "template");
 		Objects.requireNonNull(data, "data");
 		if (!template.dataType().isInstance(data)) {
@@ -167,7 +167,7 @@ public class DocumentRenderer {
 	}
 
 	/** Every string of {@code value} (a record, list or string) is present and printable. */
-	private void checkValues(TemplateId template, DocumentData data, String path, Object value) {
+	private void checkValues(DocumentTemplate template, DocumentData data, String path, Object value) {
 		if (value == null) {
 			throw new IllegalArgumentException(
 					"field " + path + " of " + data.getClass().getSimpleName() + " must not be null (use \"\" or "
@@ -203,7 +203,7 @@ public class DocumentRenderer {
 		}
 	}
 
-	private static void describe(PDDocument pdf, TemplateId template, DocumentData data) {
+	private static void describe(PDDocument pdf, DocumentTemplate template, DocumentData data) {
 		PDDocumentInformation info = pdf.getDocumentInformation();
 		info.setTitle(template.title() + " " + data.documentNo());
 		info.setSubject(data.caseNo());

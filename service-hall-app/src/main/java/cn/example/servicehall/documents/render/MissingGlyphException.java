@@ -17,7 +17,7 @@ public class MissingGlyphException extends IllegalArgumentException {
 
 	private final String value;
 
-	MissingGlyphException(TemplateId template, String field, String value, int codePoint) {
+	MissingGlyphException(DocumentTemplate template, String field, String value, int codePoint) {
 		super("No document font (\"" + HallFonts.FAMILY + "\", \"" + HallFonts.EXTENSION_FAMILY + "\") has a glyph for '"
 				+ Character.toString(codePoint) + "' (U+" + String.format("%04X", codePoint) + ") in field " + field
 				+ " = \"" + value + "\" of " + template + " (" + template.dataType().getSimpleName()

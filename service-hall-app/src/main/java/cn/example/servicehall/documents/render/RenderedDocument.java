@@ -10,6 +10,6 @@ import java.util.Optional;
  * @param sealArea the box of {@code #seal-area} (45 mm square, last page), if the template has one
  * @param qrArea the box of {@code #qr-area} (25 mm square), if the template has one
  */
-public record RenderedDocument(TemplateId template, byte[] pdf, int pageCount, Optional<PageArea> sealArea,
+public record RenderedDocument(DocumentTemplate template, byte[] pdf, int pageCount, Optional<PageArea> sealArea,
 		Optional<PageArea> qrArea) {
 }

@@ -6,7 +6,7 @@ package cn.example.servicehall.documents.render;
  * and the template's {@code <title>}). {@code TemplateContractTest} checks that each template uses exactly the
  * fields of its record.
  */
-public enum TemplateId {
+public enum TemplateId implements DocumentTemplate {
 
 	/** 受理回执. */
 	ACCEPTANCE_RECEIPT("intake/acceptance-receipt.xhtml", AcceptanceReceiptData.class, "住房公积金业务受理回执"),
@@ -49,23 +49,41 @@ public enum TemplateId {
 	}
 
 	/** The template's path under {@link #ROOT}: {@code loan/loan-contract.xhtml}. */
+	@Override
 	public String path() {
 		return this.path;
 	}
 
 	/** The template's full classpath resource name: {@code document-templates/loan/loan-contract.xhtml}. */
+	@Override
 	public String resource() {
 		return ROOT + this.path;
 	}
 
 	/** The record the template reads as {@code doc}. */
+	@Override
 	public Class<? extends DocumentData> dataType() {
 		return this.dataType;
 	}
 
 	/** The document's title as printed: {@code 个人住房公积金借款合同}. */
+	@Override
 	public String title() {
 		return this.title;
+	}
+
+	@Override
+	public String numberPrefix() {
+		return switch (this) {
+			case ACCEPTANCE_RECEIPT -> "SL";
+			case MISSING_MATERIALS_NOTICE -> "GZ";
+			case COMPLETION_RECEIPT -> "BJ";
+			case REFUSAL_RECEIPT -> "BY";
+			case LOAN_CONTRACT -> "JK";
+			case IOU -> "JJ";
+			case DISBURSEMENT_NOTICE -> "FK";
+			case WITHDRAWAL_RECEIPT -> "TQ";
+		};
 	}
 
 	/** The template whose record is {@code data}'s class. */

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,13 +19,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.CasePage;
 import cn.example.servicehall.intake.CaseSearch;
-import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.CaseServices;
+import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.CaseView;
 
 @RestController
@@ -35,8 +38,11 @@ class CaseController {
 
 	private final CaseFiles cases;
 
-	CaseController(CaseFiles cases) {
+	private final CaseServices services;
+
+	CaseController(CaseFiles cases, CaseServices services) {
 		this.cases = cases;
+		this.services = services;
 	}
 
 	/**
@@ -49,13 +55,18 @@ class CaseController {
 
 	@GetMapping
 	@Operation(summary = "The cases the officer may see, newest first (a developer agent: their company's only)")
-	CaseList list(@RequestParam Optional<CaseStatus> status,
+	CaseList list(@Parameter(description = "Only cases in this status: a lifecycle status (SUBMITTED, AWAITING_MATERIALS, "
+			+ "ACCEPTED, IN_PROGRESS, COMPLETED, REJECTED, WITHDRAWN, CANCELLED) or a service's stage (APPROVED)")
+			@RequestParam Optional<String> status,
 			@Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Cases a page, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
 			@Parameter(description = CaseSearch.DESCRIPTION) @RequestParam(required = false)
 			@Size(max = CaseSearch.MAX_LENGTH) String q,
 			CurrentOfficer officer) {
-		CasePage found = this.cases.list(officer, status, CaseSearch.parse(q), page, size);
+		Optional<CaseStage> stage = status.map(name -> this.services.stageNamed(name)
+			.orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数无效",
+					"参数 status 的值 “" + name + "” 不是办件状态或业务环节。 status is not a case status or a service's stage.")));
+		CasePage found = this.cases.list(officer, stage, CaseSearch.parse(q), page, size);
 		return new CaseList(found.total(), page, size,
 				found.items().stream().map(file -> CaseView.of(file, List.of())).toList());
 	}

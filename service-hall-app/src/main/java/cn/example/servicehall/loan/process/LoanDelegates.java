@@ -99,18 +99,6 @@ class LoanDelegates {
 		return execution -> settlements.recordWithdrawal(caseNo(execution), LoanStages.WITHDRAWAL_REASON.from(execution));
 	}
 
-	/** {@code Task_IssueMissingMaterialsNotice}: the one-time notice as a signed document. */
-	@Bean
-	JavaDelegate issueMissingMaterialsNotice(LoanDocuments documents) {
-		return execution -> documents.issueMissingMaterialsNotice(caseNo(execution));
-	}
-
-	/** {@code Task_IssueAcceptanceReceipt}: 受理回执. */
-	@Bean
-	JavaDelegate issueAcceptanceReceipt(LoanDocuments documents) {
-		return execution -> documents.issueAcceptanceReceipt(caseNo(execution));
-	}
-
 	/** {@code Task_IssueLoanContract}: the signed contract as a document. */
 	@Bean
 	JavaDelegate issueLoanContract(LoanDocuments documents) {
@@ -127,12 +115,6 @@ class LoanDelegates {
 	@Bean
 	JavaDelegate issueDisbursementNotice(LoanDocuments documents) {
 		return execution -> documents.issueDisbursementNotice(caseNo(execution));
-	}
-
-	/** {@code Task_IssueCompletionReceipt}: 办结回执. */
-	@Bean
-	JavaDelegate issueCompletionReceipt(LoanDocuments documents) {
-		return execution -> documents.issueCompletionReceipt(caseNo(execution));
 	}
 
 	/** {@code Task_IssueRefusalNotice}: the receipt of a refused case, with the reasons. */

@@ -10,12 +10,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.CaseTasks;
+import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
+import cn.example.servicehall.workflow.TaskNotOpen;
 
-/** The engine side of a loan case: starts its process, does its steps as the officer, sends it messages. */
+/**
+ * The engine side of a loan case: starts its process, does its steps as the officer, sends it messages. The process
+ * is found by the case's loan part (ADR 0008), never by the case number alone.
+ */
 @Component
 public class LoanWorkflow {
 
@@ -23,9 +30,12 @@ public class LoanWorkflow {
 
 	private final CaseTasks tasks;
 
-	LoanWorkflow(RuntimeService runtime, CaseTasks tasks) {
+	private final CaseFiles cases;
+
+	LoanWorkflow(RuntimeService runtime, CaseTasks tasks, CaseFiles cases) {
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.cases = cases;
 	}
 
 	/** Starts the case's process with the case number as business key; returns the instance id. */
@@ -35,23 +45,24 @@ public class LoanWorkflow {
 			.getId());
 	}
 
-	/** Checks that the case waits for acceptance by this officer's post. */
-	public void checkAcceptanceOpen(ServiceType type, CaseNo caseNo, CurrentOfficer clerk) {
-		this.tasks.openTaskFor(caseNo.value(), acceptanceStep(type), "受理", clerk);
+	/** Checks that the case waits for acceptance by this officer's post; the step to complete with {@link #accept}. */
+	public OpenCaseTask checkAcceptanceOpen(ServiceType type, CaseNo caseNo, CurrentOfficer clerk) {
+		return this.tasks.openTaskFor(part(caseNo), acceptanceStep(type), "受理", clerk);
 	}
 
 	/** 受理: with or without every material. */
-	public void accept(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, boolean materialsComplete, String remark) {
+	public void accept(OpenCaseTask acceptance, CurrentOfficer clerk, boolean materialsComplete, String remark) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(LoanStages.MATERIALS_COMPLETE.name(), materialsComplete)
 			.putValueTyped(LoanStages.ACCEPTANCE_REMARK.name(), Variables.stringValue(remark, true));
-		this.tasks.complete(caseNo.value(), acceptanceStep(type), "受理", clerk, variables);
+		this.tasks.complete(acceptance, clerk, variables);
 	}
 
 	/** 补正: the citizen is back; the case returns to acceptance. */
 	public void materialsSupplemented(CaseNo caseNo) {
+		String instance = instance(caseNo);
 		long waiting = this.runtime.createExecutionQuery()
-			.processInstanceBusinessKey(caseNo.value())
+			.processInstanceId(instance)
 			.messageEventSubscriptionName(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
 			.count();
 		if (waiting == 0) {
@@ -60,59 +71,75 @@ public class LoanWorkflow {
 							+ " The one-time notice is still being issued; try again in a few seconds.");
 		}
 		this.runtime.createMessageCorrelation(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
-			.processInstanceBusinessKey(caseNo.value())
+			.processInstanceId(instance)
 			.correlate();
 	}
 
 	/** 撤回: ends the case's process and every open task in it. */
 	public void withdraw(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, String reason) {
-		if (type != ServiceType.RESALE_LOAN) {
+		if (!ServiceType.RESALE_LOAN.equals(type)) {
 			throw new UnsupportedOperationException("Withdrawal of " + type + " is not modelled yet");
 		}
+		String instance = instance(caseNo);
 		// a second withdrawal at the same moment finds the case ended under it: 409, not the engine's failure
 		this.tasks.asOfficer(clerk, () -> this.runtime.createMessageCorrelation(LoanStages.MSG_APPLICATION_WITHDRAWN)
-			.processInstanceBusinessKey(caseNo.value())
+			.processInstanceId(instance)
 			.setVariables(Variables.createVariables()
 				.putValueTyped(LoanStages.WITHDRAWAL_REASON.name(), Variables.stringValue(reason, true)))
 			.correlateWithResult(), () -> this.runtime.createProcessInstanceQuery()
-				.processInstanceBusinessKey(caseNo.value())
+				.processInstanceId(instance)
 				.count() > 0);
 	}
 
-	/** Completes an agency's step, setting its routing flag. */
-	public void completeStep(CaseNo caseNo, String step, String stepName, CurrentOfficer officer, String flag,
-			boolean value) {
-		this.tasks.complete(caseNo.value(), step, stepName, officer, flag == null ? Map.of() : Map.of(flag, value));
+	/** Completes an agency's step found by {@link #checkOpen}, setting its routing flag. */
+	public void completeStep(OpenCaseTask step, CurrentOfficer officer, String flag, boolean value) {
+		this.tasks.complete(step, officer, flag == null ? Map.of() : Map.of(flag, value));
 	}
 
-	/** 初审: PASS, REJECT or RETURN. */
-	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, String outcome) {
-		this.tasks.complete(caseNo.value(), LoanStages.TASK_FIRST_REVIEW, "初审", reviewer,
-				LoanStages.FIRST_REVIEW_OUTCOME.with(outcome));
+	/** 初审: PASS, REJECT or RETURN, on the step found by {@link #checkOpen}. */
+	public void firstReview(OpenCaseTask step, CurrentOfficer reviewer, String outcome) {
+		this.tasks.complete(step, reviewer, LoanStages.FIRST_REVIEW_OUTCOME.with(outcome));
 	}
 
-	/** 审批: APPROVE, REJECT or RETURN. */
-	public void approve(CaseNo caseNo, CurrentOfficer approver, String outcome) {
-		this.tasks.complete(caseNo.value(), LoanStages.TASK_APPROVE_LOAN, "审批", approver,
-				LoanStages.APPROVAL_OUTCOME.with(outcome));
+	/** 审批: APPROVE, REJECT or RETURN, on the step found by {@link #checkOpen}. */
+	public void approve(OpenCaseTask step, CurrentOfficer approver, String outcome) {
+		this.tasks.complete(step, approver, LoanStages.APPROVAL_OUTCOME.with(outcome));
 	}
 
-	/** Checks that the case waits at {@code step} for this officer's post, without doing it. */
-	public void checkOpen(CaseNo caseNo, String step, String stepName, CurrentOfficer officer) {
-		this.tasks.openTaskFor(caseNo.value(), step, stepName, officer);
+	/** Checks that the case waits at {@code step} for this officer's post; the step, to complete without reading it again. */
+	public OpenCaseTask checkOpen(CaseNo caseNo, String step, String stepName, CurrentOfficer officer) {
+		return this.tasks.openTaskFor(part(caseNo), step, stepName, officer);
 	}
+
+	/** The case's loan part. */
+	private CasePart part(CaseNo caseNo) {
+		return this.cases.parts(caseNo)
+			.stream()
+			.filter(p -> LOANS.contains(p.serviceType()))
+			.findFirst()
+			.orElseThrow(() -> new TaskNotOpen(caseNo.value(), "贷款"));
+	}
+
+	private String instance(CaseNo caseNo) {
+		return part(caseNo).processInstanceId().orElseThrow(() -> new TaskNotOpen(caseNo.value(), "贷款"));
+	}
+
+	private static final java.util.Set<ServiceType> LOANS = java.util.Set.of(ServiceType.RESALE_LOAN,
+			ServiceType.NEW_HOUSE_LOAN);
 
 	private static String acceptanceStep(ServiceType type) {
-		return type == ServiceType.NEW_HOUSE_LOAN ? NewHouseLoanProcess.TASK_ACCEPT_ONLINE_APPLICATION
+		return ServiceType.NEW_HOUSE_LOAN.equals(type) ? NewHouseLoanProcess.TASK_ACCEPT_ONLINE_APPLICATION
 				: ResaleLoanProcess.TASK_ACCEPT_APPLICATION;
 	}
 
 	private static String processKey(ServiceType type) {
-		return switch (type) {
-			case RESALE_LOAN -> ResaleLoanProcess.KEY;
-			case NEW_HOUSE_LOAN -> NewHouseLoanProcess.KEY;
-			default -> throw new IllegalArgumentException("Not a loan: " + type);
-		};
+		if (ServiceType.RESALE_LOAN.equals(type)) {
+			return ResaleLoanProcess.KEY;
+		}
+		if (ServiceType.NEW_HOUSE_LOAN.equals(type)) {
+			return NewHouseLoanProcess.KEY;
+		}
+		throw new IllegalArgumentException("Not a loan: " + type);
 	}
 
 }

@@ -1,6 +1,5 @@
 package cn.example.servicehall.loan.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -26,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.example.servicehall.documents.Printable;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
+import cn.example.servicehall.intake.CaseRequests;
 import cn.example.servicehall.intake.CaseView;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.loan.ContractParty;
@@ -38,7 +31,7 @@ import cn.example.servicehall.loan.LoanApplications;
 import cn.example.servicehall.loan.LoanCase;
 import cn.example.servicehall.loan.LoanReviews;
 import cn.example.servicehall.loan.LoanSettlements;
-import cn.example.servicehall.loan.ReviewOutcome;
+import cn.example.servicehall.loan.StepRequests;
 import cn.example.servicehall.loan.SubmitNewHouseLoanApplication;
 import cn.example.servicehall.loan.SubmitResaleLoanApplication;
 import cn.example.servicehall.loan.calculation.Instalment;
@@ -139,44 +132,26 @@ class LoanApplicationController {
 		return new AcceptanceResult(caseView(number, officer), missing);
 	}
 
-	/** @param remark what the citizen brought */
-	record Remark(@Size(max = 500, message = "{loan.remark.length}") String remark) {
-	}
-
 	@PostMapping("/applications/{caseNo}/materials-supplemented")
 	@Operation(summary = "补正: the citizen brought the missing materials; back to acceptance")
-	CaseView supplement(@PathVariable String caseNo, @Valid @RequestBody(required = false) Remark body,
+	CaseView supplement(@PathVariable String caseNo, @Valid @RequestBody(required = false) CaseRequests.Remark body,
 			CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.applications.supplementMaterials(number, officer, body == null ? null : body.remark());
 		return caseView(number, officer);
 	}
 
-	/** @param reason why the applicant withdraws */
-	record Withdrawal(@NotBlank(message = "{loan.withdrawal.reason.required}")
-	@Size(max = 500, message = "{loan.remark.length}") String reason) {
-	}
-
 	@PostMapping("/applications/{caseNo}/withdrawal")
 	@Operation(summary = "撤回: the applicant withdraws before signing; every agency's open step ends")
-	CaseView withdraw(@PathVariable String caseNo, @Valid @RequestBody Withdrawal body, CurrentOfficer officer) {
+	CaseView withdraw(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Withdrawal body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.applications.withdraw(number, officer, body.reason());
 		return caseView(number, officer);
 	}
 
-	/**
-	 * @param outcome APPROVE (同意/通过), REJECT (不同意), RETURN (退回; first review and approval only)
-	 * @param opinion the opinion as it goes on file
-	 */
-	record Review(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
-			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}")
-			@Printable(message = "{loan.opinion.unprintable}") String opinion) {
-	}
-
 	@PostMapping("/applications/{caseNo}/credit-review")
 	@Operation(summary = "银行信贷审查: the bank's opinion on credit and repayment capacity")
-	CaseView reviewCredit(@PathVariable String caseNo, @Valid @RequestBody Review body, CurrentOfficer officer) {
+	CaseView reviewCredit(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Review body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.reviews.reviewCredit(number, officer, body.outcome(), body.opinion());
 		return caseView(number, officer);
@@ -184,7 +159,7 @@ class LoanApplicationController {
 
 	@PostMapping("/applications/{caseNo}/title-review")
 	@Operation(summary = "不动产权属审查: the registry's opinion on the title")
-	CaseView reviewTitle(@PathVariable String caseNo, @Valid @RequestBody Review body, CurrentOfficer officer) {
+	CaseView reviewTitle(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Review body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.reviews.reviewTitle(number, officer, body.outcome(), body.opinion());
 		return caseView(number, officer);
@@ -192,7 +167,7 @@ class LoanApplicationController {
 
 	@PostMapping("/applications/{caseNo}/guarantee-assessment")
 	@Operation(summary = "担保评估: the guarantor's opinion")
-	CaseView assessGuarantee(@PathVariable String caseNo, @Valid @RequestBody Review body, CurrentOfficer officer) {
+	CaseView assessGuarantee(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Review body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.reviews.assessGuarantee(number, officer, body.outcome(), body.opinion());
 		return caseView(number, officer);
@@ -200,28 +175,15 @@ class LoanApplicationController {
 
 	@PostMapping("/applications/{caseNo}/first-review")
 	@Operation(summary = "初审: pass (APPROVE), refuse or return to the window")
-	CaseView firstReview(@PathVariable String caseNo, @Valid @RequestBody Review body, CurrentOfficer officer) {
+	CaseView firstReview(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Review body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.reviews.firstReview(number, officer, body.outcome(), body.opinion());
 		return caseView(number, officer);
 	}
 
-	/**
-	 * @param outcome APPROVE, REJECT or RETURN
-	 * @param approvedAmount for APPROVE: the amount, at most the granted limit
-	 * @param opinion the opinion as it goes on file
-	 */
-	record Approval(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
-			@Positive(message = "{loan.approved-amount.positive}") @Digits(integer = 10, fraction = 2,
-					message = "{loan.approved-amount.digits}") @DecimalMax(value = "10000000.00",
-							message = "{loan.approved-amount.max}") BigDecimal approvedAmount,
-			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}")
-			@Printable(message = "{loan.opinion.unprintable}") String opinion) {
-	}
-
 	@PostMapping("/applications/{caseNo}/approval")
 	@Operation(summary = "审批: approve an amount, refuse or return (four-eyes: neither the clerk nor the first reviewer)")
-	CaseView approve(@PathVariable String caseNo, @Valid @RequestBody Approval body, CurrentOfficer officer) {
+	CaseView approve(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Approval body, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.reviews.approve(number, officer, body.outcome(), body.approvedAmount(), body.opinion());
 		return caseView(number, officer);
@@ -245,16 +207,9 @@ class LoanApplicationController {
 		return sign(caseNo, ContractParty.GUARANTOR, officer);
 	}
 
-	/** @param certificateNo 不动产登记证明号 */
-	record MortgageRegistration(@NotBlank(message = "{loan.mortgage-certificate.required}")
-	@Size(max = 60, message = "{loan.certificate.length}") @Pattern(regexp = "\\S.*\\S",
-			message = "{loan.mortgage-certificate.required}")
-	@Printable(message = "{loan.mortgage-certificate.unprintable}") String certificateNo) {
-	}
-
 	@PostMapping("/applications/{caseNo}/mortgage-registration")
 	@Operation(summary = "抵押登记: the registry records the certificate of the mortgage")
-	CaseView registerMortgage(@PathVariable String caseNo, @Valid @RequestBody MortgageRegistration body,
+	CaseView registerMortgage(@PathVariable String caseNo, @Valid @RequestBody StepRequests.MortgageRegistration body,
 			CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.settlements.registerMortgage(number, officer, body.certificateNo().strip());
