@@ -85,9 +85,8 @@ class CasePages {
 		return this.servicePages.stream()
 			.filter(p -> p.shows(file.serviceType()))
 			.findFirst()
-			.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no-steps", "此案件没有可办理的环节",
-					"案件 " + file.caseNo() + " 的业务（" + file.serviceType() + "）不在本厅办理，没有可办理的环节。"
-							+ " The hall does not run this case's service."));
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.CONFLICT, "no-steps", "problem.workbench.no-steps",
+					file.caseNo(), file.serviceType()));
 	}
 
 	/**

@@ -58,14 +58,14 @@ public interface ServicePages {
 
 	/** 补正: the citizen brought what the one-time notice listed. */
 	default void supplementMaterials(CaseNo caseNo, CurrentOfficer clerk, String remark) {
-		throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-materials", "案件不在待补正状态",
-				"案件 " + caseNo + " 不等待补正材料。 The case is not waiting for materials.");
+		throw ProblemException.refusal(HttpStatus.CONFLICT, "not-awaiting-materials",
+				"problem.workbench.not-awaiting-materials", caseNo);
 	}
 
 	/** 撤回: the applicant withdraws at the window. */
 	default void withdraw(CaseNo caseNo, CurrentOfficer clerk, String reason) {
-		throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported", "暂不能在窗口撤回",
-				"案件 " + caseNo + " 不能在窗口撤回。 This case cannot be withdrawn at the window.");
+		throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported",
+				"problem.workbench.withdrawal-not-supported", caseNo);
 	}
 
 }

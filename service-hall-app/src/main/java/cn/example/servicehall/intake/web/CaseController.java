@@ -64,8 +64,8 @@ class CaseController {
 			@Size(max = CaseSearch.MAX_LENGTH) String q,
 			CurrentOfficer officer) {
 		Optional<CaseStage> stage = status.map(name -> this.services.stageNamed(name)
-			.orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数无效",
-					"参数 status 的值 “" + name + "” 不是办件状态或业务环节。 status is not a case status or a service's stage.")));
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-parameter",
+					"problem.intake.invalid-status", name)));
 		CasePage found = this.cases.list(officer, stage, CaseSearch.parse(q), page, size);
 		return new CaseList(found.total(), page, size,
 				found.items().stream().map(file -> CaseView.of(file, List.of())).toList());
