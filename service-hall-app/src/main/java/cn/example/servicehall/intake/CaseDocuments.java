@@ -48,9 +48,8 @@ public class CaseDocuments {
 		this.cases.getVisible(caseNo, officer);
 		IssuedDocument document = this.documents.find(documentNo)
 			.filter(d -> d.caseNo().equals(caseNo.value()))
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "document-not-found", "没有这份文书",
-					"案件 " + caseNo + " 没有编号为 " + documentNo + " 的文书，请核对文书编号。"
-							+ " Case " + caseNo + " has no document " + documentNo + "."));
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "document-not-found",
+					"problem.intake.document-not-found", caseNo, documentNo));
 		return new Download(document, this.documents.download(documentNo, officer.id(), channel));
 	}
 

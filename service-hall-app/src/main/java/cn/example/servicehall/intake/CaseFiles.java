@@ -529,8 +529,7 @@ public class CaseFiles {
 	public Visit checkIn(CaseNo caseNo, Visit.Purpose purpose, CurrentOfficer officer) {
 		getVisible(caseNo, officer);
 		if (!Visit.mayCheckIn(officer)) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"来访登记由各部门窗口人员办理。 Visits are checked in by the counters' staff.");
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.intake.visits-at-counters");
 		}
 		return recordVisit(caseNo, purpose, officer.id());
 	}

@@ -35,6 +35,7 @@ import cn.example.servicehall.loan.LoanCase.Role;
 import cn.example.servicehall.loan.LoanCollisions.Applicant;
 import cn.example.servicehall.loan.LoanCollisions.Claims;
 import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
@@ -86,8 +87,7 @@ public class LoanApplications {
 	@Transactional
 	public CaseNo submitAtWindow(SubmitResaleLoanApplication application, CurrentOfficer clerk) {
 		if (!clerk.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"窗口申请由公积金中心受理岗录入。 Applications at the window are entered by the acceptance clerk.");
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.window-applications");
 		}
 		RealEstateRegistry.Title title = registeredTitle(application.property().certificateNo().strip());
 		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
@@ -118,8 +118,7 @@ public class LoanApplications {
 	@Transactional
 	public CaseNo submitOnline(SubmitNewHouseLoanApplication application, CurrentOfficer agent) {
 		if (!agent.isIn(Groups.DEVELOPER_AGENT)) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-post", "不属于您的岗位",
-					"网上申请由开发企业经办人提交。 Online applications are submitted by developer agents.");
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.online-applications");
 		}
 		String company = agent.developerCompanyId().orElseThrow(() -> new NoDeveloperCompany(agent.id()));
 		List<Applicant> applicants = List.of(applicant(Role.BORROWER, application.applicant().name(),
@@ -139,8 +138,8 @@ public class LoanApplications {
 	/** The loan case, if the officer may see the case; 404 otherwise. */
 	public LoanCase loanCase(CaseNo caseNo, CurrentOfficer officer) {
 		this.cases.getVisible(caseNo, officer);
-		return this.records.find(caseNo).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "not-a-loan-case",
-				"不是贷款案件", "案件 " + caseNo + " 不是公积金贷款案件。 Case " + caseNo + " is not a loan case."));
+		return this.records.find(caseNo).orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "not-a-loan-case",
+				"problem.loan.not-a-loan-case", caseNo));
 	}
 
 	/** The repayment schedule kept at approval. */
@@ -216,9 +215,8 @@ public class LoanApplications {
 	public void supplementMaterials(CaseNo caseNo, CurrentOfficer clerk, String remark) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
 		if (file.status() != CaseStatus.AWAITING_MATERIALS) {
-			throw new ProblemException(HttpStatus.CONFLICT, "not-awaiting-materials", "案件不在待补正状态",
-					"案件 " + caseNo + " 当前不在等待补正材料（" + file.status() + "），无需登记补正。"
-							+ " The case is not waiting for materials.");
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "not-awaiting-materials",
+					"problem.loan.not-awaiting-materials", caseNo, file.status());
 		}
 		this.cases.materialsSupplemented(caseNo, clerk.id(), remark);
 		this.workflow.materialsSupplemented(caseNo);
@@ -232,14 +230,13 @@ public class LoanApplications {
 	public void withdraw(CaseNo caseNo, CurrentOfficer clerk, String reason) {
 		CaseFile file = this.cases.getVisible(caseNo, clerk);
 		if (this.services.of(file.serviceType()).withdrawnBy().isEmpty()) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported", "暂不能在窗口撤回",
-					"案件 " + caseNo + " 不是二手房贷款；新房贷款的撤回随开发企业网上申请功能提供。"
-							+ " Only a resale loan can be withdrawn at the window for now.");
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "withdrawal-not-supported",
+					"problem.loan.withdrawal-not-supported", caseNo);
 		}
 		if (!this.services.of(file.serviceType()).mayWithdraw(file)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "withdrawal-not-possible", "不能撤回",
-					"案件 " + caseNo + " 已" + (file.status().isClosed() ? "结束" : "签订借款合同")
-							+ "，不能在窗口撤回申请。 The case can no longer be withdrawn (" + file.status() + ").");
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "withdrawal-not-possible",
+					file.status().isClosed() ? "problem.loan.withdrawal-not-possible-closed"
+							: "problem.loan.withdrawal-not-possible-signed", caseNo, file.status());
 		}
 		this.workflow.withdraw(file.serviceType(), caseNo, clerk, reason);
 	}
@@ -257,10 +254,10 @@ public class LoanApplications {
 			answers.put(material.code(), Boolean.TRUE.equals(answer));
 		}
 		if (!unknown.isEmpty() || !unanswered.isEmpty()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "incomplete-checklist", "材料清单未核对完",
-					(unanswered.isEmpty() ? "" : "请逐项核对材料清单，尚未核对：" + String.join("；", unanswered) + "。")
-							+ (unknown.isEmpty() ? "" : "清单中没有这些材料：" + String.join("、", unknown) + "。")
-							+ " Answer every item of the checklist, and only those.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "incomplete-checklist",
+					"problem.loan.incomplete-checklist",
+					unanswered.isEmpty() ? "" : HallMessages.text("loan.checklist.unanswered", String.join("；", unanswered)),
+					unknown.isEmpty() ? "" : HallMessages.text("loan.checklist.unknown", String.join("、", unknown)));
 		}
 		return answers;
 	}
@@ -295,21 +292,20 @@ public class LoanApplications {
 				account = this.fundAccounts.accountOf(applicant.idNumber());
 			}
 			catch (AgencyUnavailable ex) {
-				throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "fund-accounts-unavailable", "公积金账户系统暂不可用",
-						"暂时无法查询公积金账户系统，申请未保存，请稍后重新提交。"
-								+ " The fund's account system cannot be reached; nothing was saved, please submit again shortly.");
+				throw ProblemException.refusal(HttpStatus.SERVICE_UNAVAILABLE, "fund-accounts-unavailable",
+						"problem.loan.fund-accounts-unavailable");
 			}
 			if (account.isPresent() && !sameName(account.get().holderName(), applicant.name())) {
 				NameField field = fields.get(applicant.role());
 				errors.add(Map.of("field", field.path(), "message",
-						field.label() + "姓名与身份证号对应的公积金账户不符，请核对姓名和身份证号"));
+						HallMessages.text("loan.name-mismatch.field", field.label())));
 			}
 		}
 		if (!errors.isEmpty()) {
-			StringBuilder detail = new StringBuilder("请更正以下内容后重新提交：");
-			errors.forEach(error -> detail.append(error.get("message")).append("；"));
-			ProblemException refusal = new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "name-mismatch",
-					"姓名与公积金账户不符", detail.append(" A name is not the fund account's of the ID number given.").toString());
+			StringBuilder fix = new StringBuilder();
+			errors.forEach(error -> fix.append(error.get("message")).append("；"));
+			ProblemException refusal = ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "name-mismatch",
+					"problem.loan.name-mismatch", fix);
 			refusal.getBody().setProperty("errors", errors);
 			throw refusal;
 		}
@@ -332,21 +328,16 @@ public class LoanApplications {
 		RealEstateRegistry.Title title;
 		try {
 			title = this.registry.titleOf(certificateNo)
-				.orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-property", "查无此房产",
-						"不动产登记簿中没有不动产权证书号为“" + certificateNo + "”的房产，请核对证书号。"
-								+ " The registry has no title with this certificate number."));
+				.orElseThrow(() -> ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-property",
+						"problem.loan.unknown-property", certificateNo));
 		}
 		catch (AgencyUnavailable ex) {
-			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "不动产登记系统暂不可用",
-					"暂时无法查询不动产登记系统，申请未保存，请稍后重新提交。"
-							+ " The registry cannot be reached; nothing was saved, please submit again shortly.");
+			throw ProblemException.refusal(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
+					"problem.loan.registry-unavailable");
 		}
 		this.printable.firstUnprintable(title.address()).ifPresent(unprintable -> {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unprintable-address", "房屋坐落无法打印",
-					"不动产登记簿中该房产的坐落“" + title.address() + "”含有文书无法打印的字符“" + unprintable.character()
-							+ "”（" + unprintable.label() + "），借款合同无法出具，申请未保存。请联系系统管理员，"
-							+ "并请不动产登记中心核实坐落的写法。 The registry's address of this property holds the character "
-							+ unprintable.label() + ", which documents cannot print; nothing was saved.");
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "unprintable-address",
+					"problem.loan.unprintable-address", title.address(), unprintable.character(), unprintable.label());
 		});
 		return title;
 	}

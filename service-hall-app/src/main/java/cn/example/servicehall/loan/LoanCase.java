@@ -273,4 +273,16 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	public record Iou(String iouNo, BigDecimal amount, OffsetDateTime issuedAt) {
 	}
 
+	/**
+	 * What a loan came to, as its completion receipt prints it: a narrow read of five tables of the aggregate.
+	 * @param approval 审批
+	 * @param contract 借款合同
+	 * @param iou 借据
+	 * @param disbursement 放款
+	 * @param mortgage 抵押登记
+	 */
+	public record Outcome(Optional<Approval> approval, Optional<Contract> contract, Optional<Iou> iou,
+			Optional<Disbursement> disbursement, Optional<Mortgage> mortgage) {
+	}
+
 }

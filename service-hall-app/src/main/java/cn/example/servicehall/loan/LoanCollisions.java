@@ -19,6 +19,7 @@ import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.ResidentIdNumber;
 import cn.example.servicehall.loan.LoanCase.Role;
+import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -169,8 +170,8 @@ class LoanCollisions {
 		if (collisions.isEmpty()) {
 			return;
 		}
-		ProblemException refusal = new ProblemException(HttpStatus.CONFLICT, "loan-collision", "与已有贷款案件冲突",
-				describe(collisions, claims, named) + whatToDo + english(collisions, named));
+		ProblemException refusal = ProblemException.refusal(HttpStatus.CONFLICT, "loan-collision", "problem.loan.collision",
+				describe(collisions, claims, named), whatToDo, shownInEnglish(collisions, named));
 		List<Map<String, String>> conflicts = new ArrayList<>();
 		for (Collision collision : collisions) {
 			Map<String, String> conflict = new LinkedHashMap<>();
@@ -195,37 +196,38 @@ class LoanCollisions {
 			String sentence;
 			if (collision.applicant().isPresent()) {
 				Applicant applicant = collision.applicant().get();
-				String who = roleName(applicant.role()) + applicant.name() + "（身份证号 "
-						+ new ResidentIdNumber(applicant.idNumber()).masked() + "）";
+				String who = HallMessages.text("loan.collision.person", roleName(applicant.role()), applicant.name(),
+						new ResidentIdNumber(applicant.idNumber()).masked());
 				sentence = shown
-						? who + "已是公积金贷款案件 " + collision.caseNo() + " 的" + roleName(collision.roleThere()) + "，该案件"
-								+ (collision.paidOut() ? "已放款" : "尚在办理") + "。"
-						: who + "已有在办或已放款的公积金贷款案件。";
+						? HallMessages.text("loan.collision.person-named", who, collision.caseNo(),
+								roleName(collision.roleThere()),
+								HallMessages.text(collision.paidOut() ? "loan.collision.paid-out" : "loan.collision.open"))
+						: HallMessages.text("loan.collision.person-unnamed", who);
 			}
 			else {
-				String flat = "该房产（不动产权证书号 " + claims.certificateNo().orElse("") + "）";
+				String flat = HallMessages.text("loan.collision.flat", claims.certificateNo().orElse(""));
 				sentence = shown
-						? flat + "已有公积金贷款案件 " + collision.caseNo() + "，"
-								+ (collision.paidOut() ? "已放款" : collision.mortgageRegistered() ? "已办理抵押登记" : "尚在办理")
-								+ "。"
-						: flat + "已有在办或已放款的公积金贷款案件。";
+						? HallMessages.text("loan.collision.flat-named", flat, collision.caseNo(),
+								HallMessages.text(collision.paidOut() ? "loan.collision.paid-out"
+										: collision.mortgageRegistered() ? "loan.collision.mortgage-registered"
+												: "loan.collision.open"))
+						: HallMessages.text("loan.collision.flat-unnamed", flat);
 			}
 			if (said.add(sentence)) {
 				words.append(sentence);
 			}
 		}
-		return words.append("同一借款人或其配偶、同一房产，同时只能有一笔在办或未结清的公积金贷款。").toString();
+		return words.toString();
 	}
 
-	/** The same in short, in English, with the case numbers {@code named} allows. */
-	static String english(List<Collision> collisions, Predicate<CaseNo> named) {
+	/** The case numbers {@code named} allows, for the English sentence's end. */
+	static String shownInEnglish(List<Collision> collisions, Predicate<CaseNo> named) {
 		List<String> shown = collisions.stream().map(Collision::caseNo).filter(named).map(CaseNo::value).distinct().toList();
-		return " Another open or paid loan case names this borrower, spouse or flat"
-				+ (shown.isEmpty() ? "." : ": " + String.join(", ", shown) + ".");
+		return shown.isEmpty() ? "." : ": " + String.join(", ", shown) + ".";
 	}
 
 	private static String roleName(Role role) {
-		return role == Role.BORROWER ? "借款人" : "共同借款人（配偶）";
+		return HallMessages.text(role == Role.BORROWER ? "loan.collision.borrower" : "loan.collision.co-borrower");
 	}
 
 }

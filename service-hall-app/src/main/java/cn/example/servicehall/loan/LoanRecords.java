@@ -317,9 +317,49 @@ class LoanRecords {
 		return decision(caseNo.value());
 	}
 
+	/** What was asked for (amount, term, method, …): a narrow read. */
+	Optional<LoanCase.Terms> termsOf(CaseNo caseNo) {
+		return terms(caseNo.value());
+	}
+
+	/** The registry's answer on the title, if asked: a narrow read. */
+	Optional<LoanCase.TitleCheck> titleCheckOf(CaseNo caseNo) {
+		return titleCheck(caseNo.value());
+	}
+
+	/** The reviewers' opinions in order: a narrow read. */
+	List<LoanCase.Review> reviewsOf(CaseNo caseNo) {
+		return reviews(caseNo.value());
+	}
+
+	/** The approval, if given: a narrow read. */
+	Optional<LoanCase.Approval> approvalOf(CaseNo caseNo) {
+		return approval(caseNo.value());
+	}
+
+	/**
+	 * What a completed loan's receipt prints: the approval and the numbers of its contract, IOU, payment and mortgage,
+	 * without the parties, reports and reviews.
+	 */
+	LoanCase.Outcome outcomeOf(CaseNo caseNo) {
+		String no = caseNo.value();
+		return new LoanCase.Outcome(approval(no), contract(no), iou(no), disbursement(no), mortgage(no));
+	}
+
+	/** The whole loan: every table of it. Asked for where the answer needs it all (the case page, the documents). */
 	Optional<LoanCase> find(CaseNo caseNo) {
 		String no = caseNo.value();
-		Optional<LoanCase.Terms> terms = this.jdbc.sql("select * from loan_application where case_no = ?")
+		Optional<LoanCase.Terms> terms = terms(no);
+		if (terms.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new LoanCase(caseNo, terms.get(), parties(no), property(no), creditReports(no), titleCheck(no),
+				reviews(no), decision(no), approval(no), signatures(no), contract(no), mortgage(no), disbursement(no),
+				iou(no)));
+	}
+
+	private Optional<LoanCase.Terms> terms(String no) {
+		return this.jdbc.sql("select * from loan_application where case_no = ?")
 			.param(no)
 			.query((rs, row) -> new LoanCase.Terms(rs.getBigDecimal("requested_amount"), rs.getInt("term_months"),
 					Optional.ofNullable(rs.getString("repayment_method")).map(RepaymentMethod::valueOf),
@@ -327,12 +367,6 @@ class LoanRecords {
 					Optional.ofNullable(rs.getString("project_name")), Optional.ofNullable(rs.getString("unit_no")),
 					repaymentAccount(rs.getString("repayment_bank"), rs.getString("repayment_account_no"))))
 			.optional();
-		if (terms.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(new LoanCase(caseNo, terms.get(), parties(no), property(no), creditReports(no), titleCheck(no),
-				reviews(no), decision(no), approval(no), signatures(no), contract(no), mortgage(no), disbursement(no),
-				iou(no)));
 	}
 
 	private List<LoanCase.Party> parties(String no) {

@@ -94,8 +94,7 @@ public class LoanReviews {
 			String stage, String step, String stepName, String flag, Agency agency) {
 		this.cases.getVisible(caseNo, officer);
 		if (outcome == ReviewOutcome.RETURN) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-outcome", "意见无效",
-					"此环节只能“同意”或“不同意”。 This step takes APPROVE or REJECT.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-outcome", "problem.loan.invalid-outcome");
 		}
 		OpenCaseTask open = this.workflow.checkOpen(caseNo, step, stepName, officer);
 		this.records.insertReview(caseNo, stage, outcome.name(), opinion, officer.id());
@@ -113,9 +112,8 @@ public class LoanReviews {
 		onlyApprovalForNewHouse(file.serviceType(), outcome);
 		if (ServiceType.RESALE_LOAN.equals(file.serviceType()) && outcome == ReviewOutcome.APPROVE) {
 			this.records.decisionOf(caseNo).filter(d -> !d.eligible()).ifPresent(d -> {
-				throw new ProblemException(HttpStatus.CONFLICT, "not-eligible", "不符合贷款条件",
-						"按本市政策，申请人不符合贷款条件，初审不能通过：" + d.reasonsInWords()
-								+ "。请选择“不通过”或“退回”。 The applicant is not eligible; the first review cannot pass.");
+				throw ProblemException.refusal(HttpStatus.CONFLICT, "not-eligible", "problem.loan.not-eligible",
+						d.reasonsInWords());
 			});
 		}
 		OpenCaseTask open = this.workflow.checkOpen(caseNo, LoanStages.TASK_FIRST_REVIEW, "初审", reviewer);
@@ -160,26 +158,22 @@ public class LoanReviews {
 	}
 
 	private void fixTheLoan(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
-		LoanCase loan = this.records.find(caseNo).orElseThrow();
-		LoanCase.Decision decision = loan.decision().orElseThrow(() -> new IllegalStateException("No decision for " + caseNo));
+		LoanCase.Terms terms = this.records.termsOf(caseNo).orElseThrow();
+		LoanCase.Decision decision = this.records.decisionOf(caseNo).orElseThrow(() -> new IllegalStateException("No decision for " + caseNo));
 		if (amount == null || amount.signum() <= 0) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
-					"请填写批准金额（大于 0）。 Enter the approved amount.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-amount", "problem.loan.amount-missing");
 		}
 		if (amount.scale() > 2) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-amount", "批准金额无效",
-					"批准金额最多两位小数（精确到分）。 The amount has at most two decimals.");
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-amount", "problem.loan.amount-scale");
 		}
 		if (amount.compareTo(decision.grantedAmount()) > 0) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "超过可批金额",
-					"批准金额 " + Yuan.of(amount) + "超过可批金额 " + Yuan.of(decision.grantedAmount()) + "（"
-							+ grantedBecause(decision) + "），请改为不超过可批金额。"
-							+ " The approved amount exceeds the amount that may be granted.");
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "problem.loan.above-limit",
+					Yuan.of(amount), Yuan.of(decision.grantedAmount()), grantedBecause(decision));
 		}
 		LocalDate today = LocalDate.now(this.clock);
-		int term = loan.terms().termMonths();
-		RepaymentMethod method = loan.terms().repaymentMethod().orElse(RepaymentMethod.EQUAL_INSTALMENT);
-		InterestRates.Rate rate = this.rates.rateFor(today, loan.terms().firstHome().orElse(true), term);
+		int term = terms.termMonths();
+		RepaymentMethod method = terms.repaymentMethod().orElse(RepaymentMethod.EQUAL_INSTALMENT);
+		InterestRates.Rate rate = this.rates.rateFor(today, terms.firstHome().orElse(true), term);
 		// the first repayment falls due a month after the loan starts, taken as a month after approval until disbursed
 		RepaymentSchedule schedule = RepaymentSchedules.schedule(method, amount, rate.annualRatePercent(), term,
 				today.plusMonths(1));
@@ -206,17 +200,14 @@ public class LoanReviews {
 	/** Why the case is refused, each reason in words, as the case history and the refusal notice print them. */
 	List<String> refusalReasons(CaseNo caseNo) {
 		List<String> reasons = new ArrayList<>();
-		LoanCase loan = this.records.find(caseNo).orElse(null);
-		if (loan != null) {
-			loan.titleCheck().filter(LoanCase.TitleCheck::sealed).ifPresent(t -> reasons.add("房产已被查封（不动产登记中心）"));
-			loan.decision()
-				.filter(d -> !d.eligible())
-				.ifPresent(d -> reasons.add("不符合贷款条件：" + d.reasonsInWords()));
-			loan.reviews()
-				.stream()
-				.filter(r -> "REJECT".equals(r.outcome()))
-				.forEach(r -> reasons.add(stageName(r.stage()) + "：" + r.opinion()));
-		}
+		this.records.titleCheckOf(caseNo).filter(LoanCase.TitleCheck::sealed).ifPresent(t -> reasons.add("房产已被查封（不动产登记中心）"));
+		this.records.decisionOf(caseNo)
+			.filter(d -> !d.eligible())
+			.ifPresent(d -> reasons.add("不符合贷款条件：" + d.reasonsInWords()));
+		this.records.reviewsOf(caseNo)
+			.stream()
+			.filter(r -> "REJECT".equals(r.outcome()))
+			.forEach(r -> reasons.add(stageName(r.stage()) + "：" + r.opinion()));
 		if (reasons.isEmpty()) {
 			reasons.add("审查不通过");
 		}
@@ -226,9 +217,8 @@ public class LoanReviews {
 	/** The new-house process models no refusal or return yet (it comes with the developer-loan work). */
 	private static void onlyApprovalForNewHouse(ServiceType type, ReviewOutcome outcome) {
 		if (ServiceType.NEW_HOUSE_LOAN.equals(type) && outcome != ReviewOutcome.APPROVE) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "not-supported-yet", "暂不支持",
-					"新房贷款的网上流程暂不支持不通过或退回，请联系大厅管理员线下处理。"
-							+ " Refusing or returning a new-house application is not supported yet.");
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "not-supported-yet",
+					"problem.loan.new-house-refusal-not-supported");
 		}
 	}
 

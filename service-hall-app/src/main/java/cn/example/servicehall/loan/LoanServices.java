@@ -142,8 +142,7 @@ class LoanServices {
 		/** 办结回执: the loan was paid out; the case's numbers and terms for the citizen's file. */
 		@Override
 		public Completion completion(CaseFile file) {
-			LoanCase loan = this.records.find(file.caseNo())
-				.orElseThrow(() -> new IllegalStateException("Not a loan case: " + file.caseNo()));
+			LoanCase.Outcome loan = this.records.outcomeOf(file.caseNo());
 			LoanCase.Approval approval = loan.approval()
 				.orElseThrow(() -> new IllegalStateException("Not approved: " + file.caseNo()));
 			List<Instalment> schedule = this.records.schedule(file.caseNo());

@@ -22,6 +22,7 @@ import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.loan.process.LoanWorkflow;
 import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.numbering.RunningNumbers;
+import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.workflow.CaseTasks.OpenCaseTask;
 
@@ -105,8 +106,8 @@ public class LoanSettlements {
 		OpenCaseTask open = this.workflow.checkOpen(caseNo,
 				cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记", clerk);
 		if (this.records.mortgageCertificateTaken(certificateNo)) {
-			throw new ProblemException(HttpStatus.CONFLICT, "certificate-in-use", "登记证明号已被使用",
-					"不动产登记证明号 " + certificateNo + " 已登记在另一案件，请核对。 This certificate number is already on file.");
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "certificate-in-use", "problem.loan.certificate-in-use",
+					certificateNo);
 		}
 		this.records.insertMortgage(caseNo, certificateNo, clerk.id());
 		this.cases.recordStep(caseNo, LoanStage.MORTGAGE_REGISTERED, "MORTGAGE_REGISTERED", clerk.id(), Agency.REGISTRY,
@@ -132,9 +133,8 @@ public class LoanSettlements {
 		}
 		List<LoanCollisions.Collision> held = this.collisions.find(claims, Optional.of(caseNo));
 		if (!held.isEmpty()) {
-			String why = "放款暂停，未付款：" + LoanCollisions.describe(held, claims, other -> true)
-					+ "请核实另一案件：如其不应继续办理，请在该案件中登记撤回或作出不予贷款决定，再由系统管理员重试本案的放款步骤。"
-					+ " Nothing paid." + LoanCollisions.english(held, other -> true);
+			String why = HallMessages.text("loan.disbursement-held", LoanCollisions.describe(held, claims, other -> true),
+					LoanCollisions.shownInEnglish(held, other -> true));
 			noteOnce(caseNo, why);
 			throw new DisbursementHeld(caseNo + ": " + why);
 		}
@@ -157,10 +157,9 @@ public class LoanSettlements {
 	/** 出具借款借据. */
 	@Transactional
 	public String issueIou(CaseNo caseNo) {
-		LoanCase loan = this.records.find(caseNo).orElseThrow();
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		String iouNo = this.numbers.next("JJ", Integer.toString(now.getYear()), 6);
-		var amount = loan.disbursement().orElseThrow().amount();
+		var amount = this.records.disbursementOf(caseNo).orElseThrow().amount();
 		OffsetDateTime issuedAt = this.records.insertIou(caseNo, iouNo, amount);
 		this.events.publishEvent(new IouIssued(caseNo, iouNo, amount, issuedAt));
 		return iouNo;

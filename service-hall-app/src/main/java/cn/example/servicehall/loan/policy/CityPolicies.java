@@ -31,9 +31,8 @@ public class CityPolicies {
 			.param("day", day)
 			.query(CityPolicies::policy)
 			.optional()
-			.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no-city-policy", "没有适用的贷款政策",
-					"城市 " + cityCode + " 在 " + day + " 没有生效的公积金贷款政策，请系统管理员补录。"
-							+ " No loan policy of " + cityCode + " is in force on " + day + "."));
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.CONFLICT, "no-city-policy", "problem.loan.no-city-policy",
+					cityCode, day));
 	}
 
 	public Optional<CityPolicy> byId(String id) {

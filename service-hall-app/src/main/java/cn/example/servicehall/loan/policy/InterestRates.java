@@ -46,8 +46,8 @@ public class InterestRates {
 			.param("day", day)
 			.query((rs, row) -> new Rate(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("rate")))
 			.optional()
-			.orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "no-interest-rate", "没有适用的贷款利率",
-					"在 " + day + " 没有生效的公积金贷款利率。 No loan rate is in force on " + day + "."));
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.CONFLICT, "no-interest-rate", "problem.loan.no-interest-rate",
+					day));
 	}
 
 	/** The rate's name as a contract prints it, e.g. 五年以上首套个人住房公积金贷款利率. */

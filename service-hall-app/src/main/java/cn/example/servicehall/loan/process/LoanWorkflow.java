@@ -66,9 +66,8 @@ public class LoanWorkflow {
 			.messageEventSubscriptionName(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
 			.count();
 		if (waiting == 0) {
-			throw new ProblemException(HttpStatus.CONFLICT, "notice-being-issued", "一次性告知书尚在生成",
-					"案件 " + caseNo + " 的一次性告知书尚在生成，请稍候几秒再登记补正；如持续出现，请联系管理员处理文书生成故障。"
-							+ " The one-time notice is still being issued; try again in a few seconds.");
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "notice-being-issued",
+					"problem.loan.notice-being-issued", caseNo);
 		}
 		this.runtime.createMessageCorrelation(LoanStages.MSG_MATERIALS_SUPPLEMENTED)
 			.processInstanceId(instance)

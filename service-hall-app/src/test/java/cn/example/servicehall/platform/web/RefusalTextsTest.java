@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,13 +29,6 @@ class RefusalTextsTest {
 	private static final Pattern LITERAL = Pattern.compile(
 			"(new ProblemException|super)\\(\\s*(org\\.springframework\\.http\\.)?HttpStatus\\.\\w+,\\s*\"[^\"]*\",\\s*\"[^\"]*\\p{IsHan}");
 
-	/** Files whose refusals are still literals: loan and intake, reshaped by issue 11's other branch; next after it. */
-	private static final Set<String> NOT_YET = Set.of("intake/CaseDocuments.java", "intake/CaseFiles.java",
-			"intake/CaseNotFound.java", "loan/FourEyesViolation.java", "loan/LoanApplications.java",
-			"loan/LoanCollisions.java", "loan/LoanReviews.java", "loan/LoanSettlements.java",
-			"loan/NoDeveloperCompany.java", "loan/policy/CityPolicies.java", "loan/policy/InterestRates.java",
-			"loan/process/LoanWorkflow.java");
-
 	private static final Pattern CODE = Pattern.compile(
 			"(?:ProblemException\\.refusal\\(\\s*(?:org\\.springframework\\.http\\.)?HttpStatus\\.\\w+,\\s*\"[^\"]*\",\\s*|HallMessages\\.problem\\(\\s*)\"([a-z0-9.-]+)\"");
 
@@ -45,7 +37,7 @@ class RefusalTextsTest {
 		List<String> literal = new ArrayList<>();
 		for (Path file : javaFiles()) {
 			String relative = SOURCES.relativize(file).toString();
-			if (!NOT_YET.contains(relative) && LITERAL.matcher(Files.readString(file)).find()) {
+			if (LITERAL.matcher(Files.readString(file)).find()) {
 				literal.add(relative);
 			}
 		}
