@@ -35,14 +35,6 @@ public record ServiceType(String name) {
 		return new ServiceType(name);
 	}
 
-	/**
-	 * The services named above, for configuration that applies to "every service" (an SLA span without its
-	 * {@code services}).
-	 */
-	public static ServiceType[] values() {
-		return new ServiceType[] { RESALE_LOAN, NEW_HOUSE_LOAN, WITHDRAWAL, BUNDLE };
-	}
-
 	@Override
 	public String toString() {
 		return this.name;

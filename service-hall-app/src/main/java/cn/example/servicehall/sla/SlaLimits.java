@@ -105,7 +105,7 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 	public List<Span> spansStartedBy(ServiceType service, String action, String status) {
 		List<Span> started = new ArrayList<>();
 		for (Span span : this.spans) {
-			if (span.services().contains(service) && matches(span.from(), action, status)) {
+			if (span.holdsFor(service) && matches(span.from(), action, status)) {
 				started.add(span);
 			}
 		}
@@ -194,7 +194,7 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 	 * A span of a case.
 	 * @param id its id, e.g. {@code approval-to-disbursement}
 	 * @param name its name, e.g. 审批至放款
-	 * @param services the services whose cases have it
+	 * @param services the services whose cases have it; none named means every service, also one registered later
 	 * @param agency whose clock it is
 	 * @param from the history action that starts it ({@code ACCEPTED}; {@code ACTION:STATUS} to require the status the
 	 * line left the case in, as in {@code APPROVAL_DECIDED:APPROVED})
@@ -214,12 +214,17 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 			if (id == null || id.isBlank() || from == null || to == null || to.isEmpty()) {
 				throw new IllegalArgumentException("A span needs an id, a from and a to: " + id);
 			}
-			services = services == null || services.isEmpty() ? List.of(ServiceType.values()) : List.copyOf(services);
+			services = services == null ? List.of() : List.copyOf(services);
 			agency = agency != null ? agency : Agency.HPF;
 			cancelledBy = cancelledBy == null ? List.of() : List.copyOf(cancelledBy);
 			unit = unit != null ? unit : Unit.WORKING_DAYS;
 			excluding = excluding == null ? List.of() : List.copyOf(excluding);
 			name = name == null ? id : name;
+		}
+
+		/** Whether cases of the service have this span: it names the service, or names none. */
+		public boolean holdsFor(ServiceType service) {
+			return this.services.isEmpty() || this.services.contains(service);
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 
 import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.ServiceType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +62,18 @@ class SlaLimitsTest {
 		assertThat(withdrawal.step().agency()).isEqualTo(Agency.HPF);
 		assertThat(withdrawal.id()).isEqualTo("withdrawal-first-review");
 		assertThat(limits.step("withdrawal-first-review").limit()).isEqualTo(30);
+	}
+
+	@Test
+	void aSpanNamingNoServicesHoldsForEveryServiceAlsoOneRegisteredLater() {
+		SlaLimits limits = bind(Map.of("spans[0].id", "any-acceptance", "spans[0].from", "SUBMITTED", "spans[0].to",
+				"ACCEPTED", "spans[1].id", "loan-only", "spans[1].services", "RESALE_LOAN", "spans[1].from", "SUBMITTED",
+				"spans[1].to", "ACCEPTED"));
+		ServiceType certificate = ServiceType.valueOf("DEPOSIT_CERTIFICATE");
+		assertThat(limits.spansStartedBy(certificate, "SUBMITTED", "SUBMITTED")).extracting(SlaLimits.Span::id)
+			.containsExactly("any-acceptance");
+		assertThat(limits.spansStartedBy(ServiceType.RESALE_LOAN, "SUBMITTED", "SUBMITTED")).extracting(SlaLimits.Span::id)
+			.containsExactlyInAnyOrder("any-acceptance", "loan-only");
 	}
 
 	@Test

@@ -187,7 +187,7 @@ public class HistoryGenerator {
 				}
 			}
 			for (SlaLimits.Span span : this.limits.spans()) {
-				if (span.services().contains(service)) {
+				if (span.holdsFor(service)) {
 					stages.add(stage(span.id(), span.name(), "SPAN", span.agency().name(), span.unit(), span.limit(),
 							officeDay));
 				}
