@@ -56,7 +56,8 @@ class TemplateFilesTest {
 	static final List<String> TEMPLATES = List.of("intake/acceptance-receipt.xhtml",
 			"intake/missing-materials-notice.xhtml", "intake/completion-receipt.xhtml",
 			"intake/refusal-receipt.xhtml", "loan/loan-contract.xhtml",
-			"loan/iou.xhtml", "loan/disbursement-notice.xhtml", "withdrawal/withdrawal-receipt.xhtml");
+			"loan/iou.xhtml", "loan/disbursement-notice.xhtml", "withdrawal/withdrawal-receipt.xhtml",
+			"withdrawal/account-closing-certificate.xhtml");
 
 	static final List<String> FONTS = List.of("fonts/NotoSansSC-Regular-Hall.ttf", "fonts/NotoSansSC-Bold-Hall.ttf",
 			"fonts/HallHanziExt-Regular.ttf", "fonts/NotoSansSC-Regular-Seal.ttf");

@@ -31,7 +31,11 @@ public enum TemplateId implements DocumentTemplate {
 	DISBURSEMENT_NOTICE("loan/disbursement-notice.xhtml", DisbursementNoticeData.class, "个人住房公积金贷款放款通知书"),
 
 	/** 提取回执. */
-	WITHDRAWAL_RECEIPT("withdrawal/withdrawal-receipt.xhtml", WithdrawalReceiptData.class, "住房公积金提取回执");
+	WITHDRAWAL_RECEIPT("withdrawal/withdrawal-receipt.xhtml", WithdrawalReceiptData.class, "住房公积金提取回执"),
+
+	/** 销户证明: a closing withdrawal closed the account. */
+	ACCOUNT_CLOSING_CERTIFICATE("withdrawal/account-closing-certificate.xhtml", AccountClosingCertificateData.class,
+			"住房公积金个人账户销户证明");
 
 	/** The folder on the classpath that holds every template, stylesheet and font. */
 	public static final String ROOT = "document-templates/";
@@ -83,6 +87,7 @@ public enum TemplateId implements DocumentTemplate {
 			case IOU -> "JJ";
 			case DISBURSEMENT_NOTICE -> "FK";
 			case WITHDRAWAL_RECEIPT -> "TQ";
+			case ACCOUNT_CLOSING_CERTIFICATE -> "XH";
 		};
 	}
 

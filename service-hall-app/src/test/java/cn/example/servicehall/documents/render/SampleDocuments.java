@@ -68,6 +68,7 @@ public final class SampleDocuments {
 			case IOU -> iou();
 			case DISBURSEMENT_NOTICE -> disbursementNotice();
 			case WITHDRAWAL_RECEIPT -> withdrawalReceipt();
+			case ACCOUNT_CLOSING_CERTIFICATE -> accountClosingCertificate();
 		};
 	}
 
@@ -163,6 +164,13 @@ public final class SampleDocuments {
 				BORROWER_ID_MASKED, "410800123456789", "焦作市第一人民医院", "购买自住住房", "85,320.50", words("85320.50"),
 				"96,874.20", "11,553.70", REPAYMENT_BANK, "6217 **** **** 1586 432", "2026年11月24日", "综合服务大厅 8号窗口",
 				"王芳", PHONE);
+	}
+
+	public static AccountClosingCertificateData accountClosingCertificate() {
+		String no = "XH2026120700003";
+		return new AccountClosingCertificateData(no, AGENCY, "TQ2026120700011", "2026年12月7日", VERIFY + no, BORROWER,
+				BORROWER_ID_MASKED, "410800123456789", "焦作市第一人民医院", "离休、退休", "2026年12月7日", "126,874.20",
+				"1,023.55", "127,897.75", words("127897.75"), REPAYMENT_BANK, "6217 **** **** 1586 432", "王芳", PHONE);
 	}
 
 	private static String words(String yuan) {

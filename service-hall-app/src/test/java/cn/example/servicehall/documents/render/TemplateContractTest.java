@@ -186,7 +186,7 @@ class TemplateContractTest {
 	void printsTheReceiptsOnOnePage() {
 		for (TemplateId id : List.of(TemplateId.ACCEPTANCE_RECEIPT, TemplateId.MISSING_MATERIALS_NOTICE,
 				TemplateId.COMPLETION_RECEIPT, TemplateId.REFUSAL_RECEIPT, TemplateId.IOU, TemplateId.DISBURSEMENT_NOTICE,
-				TemplateId.WITHDRAWAL_RECEIPT)) {
+				TemplateId.WITHDRAWAL_RECEIPT, TemplateId.ACCOUNT_CLOSING_CERTIFICATE)) {
 			assertThat(rendered(id).pageCount()).as("pages of the sample %s", id).isEqualTo(1);
 		}
 	}
@@ -226,6 +226,8 @@ class TemplateContractTest {
 					SampleDocuments.SELLER, SampleDocuments.LOAN_AMOUNT, loanWords);
 			case WITHDRAWAL_RECEIPT -> List.of(SampleDocuments.BORROWER, "85,320.50", "人民币捌万伍仟叁佰贰拾元伍角",
 					"¥85,320.50");
+			case ACCOUNT_CLOSING_CERTIFICATE -> List.of(SampleDocuments.BORROWER, "126,874.20", "1,023.55", "¥127,897.75",
+					"人民币壹拾贰万柒仟捌佰玖拾柒元柒角伍分", "提取销户");
 		};
 	}
 
