@@ -95,8 +95,9 @@ end $$;
 
 -- Demo history. Each named demo account gets a ledger from 2025-07-01 to 2026-11: the balance brought forward on
 -- 2025-07-01, its monthly deposits (汇缴, on the 10th), the interest settled on 2026-06-30 (1.50 %/year on the daily
--- balances, /360: the formula of agencies.fake.DepositInterest), the withdrawals given, and one 补缴 (a deposit the
--- employer paid late) that makes the sum the balance the account had before this migration.
+-- balances, /360: the formula of agencies.fake.DepositInterest) and the withdrawals given; the balance brought
+-- forward is the one that makes the rows sum to the balance the account had before this migration (where rounding
+-- the interest makes that impossible, a round one and a 补缴, a deposit the employer paid late, on 2026-07-20).
 create function pg_temp.seed_ledger(p_account text, p_target numeric, p_deposit numeric, p_first_month date,
                                     p_last_month date, p_withdrawals jsonb) returns void language plpgsql as $$
 declare
@@ -126,14 +127,24 @@ begin
             products := products + (r ->> 'amount')::numeric * (year_end - (r ->> 'on')::date);
         end if;
     end loop;
-    -- the largest round opening that leaves a late deposit of zero or more
-    opening := floor((p_target - total) / (1 + rate * 365 / 360) / 100) * 100 + 100;
-    loop
+    -- the opening, in fen, that makes the rows sum to the balance exactly; where rounding the interest skips that
+    -- sum, the largest round opening below it and a late deposit for the rest
+    opening := round((p_target - total - products * rate / 360) / (1 + rate * 365 / 360), 2) - 0.05;
+    for step in 0..10 loop
         interest := round((opening * (year_end - year_start) + products) * rate / 360, 2);
         diff := p_target - opening - total - interest;
-        exit when diff >= 0;
-        opening := opening - 100;
+        exit when diff = 0;
+        opening := opening + 0.01;
     end loop;
+    if diff <> 0 then
+        opening := floor((p_target - total) / (1 + rate * 365 / 360) / 100) * 100 + 100;
+        loop
+            interest := round((opening * (year_end - year_start) + products) * rate / 360, 2);
+            diff := p_target - opening - total - interest;
+            exit when diff >= 0;
+            opening := opening - 100;
+        end loop;
+    end if;
 
     insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount)
     values (p_account, year_start, 'OPENING', '03', opening);
