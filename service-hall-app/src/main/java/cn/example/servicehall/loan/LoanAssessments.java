@@ -217,7 +217,9 @@ public class LoanAssessments {
 				RetirementAge.kindOf(borrower.male(), borrower.femaleCadre()));
 		int ageLimit = (int) retirement.toTotalMonths() + FIVE_YEARS;
 		int houseAgeAtMaturity = accepted.getYear() - loan.property().orElseThrow().buildYear() + (term + 11) / 12;
-		return new EligibilityRules.Facts(account.status().name(), account.continuousMonths(),
+		// the eligibility table names every closing (A.6 03, 04, 05) CLOSED
+		String status = account.status().isClosed() ? "CLOSED" : account.status().name();
+		return new EligibilityRules.Facts(status, account.continuousMonths(),
 				policy.minContinuousMonths(), outstanding, ageAtMaturity, ageLimit, houseAgeAtMaturity,
 				policy.houseAgeLimitYears(), term, policy.maxTermMonths());
 	}

@@ -2,6 +2,7 @@ package cn.example.servicehall.agencies.fake;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -9,58 +10,47 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.AgencyRefused;
+import cn.example.servicehall.agencies.AgencyRefused.Reason;
 import cn.example.servicehall.agencies.BankCore;
 import cn.example.servicehall.agencies.CreditBureau;
-import cn.example.servicehall.agencies.FundAccountSystem;
 import cn.example.servicehall.agencies.RealEstateRegistry;
+import cn.example.servicehall.agencies.SocialSecurity;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 
 /**
- * Stand-ins for the fund's account system, the credit bureau, the registry and the bank's core, backed by the
- * {@code fake_*} tables (seeded with demo citizens and properties). Each works in a transaction of its own, as a
- * system across the network would: a payment the bank made stays made even if the hall's transaction rolls back.
+ * Stand-ins for the credit bureau, the registry, social security and the bank's core, backed by the {@code fake_*}
+ * tables (seeded with demo citizens and properties). Each works in a transaction of its own, as a system across the
+ * network would: a payment the bank made stays made even if the hall's transaction rolls back ({@link FakeCalls}).
+ * The fund's account system is {@link FakeFundLedger}, the loans {@link FakeLoanServicing}, the SMS gateway
+ * {@link FakeSmsGateway}.
  */
 @Component
-class FakeAgencySystems implements FundAccountSystem, CreditBureau, RealEstateRegistry, BankCore {
+class FakeAgencySystems implements CreditBureau, RealEstateRegistry, BankCore, SocialSecurity {
+
+	/** A registry's search: full-width or half-width, with spaces or without. */
+	private static final String SAME_CERTIFICATE = """
+			upper(regexp_replace(normalize(%s, NFKC), '[[:space:]]+', '', 'g'))
+			  = upper(regexp_replace(normalize(%s, NFKC), '[[:space:]]+', '', 'g'))""";
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate ownTransaction;
-
-	private final FakeOutages outages;
+	private final FakeCalls calls;
 
 	private final Clock clock;
 
-	FakeAgencySystems(JdbcClient jdbc, PlatformTransactionManager transactions, FakeOutages outages, Clock clock) {
+	FakeAgencySystems(JdbcClient jdbc, FakeCalls calls, Clock clock) {
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.outages = outages;
+		this.calls = calls;
 		this.clock = clock;
 	}
 
 	@Override
-	public Optional<FundAccount> accountOf(String residentIdNumber) {
-		this.outages.checkUp(FakeSystem.FUND_ACCOUNTS);
-		return this.ownTransaction.execute(status -> this.jdbc.sql("select * from fake_fund_account where id_no = ?")
-			.param(residentIdNumber)
-			.query((rs, row) -> new FundAccount(rs.getString("account_no"), rs.getString("holder_name"),
-					AccountStatus.valueOf(rs.getString("status")), rs.getBigDecimal("balance"),
-					rs.getInt("continuous_months"), rs.getBigDecimal("monthly_deposit"), rs.getBoolean("outstanding_loan")))
-			.optional());
-	}
-
-	@Override
 	public CreditReport reportFor(String residentIdNumber, String purpose) {
-		this.outages.checkUp(FakeSystem.CREDIT_BUREAU);
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		String reportNo = "ZX" + now.toLocalDate().toString().replace("-", "") + Math.abs((residentIdNumber + purpose).hashCode());
-		return this.ownTransaction.execute(status -> this.jdbc.sql("select * from fake_credit_record where id_no = ?")
+		return this.calls.read(FakeSystem.CREDIT_BUREAU, status -> this.jdbc.sql("select * from fake_credit_record where id_no = ?")
 			.param(residentIdNumber)
 			.query((rs, row) -> new CreditReport(reportNo, rs.getInt("overdue_last_24_months"),
 					rs.getBoolean("currently_overdue"), rs.getBigDecimal("existing_monthly_debt"), now))
@@ -71,13 +61,9 @@ class FakeAgencySystems implements FundAccountSystem, CreditBureau, RealEstateRe
 
 	@Override
 	public Optional<Title> titleOf(String certificateNo) {
-		this.outages.checkUp(FakeSystem.REGISTRY);
 		String ref = "BDC" + OffsetDateTime.now(this.clock).toEpochSecond();
-		// as a registry's search would: full-width or half-width, with spaces or without
-		return this.ownTransaction.execute(status -> this.jdbc.sql("""
-				select * from fake_registry_title
-				 where upper(regexp_replace(normalize(certificate_no, NFKC), '[[:space:]]+', '', 'g'))
-				     = upper(regexp_replace(normalize(:no, NFKC), '[[:space:]]+', '', 'g'))""")
+		return this.calls.read(FakeSystem.REGISTRY, status -> this.jdbc.sql("select * from fake_registry_title where "
+				+ SAME_CERTIFICATE.formatted("certificate_no", ":no"))
 			.param("no", certificateNo)
 			.query((rs, row) -> new Title(rs.getString("certificate_no"), ref, rs.getString("address"),
 					rs.getBigDecimal("floor_area"), rs.getInt("build_year"),
@@ -87,29 +73,115 @@ class FakeAgencySystems implements FundAccountSystem, CreditBureau, RealEstateRe
 	}
 
 	@Override
+	public List<OwnedHome> homesOwnedBy(String residentIdNumber) {
+		return this.calls.read(FakeSystem.REGISTRY, status -> this.jdbc.sql("""
+				select t.*, o.id_no, o.registered_on from fake_registry_owner o join fake_registry_title t using (certificate_no)
+				 where o.id_no = ? order by o.registered_on, t.certificate_no""")
+			.param(residentIdNumber)
+			.query((rs, row) -> new OwnedHome(rs.getString("certificate_no"), rs.getString("address"),
+					rs.getBigDecimal("floor_area"), rs.getString("id_no"), rs.getObject("registered_on", LocalDate.class),
+					rs.getBoolean("mortgaged")))
+			.list());
+	}
+
+	@Override
+	public Optional<Retirement> retirementOf(String residentIdNumber) {
+		LocalDate today = LocalDate.now(this.clock);
+		return this.calls.read(FakeSystem.SOCIAL_SECURITY, status -> this.jdbc.sql("""
+				select retired_on, certificate_no from fake_social_security_retirement where id_no = ? and retired_on <= ?""")
+			.params(residentIdNumber, today)
+			.query((rs, row) -> new Retirement(rs.getObject("retired_on", LocalDate.class), rs.getString("certificate_no")))
+			.optional());
+	}
+
+	@Override
 	public Payment pay(PaymentOrder order) {
-		this.outages.checkUp(FakeSystem.BANK_CORE);
-		Payment payment = this.ownTransaction.execute(status -> {
+		return this.calls.change(FakeSystem.BANK_CORE, status -> {
 			this.jdbc.sql("""
-					insert into fake_bank_payment (order_id, bank_reference, amount, payee_account_no, payee_name, executed_at)
-					values (:order, :ref, :amount, :account, :name, :at) on conflict (order_id) do nothing""")
+					insert into fake_bank_payment (order_id, bank_reference, amount, payee_account_no, payee_name,
+					                               payee_bank, purpose, executed_at)
+					values (:order, :ref, :amount, :account, :name, :bank, :purpose, :at) on conflict (order_id) do nothing""")
 				.param("order", order.orderId())
 				.param("ref", "LS" + order.orderId())
 				.param("amount", order.amount())
 				.param("account", order.payeeAccountNo())
 				.param("name", order.payeeName())
+				.param("bank", order.payeeBank())
+				.param("purpose", order.purpose())
 				.param("at", OffsetDateTime.now(this.clock))
 				.update();
-			return this.jdbc.sql("select * from fake_bank_payment where order_id = ?")
-				.param(order.orderId())
-				.query((rs, row) -> new Payment(rs.getString("order_id"), rs.getString("bank_reference"),
-						rs.getBigDecimal("amount"), rs.getObject("executed_at", OffsetDateTime.class)))
-				.single();
+			return payment("order_id", order.orderId());
 		});
-		if (this.outages.answerLost(FakeSystem.BANK_CORE)) {
-			throw new AgencyUnavailable(FakeSystem.BANK_CORE.name(), "read timed out after sending the order (simulated)");
+	}
+
+	@Override
+	public Payment transfer(CardTransfer transfer) {
+		if (transfer.amount() == null || transfer.amount().signum() <= 0
+				|| transfer.amount().stripTrailingZeros().scale() > 2) {
+			throw new IllegalArgumentException("a transfer is a positive amount in yuan, at most fen: " + transfer.amount());
 		}
-		return payment;
+		return this.calls.change(FakeSystem.BANK_CORE, status -> {
+			if (!luhn(transfer.cardNo())) {
+				throw new AgencyRefused(FakeSystem.BANK_CORE.name(), Reason.CARD_REFUSED, "银行卡号 " + transfer.cardNo()
+						+ " 校验位不符，银行拒绝转账，未付款。 The card number fails its check digit; nothing was paid.");
+			}
+			// one case, one transfer: a second call, at once or later, finds the first (order id and case are unique)
+			this.jdbc.sql("""
+					insert into fake_bank_payment (order_id, case_no, bank_reference, amount, payee_account_no, payee_name,
+					                               payee_id_no, payee_bank, purpose, executed_at)
+					values (:case, :case, :ref, :amount, :card, :name, :id, :bank, :purpose, :at) on conflict do nothing""")
+				.param("case", transfer.caseNo())
+				.param("ref", "ZZ" + transfer.caseNo())
+				.param("amount", transfer.amount())
+				.param("card", transfer.cardNo())
+				.param("name", transfer.payeeName())
+				.param("id", transfer.payeeIdNumber())
+				.param("bank", transfer.bankName())
+				.param("purpose", transfer.purpose())
+				.param("at", OffsetDateTime.now(this.clock))
+				.update();
+			Made made = this.jdbc.sql("select amount, payee_account_no from fake_bank_payment where case_no = ?")
+				.param(transfer.caseNo())
+				.query((rs, row) -> new Made(rs.getBigDecimal(1), rs.getString(2)))
+				.single();
+			if (made.amount().compareTo(transfer.amount()) != 0 || !made.cardNo().equals(transfer.cardNo())) {
+				throw new AgencyRefused(FakeSystem.BANK_CORE.name(), Reason.CASE_ALREADY_BOOKED, "案件 " + transfer.caseNo()
+						+ " 已转账 " + made.amount() + " 元到尾号 " + tail(made.cardNo()) + " 的银行卡，不能再转一笔不同的款。"
+						+ " The case was already paid with another amount or to another card.");
+			}
+			return payment("case_no", transfer.caseNo());
+		});
+	}
+
+	private Payment payment(String column, String key) {
+		return this.jdbc.sql("select * from fake_bank_payment where " + column + " = ?")
+			.param(key)
+			.query((rs, row) -> new Payment(rs.getString("order_id"), rs.getString("bank_reference"),
+					rs.getBigDecimal("amount"), rs.getObject("executed_at", OffsetDateTime.class)))
+			.single();
+	}
+
+	private record Made(BigDecimal amount, String cardNo) {
+	}
+
+	private static String tail(String cardNo) {
+		return cardNo.substring(Math.max(0, cardNo.length() - 4));
+	}
+
+	/** The card number's check digit (ISO/IEC 7812, Luhn). */
+	static boolean luhn(String cardNo) {
+		if (cardNo == null || !cardNo.matches("\\d{12,19}")) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < cardNo.length(); i++) {
+			int digit = cardNo.charAt(cardNo.length() - 1 - i) - '0';
+			if (i % 2 == 1) {
+				digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+			}
+			sum += digit;
+		}
+		return sum % 10 == 0;
 	}
 
 }

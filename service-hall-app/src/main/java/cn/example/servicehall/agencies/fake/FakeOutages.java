@@ -10,7 +10,7 @@ import cn.example.servicehall.agencies.AgencyUnavailable;
 
 /**
  * Switches the fake systems off and on, to show what an outage does: a retry, an incident, and the case carrying on
- * once the system is back. Also: a payment that the bank executes but whose answer is lost.
+ * once the system is back. Also: a booking, payment or message that the system makes but whose answer is lost.
  */
 @Component
 public class FakeOutages {
@@ -18,7 +18,7 @@ public class FakeOutages {
 	/** The fake systems. */
 	public enum FakeSystem {
 
-		FUND_ACCOUNTS, CREDIT_BUREAU, REGISTRY, BANK_CORE
+		FUND_ACCOUNTS, CREDIT_BUREAU, REGISTRY, BANK_CORE, SOCIAL_SECURITY, LOAN_SERVICING, SMS_GATEWAY
 
 	}
 
@@ -54,12 +54,12 @@ public class FakeOutages {
 	}
 
 	boolean answerLost(FakeSystem system) {
-		int left = this.lostAnswers.getOrDefault(system, 0);
-		if (left <= 0) {
-			return false;
-		}
-		this.lostAnswers.put(system, left - 1);
-		return true;
+		boolean[] lost = { false };
+		this.lostAnswers.computeIfPresent(system, (s, left) -> {
+			lost[0] = left > 0;
+			return left > 1 ? left - 1 : null;
+		});
+		return lost[0];
 	}
 
 }

@@ -1,0 +1,51 @@
+package cn.example.servicehall.agencies;
+
+import cn.example.servicehall.platform.PermanentFailure;
+
+/**
+ * A system outside the hall answered, and said no: a business refusal, not an outage. Asking again the same way gets
+ * the same answer, so a background step failing with one is not retried ({@link PermanentFailure}); its message says
+ * what is wrong, Chinese first, in words a clerk can act on. Compare {@link AgencyUnavailable}, which is worth a retry.
+ */
+public class AgencyRefused extends RuntimeException implements PermanentFailure {
+
+	/** Why a system refused. */
+	public enum Reason {
+
+		/** The account system knows no account for the ID number. */
+		NO_ACCOUNT,
+		/** The account is frozen (冻结) or closed: nothing can be debited. */
+		ACCOUNT_NOT_OPEN,
+		/** The account is already closed (销户): a second closing ({@link AccountAlreadyClosed}). */
+		ACCOUNT_ALREADY_CLOSED,
+		/** The debit is above the balance. */
+		ABOVE_BALANCE,
+		/** The case already has a debit, closing or transfer that differs from this one (amount, account, kind). */
+		CASE_ALREADY_BOOKED,
+		/** The bank refuses the payee's card. */
+		CARD_REFUSED,
+		/** The SMS gateway refuses the phone number or the text. */
+		MESSAGE_REFUSED
+
+	}
+
+	private final String system;
+
+	private final Reason reason;
+
+	public AgencyRefused(String system, Reason reason, String message) {
+		super(message);
+		this.system = system;
+		this.reason = reason;
+	}
+
+	/** Which system refused, e.g. {@code FUND_ACCOUNTS}. */
+	public String system() {
+		return this.system;
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+}
