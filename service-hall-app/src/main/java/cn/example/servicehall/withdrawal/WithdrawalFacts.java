@@ -108,6 +108,10 @@ public record WithdrawalFacts(LocalDate acceptedOn, Applicant applicant, Account
 			Objects.requireNonNull(status, "status");
 			balance = Fen.of(balance, "balance");
 			interestToDate = (interestToDate != null) ? interestToDate : BigDecimal.ZERO;
+			if (balance.signum() < 0 || interestToDate.signum() < 0) {
+				throw new IllegalArgumentException("A fund account's balance and interest are never negative: " + balance
+						+ ", " + interestToDate);
+			}
 			sealedSince = (sealedSince != null) ? sealedSince : Optional.empty();
 		}
 

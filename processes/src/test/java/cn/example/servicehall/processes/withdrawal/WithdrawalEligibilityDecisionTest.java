@@ -56,7 +56,11 @@ class WithdrawalEligibilityDecisionTest {
 		assertThat(decisions).containsKeys(DECISION_OF_TYPE.values().toArray(String[]::new))
 			.containsKey("WithdrawalAccountEligibility");
 		for (String type : DECISION_OF_TYPE.keySet()) {
-			assertThat(unmet(type, eligible().putValue("type", type))).as(type).isEmpty();
+			VariableMap applicant = eligible().putValue("type", type);
+			if (type.equals("ELEVATOR_INSTALLATION")) {
+				applicant.putValue("homesOwnedInCity", 1);
+			}
+			assertThat(unmet(type, applicant)).as(type).isEmpty();
 		}
 	}
 
@@ -102,9 +106,15 @@ class WithdrawalEligibilityDecisionTest {
 			RENT                    | monthsSinceLastRent=2                                       | RENT_TOO_SOON
 			SERIOUS_ILLNESS         | illnessListed=false;outOfPocket=0                           | ILLNESS_NOT_LISTED NO_OUT_OF_POCKET
 			ELEVATOR_INSTALLATION   | elevatorAgreement=false;costShare=0                         | NO_ELEVATOR_AGREEMENT NO_COST_SHARE
+			ELEVATOR_INSTALLATION   | homesOwnedInCity=0                                          | NO_OWN_HOME
+			ELEVATOR_INSTALLATION   | homesOwnedInCity=1                                          | none
 			""")
 	void reportsEachUnmetConditionOnItsSideOfTheBoundary(String type, String changes, String rules) {
-		List<Map<String, Object>> result = unmet(type, with(eligible().putValue("type", type), changes));
+		VariableMap applicant = eligible().putValue("type", type);
+		if (type.equals("ELEVATOR_INSTALLATION")) {
+			applicant.putValue("homesOwnedInCity", 1);
+		}
+		List<Map<String, Object>> result = unmet(type, with(applicant, changes));
 
 		List<String> expected = (rules == null) ? List.of() : Arrays.asList(rules.split(" "));
 		assertThat(rules(result)).containsExactlyInAnyOrderElementsOf(expected);
@@ -169,7 +179,7 @@ class WithdrawalEligibilityDecisionTest {
 			.putValue("repayableAmount", new BigDecimal("0.01"))
 			.putValue("monthsSinceLastRepaymentWithdrawal", 12)
 			.putValue("repaymentIntervalMonths", 12)
-			.putValue("homesOwnedInCity", 0)
+			.putValue("homesOwnedInCity", 0) // none for rent; the elevator's rows own one
 			.putValue("monthsSinceLastRent", 3)
 			.putValue("rentIntervalMonths", 3)
 			.putValue("illnessListed", true)
