@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,16 @@ public class WithdrawalPolicies {
 
 	private final JdbcClient jdbc;
 
-	WithdrawalPolicies(JdbcClient jdbc) {
+	private final String cityCode;
+
+	WithdrawalPolicies(JdbcClient jdbc, @Value("${servicehall.withdrawal.city-code:JIAOZUO}") String cityCode) {
 		this.jdbc = jdbc;
+		this.cityCode = cityCode;
+	}
+
+	/** The version of the hall's city's policy ({@code servicehall.withdrawal.city-code}) in force on {@code day}. */
+	public WithdrawalPolicy inForce(LocalDate day) {
+		return inForce(this.cityCode, day);
 	}
 
 	/** The version of the city's policy in force on {@code day} (the day of acceptance). */

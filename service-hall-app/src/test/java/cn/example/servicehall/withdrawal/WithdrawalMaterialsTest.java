@@ -79,4 +79,19 @@ class WithdrawalMaterialsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> WithdrawalType.RETIREMENT.checklist(Set.of(Variant.SPOUSE)));
 	}
 
+	@Test
+	void everyWithdrawalTextHasItsEnglish() throws java.io.IOException {
+		assertThat(keys("messages_en.properties")).containsAll(keys("messages.properties").stream()
+			.filter(key -> key.startsWith("withdrawal."))
+			.toList()); // refusals (problem.withdrawal.*) are written in both languages in the Chinese bundle
+	}
+
+	private static Set<String> keys(String bundle) throws java.io.IOException {
+		java.util.Properties properties = new java.util.Properties();
+		try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("src/main/resources", bundle))) {
+			properties.load(in);
+		}
+		return properties.stringPropertyNames();
+	}
+
 }

@@ -53,6 +53,7 @@ class WithdrawalPoliciesIT {
 		assertThat(this.policies.inForce("JIAOZUO", LocalDate.of(2026, 7, 1)).id()).isEqualTo("JIAOZUO-2026");
 		assertThat(this.policies.inForce("JIAOZUO", LocalDate.of(2030, 1, 1)).rentMonthlyCap())
 			.isEqualByComparingTo("1000.00");
+		assertThat(this.policies.inForce(LocalDate.of(2026, 7, 1)).cityName()).as("the hall's city").isEqualTo("焦作市");
 	}
 
 	@Test
