@@ -81,6 +81,19 @@ public final class RetirementAge {
 		return Period.of(months / 12, months % 12, 0);
 	}
 
+	/**
+	 * Months from {@code day}'s month to the retirement month: 1 in the month before, 0 in the month itself (the age is
+	 * reached within it: retirement, and what waits for it, starts that month), negative after.
+	 */
+	public static int monthsUntil(LocalDate birthDate, Kind kind, LocalDate day) {
+		return (int) YearMonth.from(day).until(retirementMonth(birthDate, kind), java.time.temporal.ChronoUnit.MONTHS);
+	}
+
+	/** Whether the statutory retirement age is reached by {@code day}: from the first day of the retirement month. */
+	public static boolean reachedBy(LocalDate birthDate, Kind kind, LocalDate day) {
+		return monthsUntil(birthDate, kind, day) <= 0;
+	}
+
 	private static int ageInMonths(LocalDate birthDate, Kind kind) {
 		if (birthDate == null || kind == null) {
 			throw new IllegalArgumentException("birthDate and kind are required");

@@ -81,4 +81,18 @@ class RetirementAgeTest {
 		assertThat(Kind.F55.originalAge()).isEqualTo(55);
 	}
 
+	@ParameterizedTest(name = "{1} born {0}, on {2}: {3} months to go")
+	@CsvSource({
+			// a man born 1965-05 retires in 2025-07 (60y2m): the last day of the month before, the first of the month
+			"1965-05-31, M60, 2025-06-30, 1", "1965-05-31, M60, 2025-07-01, 0", "1965-05-31, M60, 2025-07-31, 0",
+			"1965-05-31, M60, 2025-08-01, -1",
+			// a woman worker born 1975-03 retires in 2025-05 (50y2m), not in 2025-03 as before the reform
+			"1975-03-15, F50, 2025-03-15, 2", "1975-03-15, F50, 2025-04-30, 1", "1975-03-15, F50, 2025-05-01, 0",
+			// born before the reform's start: the old age, in the birth month 60 years on
+			"1964-12-20, M60, 2024-11-30, 1", "1964-12-20, M60, 2024-12-01, 0" })
+	void monthsUntilTheRetirementMonth(LocalDate birth, Kind kind, LocalDate day, int months) {
+		assertThat(RetirementAge.monthsUntil(birth, kind, day)).isEqualTo(months);
+		assertThat(RetirementAge.reachedBy(birth, kind, day)).isEqualTo(months <= 0);
+	}
+
 }

@@ -31,6 +31,14 @@ public final class HallMessages {
 		return MESSAGES.getMessage(code, Arrays.stream(args).map(String::valueOf).toArray(), Locale.ROOT);
 	}
 
+	/**
+	 * The message {@code code} in {@code locale}'s words ({@code messages_en.properties} for English), the bundle's
+	 * own (Chinese) where the language has none.
+	 */
+	public static String text(Locale locale, String code, Object... args) {
+		return MESSAGES.getMessage(code, Arrays.stream(args).map(String::valueOf).toArray(), locale);
+	}
+
 	/** A problem's title and detail: the messages {@code <code>.title} and {@code <code>.detail}. */
 	public static Text problem(String code, Object... args) {
 		return new Text(text(code + ".title"), text(code + ".detail", args));
