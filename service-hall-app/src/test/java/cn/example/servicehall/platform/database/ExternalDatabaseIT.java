@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With {@code spring.datasource.url} (as {@code SPRING_DATASOURCE_URL}) naming an external PostgreSQL, the hall
- * uses it and starts no server of its own.
+ * uses it and starts no server of its own. The hall is not kept for later tests ({@code @DirtiesContext}): its pool
+ * would knock at the stopped server for the rest of the run, into the log later tests read.
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@DirtiesContext
 class ExternalDatabaseIT {
 
 	/** Stands for the operator's PostgreSQL: started outside the hall, before it. */
