@@ -36,12 +36,15 @@ public final class Groups {
 	/** 系统管理员: a system administrator. */
 	public static final String SYSTEM_ADMIN = "system-admin";
 
+	/** 网上办事大厅系统: the centre's online hall, filing citizens' applications (withdrawals) under its own client. */
+	public static final String ONLINE_HALL = "online-hall";
+
 	/** Every post that works cases from an inbox. */
 	public static final List<String> CASE_POSTS = List.of(HPF_ACCEPTANCE_CLERK, HPF_FIRST_REVIEWER, HPF_APPROVER,
 			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER);
 
 	public static final List<String> ALL = List.of(HPF_ACCEPTANCE_CLERK, HPF_FIRST_REVIEWER, HPF_APPROVER,
-			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER, DEVELOPER_AGENT, HALL_MANAGER, SYSTEM_ADMIN);
+			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER, DEVELOPER_AGENT, HALL_MANAGER, SYSTEM_ADMIN, ONLINE_HALL);
 
 	private Groups() {
 	}

@@ -96,7 +96,7 @@ public class CaseFiles {
 			.update();
 		insertPart(caseNo, 1, application.serviceType(), null, now);
 		appendEvent(caseNo, now, CaseStatus.SUBMITTED, SUBMITTED, submittedBy,
-				application.channel() == Channel.ONLINE ? Agency.DEVELOPER : Agency.HPF, null);
+				application.developerCompanyId().isPresent() ? Agency.DEVELOPER : Agency.HPF, null);
 		if (application.channel() == Channel.WINDOW) {
 			insertVisit(caseNo, now, Visit.Purpose.SUBMISSION, submittedBy);
 		}
@@ -439,7 +439,7 @@ public class CaseFiles {
 	}
 
 	/** Which cases a list may show: the officer's fence, and the status and search asked for. */
-	private record Filter(String company, String status, CaseSearch search) {
+	private record Filter(String company, String submitter, String status, CaseSearch search) {
 
 		/** Nothing when the officer may see no case at all. */
 		static Optional<Filter> of(CurrentOfficer officer, Optional<? extends CaseStage> status,
@@ -449,17 +449,20 @@ public class CaseFiles {
 				return Optional.empty();
 			}
 			String company = visibility instanceof CaseVisibility.OfCompany of ? of.developerCompanyId() : null;
-			return Optional.of(new Filter(company, status.map(CaseStage::name).orElse(null), search.orElse(null)));
+			String submitter = visibility instanceof CaseVisibility.OfSubmitter of ? of.submittedBy() : null;
+			return Optional.of(new Filter(company, submitter, status.map(CaseStage::name).orElse(null),
+					search.orElse(null)));
 		}
 
 		String where() {
 			return " where (cast(:company as text) is null or developer_company_id = :company)"
+					+ " and (cast(:submitter as text) is null or submitted_by = :submitter)"
 					+ " and (cast(:status as text) is null or status = :status or stage = :status)"
 					+ (this.search == null ? "" : " and " + this.search.condition());
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			statement.param("company", this.company).param("status", this.status);
+			statement.param("company", this.company).param("submitter", this.submitter).param("status", this.status);
 			return this.search == null ? statement : statement.param("term", this.search.pattern());
 		}
 
@@ -471,6 +474,9 @@ public class CaseFiles {
 		}
 		if (visibility instanceof CaseVisibility.OfCompany of) {
 			return file.developerCompanyId().filter(of.developerCompanyId()::equals).isPresent();
+		}
+		if (visibility instanceof CaseVisibility.OfSubmitter of) {
+			return of.submittedBy().equals(file.submittedBy());
 		}
 		return false;
 	}

@@ -7,7 +7,8 @@ import cn.example.servicehall.identity.Groups;
 
 /**
  * Which cases an officer may see. Staff of the four agencies, hall managers and administrators see every case; a
- * developer agent sees only the applications of their own company; anyone else sees none. A case one may not see
+ * developer agent sees only the applications of their own company; the online hall's system ({@code online-hall})
+ * only the applications it submitted itself; anyone else sees none. A case one may not see
  * does not exist for them: it answers 404 and appears in no list or count.
  */
 public sealed interface CaseVisibility {
@@ -18,6 +19,10 @@ public sealed interface CaseVisibility {
 
 	/** The applications submitted by one developer company. */
 	record OfCompany(String developerCompanyId) implements CaseVisibility {
+	}
+
+	/** The applications one account submitted (a system that files for citizens, like the online hall). */
+	record OfSubmitter(String submittedBy) implements CaseVisibility {
 	}
 
 	/** No case at all. */
@@ -32,6 +37,9 @@ public sealed interface CaseVisibility {
 		if (officer.isIn(Groups.DEVELOPER_AGENT)) {
 			Optional<String> company = officer.developerCompanyId();
 			return company.<CaseVisibility>map(OfCompany::new).orElseGet(None::new);
+		}
+		if (officer.isIn(Groups.ONLINE_HALL)) {
+			return new OfSubmitter(officer.id());
 		}
 		return new None();
 	}

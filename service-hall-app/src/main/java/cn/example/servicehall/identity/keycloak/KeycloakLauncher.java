@@ -83,8 +83,8 @@ public final class KeycloakLauncher {
 	}
 
 	/** What the hall needs to know to use this Keycloak. */
-	public record Secrets(String webClientSecret, String salesOfficeClientSecret, String demoPassword,
-			String adminPassword) {
+	public record Secrets(String webClientSecret, String salesOfficeClientSecret, String onlineHallClientSecret,
+			String demoPassword, String adminPassword) {
 	}
 
 	private final Options options;
@@ -164,6 +164,7 @@ public final class KeycloakLauncher {
 		env.put("SERVICE_HALL_URL", this.options.hallUrl());
 		env.put("SERVICE_HALL_WEB_CLIENT_SECRET", this.secrets.webClientSecret());
 		env.put("SALES_OFFICE_CLIENT_SECRET", this.secrets.salesOfficeClientSecret());
+		env.put("ONLINE_HALL_CLIENT_SECRET", this.secrets.onlineHallClientSecret());
 		env.put("SERVICE_HALL_DEMO_PASSWORD", this.secrets.demoPassword());
 		log.info("Starting Keycloak {} on http://localhost:{} with Java {} ({}); log in {}", this.options.version(),
 				this.options.port(), java.major(), java.path(), logFile());
@@ -288,7 +289,8 @@ public final class KeycloakLauncher {
 			}
 		}
 		boolean changed = false;
-		for (String key : List.of("web-client-secret", "sales-office-client-secret", "demo-password", "admin-password")) {
+		for (String key : List.of("web-client-secret", "sales-office-client-secret", "online-hall-client-secret",
+				"demo-password", "admin-password")) {
 			if (properties.getProperty(key, "").isBlank()) {
 				properties.setProperty(key, randomSecret());
 				changed = true;
@@ -303,6 +305,7 @@ public final class KeycloakLauncher {
 			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		return new Secrets(properties.getProperty("web-client-secret"), properties.getProperty("sales-office-client-secret"),
+				properties.getProperty("online-hall-client-secret"),
 				properties.getProperty("demo-password"), properties.getProperty("admin-password"));
 	}
 

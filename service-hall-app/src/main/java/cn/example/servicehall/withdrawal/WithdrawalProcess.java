@@ -1,0 +1,38 @@
+package cn.example.servicehall.withdrawal;
+
+/**
+ * The ids of {@code bpmn/withdrawal/withdrawal.bpmn} that code names: the process, its people's steps and the
+ * variables its gateways read. {@code BpmnWiringIT} checks that each is in the model.
+ */
+public final class WithdrawalProcess {
+
+	public static final String KEY = "WithdrawalProcess";
+
+	/** 提取审核: a person looks at what the rules could not decide. */
+	public static final String TASK_REVIEW = "Task_ReviewWithdrawal";
+
+	/** 提取复核: the second person above the city's amount (四眼). */
+	public static final String TASK_APPROVE = "Task_ApproveWithdrawal";
+
+	/** The case number, set at the start. */
+	static final String CASE_NO = "caseNo";
+
+	/** Where the rules sent the case: PAY_AUTOMATICALLY, REVIEW or NOT_ELIGIBLE. */
+	static final String ROUTE = "withdrawalRoute";
+
+	/** Whether a second person approves. */
+	static final String SECOND_APPROVAL = "secondApprovalNeeded";
+
+	/** Whether the type closes the account. */
+	static final String CLOSES_ACCOUNT = "closesAccount";
+
+	/** The reviewer's APPROVE or REJECT. */
+	static final String REVIEW_OUTCOME = "reviewOutcome";
+
+	/** The second approver's APPROVE or REJECT. */
+	static final String APPROVAL_OUTCOME = "approvalOutcome";
+
+	private WithdrawalProcess() {
+	}
+
+}

@@ -1,0 +1,275 @@
+package cn.example.servicehall.withdrawal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.RetirementAge;
+
+/** The withdrawal's own tables: the application, the rules' decision, the flags, the opinions and the payment. */
+@Repository
+class WithdrawalRecords {
+
+	private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	WithdrawalRecords(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void insertApplication(CaseNo caseNo, WithdrawalApplication application, RetirementAge.Kind kind) {
+		this.jdbc.sql("""
+				insert into withdrawal_application (case_no, type, phone, spouse_id_no, retirement_kind, bank_name, card_no,
+				                                    claim, submitted_at)
+				values (:case, :type, :phone, :spouse, :kind, :bank, :card, cast(:claim as jsonb), :at)""")
+			.param("case", caseNo.value())
+			.param("type", application.type().name())
+			.param("phone", application.applicant().phone())
+			.param("spouse", blankToNull(application.spouseIdNumber()))
+			.param("kind", kind.name())
+			.param("bank", application.bankCard().bankName().strip())
+			.param("card", new cn.example.servicehall.intake.BankCardNumber(application.bankCard().cardNo()).value())
+			.param("claim", write(application.claim()))
+			.param("at", OffsetDateTime.now(this.clock))
+			.update();
+	}
+
+	/** The application as it was entered (its claim and card), with the applicant from the case. */
+	Optional<Kept> application(CaseNo caseNo) {
+		return this.jdbc.sql("select * from withdrawal_application where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> new Kept(WithdrawalType.valueOf(rs.getString("type")), rs.getString("phone"),
+					rs.getString("spouse_id_no"), RetirementAge.Kind.valueOf(rs.getString("retirement_kind")),
+					rs.getString("bank_name"), rs.getString("card_no"),
+					read(rs.getString("claim"), WithdrawalApplication.Claim.class)))
+			.optional();
+	}
+
+	/**
+	 * An application as kept.
+	 * @param type the type
+	 * @param phone the applicant's mobile, if given
+	 * @param spouseIdNumber the spouse's ID number, if given
+	 * @param retirementKind the retirement track
+	 * @param bankName the card's bank
+	 * @param cardNo the card's digits
+	 * @param claim what was claimed
+	 */
+	record Kept(WithdrawalType type, String phone, String spouseIdNumber, RetirementAge.Kind retirementKind,
+			String bankName, String cardNo, WithdrawalApplication.Claim claim) {
+	}
+
+	/** Keeps the rules' decision (the latest replaces an earlier one of a retried step) and its flags. */
+	void keepDecision(CaseNo caseNo, WithdrawalDecision decision) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		this.jdbc.sql("""
+				insert into withdrawal_decision (case_no, policy_id, accepted_on, route, eligible, amount, amount_basis,
+				                                 unmet, reviews, four_eyes, flags, decided_at)
+				values (:case, :policy, :on, :route, :eligible, :amount, :basis, cast(:unmet as jsonb),
+				        cast(:reviews as jsonb), :fourEyes, cast(:flags as jsonb), :at)
+				on conflict (case_no) do update set policy_id = excluded.policy_id, accepted_on = excluded.accepted_on,
+				    route = excluded.route, eligible = excluded.eligible, amount = excluded.amount,
+				    amount_basis = excluded.amount_basis, unmet = excluded.unmet, reviews = excluded.reviews,
+				    four_eyes = excluded.four_eyes, flags = excluded.flags, decided_at = excluded.decided_at""")
+			.param("case", caseNo.value())
+			.param("policy", decision.policyId())
+			.param("on", decision.acceptedOn())
+			.param("route", decision.route().name())
+			.param("eligible", decision.eligible())
+			.param("amount", decision.payable())
+			.param("basis", decision.amount().binding().words())
+			.param("unmet", write(decision.unmet()))
+			.param("reviews", write(decision.reviews()))
+			.param("fourEyes", decision.fourEyes().map(WithdrawalDecision.Reason::words).orElse(null))
+			.param("flags", write(decision.flags().stream()
+				.map(f -> Map.of("rule", f.code(), "words", f.words()))
+				.toList()))
+			.param("at", now)
+			.update();
+		for (FraudFlag flag : decision.flags()) {
+			this.jdbc.sql("""
+					insert into withdrawal_flag (case_no, rule, type, words, flagged_at) values (?, ?, ?, ?, ?)
+					on conflict (case_no, rule) do nothing""")
+				.params(caseNo.value(), flag.code(), flag.type().name(), flag.words(), now)
+				.update();
+		}
+	}
+
+	Optional<Decided> decision(CaseNo caseNo) {
+		return this.jdbc.sql("select * from withdrawal_decision where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> new Decided(rs.getString("policy_id"), rs.getObject("accepted_on", LocalDate.class),
+					WithdrawalDecision.Route.valueOf(rs.getString("route")), rs.getBoolean("eligible"),
+					rs.getBigDecimal("amount"), rs.getString("amount_basis"), read(rs.getString("unmet"), ROWS),
+					read(rs.getString("reviews"), ROWS), Optional.ofNullable(rs.getString("four_eyes")),
+					read(rs.getString("flags"), ROWS)))
+			.optional();
+	}
+
+	/**
+	 * The rules' decision as kept.
+	 * @param policyId the policy version
+	 * @param acceptedOn the day of acceptance
+	 * @param route where the case went
+	 * @param eligible whether every condition was met
+	 * @param amount what may be paid
+	 * @param amountBasis why the amount is what it is
+	 * @param unmet the conditions not met, as rows of code, words, missing
+	 * @param reviews why a person looks at it
+	 * @param fourEyes why a second person approves
+	 * @param flags the fraud flags, as rows of rule, words
+	 */
+	record Decided(String policyId, LocalDate acceptedOn, WithdrawalDecision.Route route, boolean eligible,
+			BigDecimal amount, String amountBasis, List<Map<String, String>> unmet, List<Map<String, String>> reviews,
+			Optional<String> fourEyes, List<Map<String, String>> flags) {
+
+		boolean secondApprovalNeeded() {
+			return this.fourEyes.isPresent();
+		}
+
+	}
+
+	void insertReview(CaseNo caseNo, String stage, String outcome, String opinion, String reviewer) {
+		this.jdbc.sql("""
+				insert into withdrawal_review (case_no, stage, outcome, opinion, reviewer, reviewed_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(caseNo.value(), stage, outcome, opinion, reviewer, OffsetDateTime.now(this.clock))
+			.update();
+	}
+
+	List<Review> reviews(CaseNo caseNo) {
+		return this.jdbc.sql("select * from withdrawal_review where case_no = ? order by reviewed_at, id")
+			.param(caseNo.value())
+			.query((rs, row) -> new Review(rs.getString("stage"), rs.getString("outcome"), rs.getString("opinion"),
+					rs.getString("reviewer"), rs.getObject("reviewed_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * A reviewer's opinion.
+	 * @param stage REVIEW (审核) or APPROVAL (复核)
+	 * @param outcome APPROVE or REJECT
+	 * @param opinion in words
+	 * @param reviewer login
+	 * @param at when
+	 */
+	record Review(String stage, String outcome, String opinion, String reviewer, OffsetDateTime at) {
+	}
+
+	/** The debit or closing as the account system booked it; a retried step keeps the first. */
+	void keepBooking(CaseNo caseNo, Payment booking) {
+		this.jdbc.sql("""
+				insert into withdrawal_payment (case_no, account_no, balance_before, interest, amount, balance_after,
+				                                closed_account, booked_on)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_no) do nothing""")
+			.params(caseNo.value(), booking.accountNo(), booking.balanceBefore(), booking.interest(), booking.amount(),
+					booking.balanceAfter(), booking.closedAccount(), booking.bookedOn())
+			.update();
+	}
+
+	void keepTransfer(CaseNo caseNo, String bankReference, OffsetDateTime at) {
+		this.jdbc.sql("""
+				update withdrawal_payment set bank_reference = ?, transferred_at = ?
+				 where case_no = ? and bank_reference is null""")
+			.params(bankReference, at, caseNo.value())
+			.update();
+	}
+
+	Optional<Payment> payment(CaseNo caseNo) {
+		return this.jdbc.sql("select * from withdrawal_payment where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> new Payment(rs.getString("account_no"), rs.getBigDecimal("balance_before"),
+					rs.getBigDecimal("interest"), rs.getBigDecimal("amount"), rs.getBigDecimal("balance_after"),
+					rs.getBoolean("closed_account"), rs.getObject("booked_on", LocalDate.class),
+					Optional.ofNullable(rs.getString("bank_reference")),
+					Optional.ofNullable(rs.getObject("transferred_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	/**
+	 * What was booked and paid.
+	 * @param accountNo the fund account
+	 * @param balanceBefore the balance before
+	 * @param interest interest credited at closing (0 for a partial withdrawal)
+	 * @param amount debited and to be transferred
+	 * @param balanceAfter the balance after
+	 * @param closedAccount whether the account was closed
+	 * @param bookedOn 记账日期
+	 * @param bankReference the transfer's reference, once made
+	 * @param transferredAt when it was made
+	 */
+	record Payment(String accountNo, BigDecimal balanceBefore, BigDecimal interest, BigDecimal amount,
+			BigDecimal balanceAfter, boolean closedAccount, LocalDate bookedOn, Optional<String> bankReference,
+			Optional<OffsetDateTime> transferredAt) {
+	}
+
+	/**
+	 * Flags by month and rule, newest month first, for the managers.
+	 * @param from the first day counted
+	 * @param to the last day counted
+	 */
+	List<Map<String, Object>> flagCounts(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select to_char(flagged_at at time zone :zone, 'YYYY-MM') as month, rule, type, count(*) as cases
+				  from withdrawal_flag
+				 where (flagged_at at time zone :zone)::date between :from and :to
+				 group by 1, 2, 3 order by 1 desc, 2, 3""")
+			.param("zone", this.clock.getZone().getId())
+			.param("from", from)
+			.param("to", to)
+			.query()
+			.listOfRows();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private String write(Object value) {
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> T read(String value, Class<T> type) {
+		try {
+			return this.json.readValue(value, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> T read(String value, TypeReference<T> type) {
+		try {
+			return this.json.readValue(value, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

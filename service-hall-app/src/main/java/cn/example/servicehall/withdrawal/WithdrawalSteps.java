@@ -1,0 +1,266 @@
+package cn.example.servicehall.withdrawal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.agencies.BankCore;
+import cn.example.servicehall.agencies.FundAccountSystem;
+import cn.example.servicehall.agencies.NotificationGateway;
+import cn.example.servicehall.documents.AmountInWords;
+import cn.example.servicehall.documents.DocumentSettings;
+import cn.example.servicehall.documents.Documents;
+import cn.example.servicehall.documents.IssuedDocument;
+import cn.example.servicehall.documents.Printed;
+import cn.example.servicehall.documents.render.AccountClosingCertificateData;
+import cn.example.servicehall.documents.render.TemplateId;
+import cn.example.servicehall.documents.render.WithdrawalReceiptData;
+import cn.example.servicehall.documents.signing.Agency;
+import cn.example.servicehall.intake.BankCardNumber;
+import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseStatus;
+
+/**
+ * What the withdrawal's process does without a person, one method per step of {@code WithdrawalProcess}: decide by
+ * the rules, book the debit (or the closing) in the fund account, transfer to the citizen's card, issue the receipt and
+ * the closing certificate, close the case, tell the citizen. Each is safe to run again: the account system and the
+ * bank answer a retried case with what they did the first time, documents are issued once, messages sent once.
+ */
+@Service
+class WithdrawalSteps {
+
+	/** 系统自动审批: who the receipt names for a case the rules decided alone. */
+	static final String DECIDED_BY_THE_RULES = "系统自动审批";
+
+	private final Withdrawals withdrawals;
+
+	private final WithdrawalRecords records;
+
+	private final CaseFiles cases;
+
+	private final FundAccountSystem accounts;
+
+	private final BankCore bank;
+
+	private final NotificationGateway sms;
+
+	private final Documents documents;
+
+	private final DocumentSettings settings;
+
+	WithdrawalSteps(Withdrawals withdrawals, WithdrawalRecords records, CaseFiles cases, FundAccountSystem accounts,
+			BankCore bank, NotificationGateway sms, Documents documents, DocumentSettings settings) {
+		this.withdrawals = withdrawals;
+		this.records = records;
+		this.cases = cases;
+		this.accounts = accounts;
+		this.bank = bank;
+		this.sms = sms;
+		this.documents = documents;
+		this.settings = settings;
+	}
+
+	/**
+	 * {@code Task_AssessWithdrawal}: the rules decide with the systems' data of the day; the decision and its flags are
+	 * kept, and the process learns where to go.
+	 */
+	@Transactional
+	Map<String, Object> decide(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		WithdrawalDecision decision = this.withdrawals.decide(application(file, kept)).decision();
+		this.records.keepDecision(caseNo, decision);
+		String remark = switch (decision.route()) {
+			case PAY_AUTOMATICALLY -> Withdrawals.text("withdrawal.route.automatic", Printed.money(decision.payable()));
+			case REVIEW -> Withdrawals.text("withdrawal.route.review",
+					String.join("；", decision.reviews().stream().map(WithdrawalDecision.Reason::words).toList())
+							+ decision.fourEyes().map(r -> "；" + r.words()).orElse(""));
+			case NOT_ELIGIBLE -> Withdrawals.text("withdrawal.route.not-eligible",
+					String.join("；", decision.unmet().stream().map(WithdrawalDecision.Reason::words).toList()));
+		};
+		this.cases.recordStep(caseNo, WithdrawalStage.CHECKED,
+				decision.route() == WithdrawalDecision.Route.REVIEW ? "SENT_TO_REVIEW" : "RULES_DECIDED", null,
+				cn.example.servicehall.intake.Agency.HPF, remark);
+		return Map.of(WithdrawalProcess.ROUTE, decision.route().name(), WithdrawalProcess.CLOSES_ACCOUNT,
+				kept.type().closing(), WithdrawalProcess.SECOND_APPROVAL, decision.fourEyes().isPresent());
+	}
+
+	/** {@code Task_DebitFundAccount}: a partial withdrawal debited once, tied to the case. */
+	@Transactional
+	void debit(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		WithdrawalRecords.Decided decided = this.records.decision(caseNo).orElseThrow();
+		FundAccountSystem.Debit debit = this.accounts.debit(new FundAccountSystem.DebitOrder(caseNo.value(),
+				file.applicantIdNumber().value(), reason(kept.type()), kept.type().name(), decided.amount(),
+				reference(kept).orElse(null)));
+		this.records.keepBooking(caseNo, new WithdrawalRecords.Payment(debit.accountNo(),
+				debit.balanceAfter().add(debit.amount()), java.math.BigDecimal.ZERO.setScale(2), debit.amount(),
+				debit.balanceAfter(), false, debit.bookedOn(), Optional.empty(), Optional.empty()));
+		this.cases.recordStep(caseNo, WithdrawalStage.DEBITED, "DEBITED", null, cn.example.servicehall.intake.Agency.HPF,
+				Withdrawals.text("withdrawal.step.debited", Printed.money(debit.amount()), Printed.money(debit.balanceAfter())));
+	}
+
+	/** {@code Task_CloseFundAccount}: the interest to date credited, everything debited, the account closed (05). */
+	@Transactional
+	void close(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		FundAccountSystem.Closing closing = this.accounts.close(new FundAccountSystem.ClosingOrder(caseNo.value(),
+				file.applicantIdNumber().value(), reason(kept.type()), kept.type().name()));
+		this.records.keepBooking(caseNo, new WithdrawalRecords.Payment(closing.accountNo(), closing.balance(),
+				closing.interest(), closing.total(), java.math.BigDecimal.ZERO.setScale(2), true, closing.closedOn(),
+				Optional.empty(), Optional.empty()));
+		this.cases.recordStep(caseNo, WithdrawalStage.DEBITED, "ACCOUNT_CLOSED", null,
+				cn.example.servicehall.intake.Agency.HPF, Withdrawals.text("withdrawal.step.closed",
+						Printed.money(closing.balance()), Printed.money(closing.interest()), Printed.money(closing.total())));
+	}
+
+	/** {@code Task_TransferToCitizen}: the bank transfers what was booked to the citizen's card, once per case. */
+	@Transactional
+	void transfer(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		WithdrawalRecords.Payment booked = this.records.payment(caseNo).orElseThrow();
+		BankCore.Payment payment = this.bank.transfer(new BankCore.CardTransfer(caseNo.value(), booked.amount(),
+				file.applicantName(), file.applicantIdNumber().value(), kept.cardNo(), kept.bankName(), "住房公积金提取"));
+		this.records.keepTransfer(caseNo, payment.bankReference(), payment.executedAt());
+		this.cases.recordStep(caseNo, WithdrawalStage.PAID, "TRANSFERRED", null, cn.example.servicehall.intake.Agency.BANK,
+				Withdrawals.text("withdrawal.step.transferred", Printed.money(payment.amount()),
+						new BankCardNumber(kept.cardNo()).masked(), payment.bankReference()));
+	}
+
+	/** {@code Task_IssueWithdrawalReceipt}: 提取回执, with the amount in capital numerals. */
+	IssuedDocument issueReceipt(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		WithdrawalRecords.Payment paid = this.records.payment(caseNo).orElseThrow();
+		String officer = handlingOfficer(caseNo);
+		LocalDate paidOn = paid.transferredAt().map(t -> t.atZoneSameInstant(this.withdrawals.zone()).toLocalDate())
+			.orElse(this.withdrawals.today());
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.WITHDRAWAL_RECEIPT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new WithdrawalReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(),
+						Printed.date(this.withdrawals.today()), url.toString(), file.applicantName(),
+						file.applicantIdNumber().masked(), paid.accountNo(), "—", kept.type().displayName(Locale.ROOT),
+						Printed.money(paid.amount()), AmountInWords.of(paid.amount()),
+						Printed.money(paid.balanceBefore().add(paid.interest())), Printed.money(paid.balanceAfter()),
+						kept.bankName(), new BankCardNumber(kept.cardNo()).masked(), Printed.date(paidOn),
+						this.settings.hall().name(), officer, this.settings.hall().enquiryPhone())));
+	}
+
+	/** {@code Task_IssueClosingCertificate}: 销户证明, for a type that closed the account. */
+	IssuedDocument issueClosingCertificate(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		WithdrawalRecords.Payment paid = this.records.payment(caseNo).orElseThrow();
+		String officer = handlingOfficer(caseNo);
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCOUNT_CLOSING_CERTIFICATE, "1",
+				Agency.HPF, Optional.empty(),
+				(no, url) -> new AccountClosingCertificateData(no, this.documents.issuerName(Agency.HPF), caseNo.value(),
+						Printed.date(this.withdrawals.today()), url.toString(), file.applicantName(),
+						file.applicantIdNumber().masked(), paid.accountNo(), "—", kept.type().displayName(Locale.ROOT),
+						Printed.date(paid.bookedOn()), Printed.money(paid.balanceBefore()), Printed.money(paid.interest()),
+						Printed.money(paid.amount()), AmountInWords.of(paid.amount()), kept.bankName(),
+						new BankCardNumber(kept.cardNo()).masked(), officer, this.settings.hall().enquiryPhone())));
+	}
+
+	/** {@code Task_CompleteCase}: 办结. */
+	@Transactional
+	void complete(CaseNo caseNo) {
+		this.cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/** {@code Task_RecordRefusal}: 不予提取, with every reason in words. */
+	@Transactional
+	void refuse(CaseNo caseNo) {
+		this.cases.close(caseNo, CaseStatus.REJECTED, refusalReasons(caseNo), null,
+				cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/** {@code Task_NotifyPaid}: the citizen's SMS that the money is on its way, once. */
+	void notifyPaid(CaseNo caseNo) {
+		WithdrawalRecords.Payment paid = this.records.payment(caseNo).orElseThrow();
+		WithdrawalRecords.Kept kept = kept(caseNo);
+		send(caseNo, "PAID", kept, Withdrawals.text("withdrawal.sms.paid", caseNo.value(), Printed.money(paid.amount()),
+				kept.bankName(), last4(kept.cardNo())));
+	}
+
+	/** {@code Task_NotifyRefused}: the citizen's SMS that the withdrawal was refused, and where to ask why. */
+	void notifyRefused(CaseNo caseNo) {
+		send(caseNo, "REFUSED", kept(caseNo), Withdrawals.text("withdrawal.sms.refused", caseNo.value(),
+				String.join("；", refusalReasons(caseNo)), this.settings.hall().enquiryPhone()));
+	}
+
+	private void send(CaseNo caseNo, String what, WithdrawalRecords.Kept kept, String text) {
+		if (kept.phone() == null || kept.phone().isBlank()) {
+			return;
+		}
+		this.sms.send(new NotificationGateway.Message(caseNo.value() + ":" + what, caseNo.value(), kept.phone(), text));
+	}
+
+	private List<String> refusalReasons(CaseNo caseNo) {
+		List<String> reasons = new ArrayList<>();
+		this.records.reviews(caseNo)
+			.stream()
+			.filter(r -> "REJECT".equals(r.outcome()))
+			.forEach(r -> reasons.add(r.opinion()));
+		if (reasons.isEmpty()) {
+			this.records.decision(caseNo)
+				.ifPresent(d -> d.unmet().forEach(u -> reasons.add(u.get("words"))));
+		}
+		if (reasons.isEmpty()) {
+			reasons.add(Withdrawals.text("withdrawal.refused"));
+		}
+		return reasons;
+	}
+
+	/** The person who decided, by name; the rules when nobody did. */
+	private String handlingOfficer(CaseNo caseNo) {
+		List<WithdrawalRecords.Review> reviews = this.records.reviews(caseNo);
+		if (reviews.isEmpty()) {
+			return DECIDED_BY_THE_RULES;
+		}
+		String login = reviews.get(reviews.size() - 1).reviewer();
+		return this.cases.staffNames(caseNo).getOrDefault(login, login);
+	}
+
+	private WithdrawalRecords.Kept kept(CaseNo caseNo) {
+		return this.records.application(caseNo)
+			.orElseThrow(() -> new IllegalStateException("Not a withdrawal case: " + caseNo));
+	}
+
+	/** The application again, as the rules read it, from the case and what was kept. */
+	static WithdrawalApplication application(CaseFile file, WithdrawalRecords.Kept kept) {
+		return new WithdrawalApplication(kept.type(),
+				new WithdrawalApplication.Applicant(file.applicantName(), file.applicantIdNumber().value(), kept.phone(),
+						kept.retirementKind() == cn.example.servicehall.intake.RetirementAge.Kind.F55),
+				kept.spouseIdNumber(), new WithdrawalApplication.Card(kept.cardNo(), kept.bankName()), kept.claim(),
+				Map.of());
+	}
+
+	/** What the ledger keeps the booking for: the home bought, or the loan repaid. */
+	private static Optional<String> reference(WithdrawalRecords.Kept kept) {
+		if (kept.type().repayment()) {
+			return Optional.ofNullable(kept.claim().loanNo());
+		}
+		return Optional.ofNullable(kept.claim().home()).map(WithdrawalApplication.Home::certificateNo);
+	}
+
+	private static FundAccountSystem.WithdrawalReason reason(WithdrawalType type) {
+		return FundAccountSystem.WithdrawalReason.ofCode(type.reasonCode());
+	}
+
+	private static String last4(String cardNo) {
+		return cardNo.substring(cardNo.length() - 4);
+	}
+
+}
