@@ -8,6 +8,9 @@ public final class WithdrawalProcess {
 
 	public static final String KEY = "WithdrawalProcess";
 
+	/** Where the model is on the classpath (from the {@code processes} module). */
+	public static final String RESOURCE = "bpmn/withdrawal/withdrawal.bpmn";
+
 	/** 提取审核: a person looks at what the rules could not decide. */
 	public static final String TASK_REVIEW = "Task_ReviewWithdrawal";
 

@@ -105,8 +105,19 @@ class BpmnWiringIT {
 	}
 
 	@Test
+	void theWithdrawalContractMatchesItsModel() throws Exception {
+		assertContract(cn.example.servicehall.withdrawal.WithdrawalProcess.RESOURCE,
+				cn.example.servicehall.withdrawal.WithdrawalProcess.KEY, cn.example.servicehall.withdrawal.WithdrawalProcess.class);
+	}
+
+	@Test
 	void everyDecisionTheCodeEvaluatesIsDeployed(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
-		for (String key : java.util.List.of("LoanEligibility", "DepositTimeCoefficient")) {
+		java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("LoanEligibility", "DepositTimeCoefficient",
+				"WithdrawalAccountEligibility"));
+		for (cn.example.servicehall.withdrawal.WithdrawalType type : cn.example.servicehall.withdrawal.WithdrawalType.values()) {
+			keys.add(type.decisionKey());
+		}
+		for (String key : keys) {
 			assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().count())
 				.as(key).isEqualTo(1);
 		}
