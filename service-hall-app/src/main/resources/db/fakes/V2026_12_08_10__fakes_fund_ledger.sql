@@ -146,30 +146,18 @@ begin
         end loop;
     end if;
 
-    insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount)
-    values (p_account, year_start, 'OPENING', '03', opening);
-    for r in select * from jsonb_array_elements(rows) x order by (x ->> 'on')::date loop
-        if (r ->> 'on')::date >= year_end then
-            continue;
-        end if;
-        insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount, case_no, withdrawal_reason,
-                                        withdrawal_type, home_ref)
-        values (p_account, (r ->> 'on')::date, r ->> 'kind', case r ->> 'kind' when 'DEPOSIT' then '01' else '11' end,
-                (r ->> 'amount')::numeric, r ->> 'case', r ->> 'reason', r ->> 'type', r ->> 'home');
-    end loop;
-    insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount)
-    values (p_account, year_end - 1, 'INTEREST', '09', interest);
+    rows := rows || jsonb_build_array(
+        jsonb_build_object('on', year_start, 'kind', 'OPENING', 'business_type', '03', 'amount', opening),
+        jsonb_build_object('on', year_end - 1, 'kind', 'INTEREST', 'business_type', '09', 'amount', interest));
     if diff > 0 then
-        insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount)
-        values (p_account, date '2026-07-20', 'DEPOSIT', '02', diff);
+        rows := rows || jsonb_build_array(
+            jsonb_build_object('on', date '2026-07-20', 'kind', 'DEPOSIT', 'business_type', '02', 'amount', diff));
     end if;
     for r in select * from jsonb_array_elements(rows) x order by (x ->> 'on')::date loop
-        if (r ->> 'on')::date < year_end then
-            continue;
-        end if;
         insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount, case_no, withdrawal_reason,
                                         withdrawal_type, home_ref)
-        values (p_account, (r ->> 'on')::date, r ->> 'kind', case r ->> 'kind' when 'DEPOSIT' then '01' else '11' end,
+        values (p_account, (r ->> 'on')::date, r ->> 'kind',
+                coalesce(r ->> 'business_type', case r ->> 'kind' when 'DEPOSIT' then '01' else '11' end),
                 (r ->> 'amount')::numeric, r ->> 'case', r ->> 'reason', r ->> 'type', r ->> 'home');
     end loop;
     if (select balance from fake_fund_account where account_no = p_account) <> p_target then
@@ -202,6 +190,8 @@ insert into fake_credit_record (id_no, overdue_last_24_months, currently_overdue
 ('410803198307140717', 0, false, 5200.00),
 ('410811198509260821', 3, true, 2300.00);
 
+-- Of the earlier demo citizens, 王强 withdrew for overhauling his 1996 flat (02) on 2026-10-15, 吴丽 for rent (07) on
+-- 2026-09-12 and 陈静 for her loan's repayment (06) on 2025-11-20.
 -- The ledgers: existing demo accounts first (their balance is taken back to zero and rebuilt from the rows).
 update fake_fund_account set balance = 0
  where account_no in ('GJJ4108000100', 'GJJ4108000101', 'GJJ4108000102', 'GJJ4108000103', 'GJJ4108000104',

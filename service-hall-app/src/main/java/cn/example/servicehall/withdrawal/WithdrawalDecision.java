@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import cn.example.servicehall.platform.money.Yuan;
+import cn.example.servicehall.platform.web.HallMessages;
 
 /**
  * What the rules decided about a withdrawal: eligible or not and why, the amount, whether a person must review it
@@ -71,6 +75,33 @@ public record WithdrawalDecision(WithdrawalType type, String policyId, LocalDate
 			return Route.NOT_ELIGIBLE;
 		}
 		return (this.reviews.isEmpty() && this.fourEyes.isEmpty()) ? Route.PAY_AUTOMATICALLY : Route.REVIEW;
+	}
+
+	/**
+	 * The decision in one paragraph a clerk reads out or a record keeps: eligible or not and why, the amount and its
+	 * rule, then who decides (the system, a clerk and why, a second approver).
+	 */
+	public String summary() {
+		String name = this.type.displayName(java.util.Locale.ROOT);
+		StringBuilder text = new StringBuilder();
+		if (eligible()) {
+			text.append(HallMessages.text("withdrawal.summary.eligible", name, Yuan.figures(this.amount.amount()),
+					this.amount.binding().words()));
+		}
+		else {
+			text.append(HallMessages.text("withdrawal.summary.not-eligible", name,
+					this.unmet.stream().map(Reason::words).collect(Collectors.joining("；"))));
+		}
+		switch (route()) {
+			case PAY_AUTOMATICALLY -> text.append(HallMessages.text("withdrawal.summary.automatic"));
+			case NOT_ELIGIBLE -> text.append(HallMessages.text("withdrawal.summary.tell-missing"));
+			case REVIEW -> {
+				List<String> why = new java.util.ArrayList<>(this.reviews.stream().map(Reason::words).toList());
+				this.fourEyes.map(Reason::words).ifPresent(why::add);
+				text.append(HallMessages.text("withdrawal.summary.review", String.join("；", why)));
+			}
+		}
+		return text.toString();
 	}
 
 	/** What may be paid: the amount when eligible, else nothing. */

@@ -96,6 +96,11 @@ final class Facts {
 		return this;
 	}
 
+	Facts continuousMonths(int months) {
+		this.continuousMonths = months;
+		return this;
+	}
+
 	Facts interest(String interest) {
 		this.interest = new BigDecimal(interest);
 		return this;

@@ -44,6 +44,21 @@ class WithdrawalRulesTest {
 	}
 
 	@Test
+	void theDecisionReadsAsOneParagraph() {
+		assertThat(decide(WithdrawalType.RETIREMENT,
+				facts().born("1965-05-31", Kind.M60).on("2025-07-01").balance("86420.00").interest("123.45")).summary())
+			.isEqualTo("符合离休、退休提取条件，可提取 86,543.45 元（账户余额 86,420.00 元加截至受理日的利息 123.45 元，合计 86,543.45 元）。"
+					+ "由系统按规则自动办理。");
+		Facts owner = facts();
+		owner.homesOwnedInCity = 1;
+		assertThat(decide(WithdrawalType.RENT, owner).summary())
+			.isEqualTo("不符合租房提取条件：不动产登记显示申请人或其配偶在本市有 1 套住房，有房不能办理租房提取。"
+					+ "须人工审核：存在疑似骗提情形（本市有房而租房提取），不得自动办理，须由经办人审核。");
+		assertThat(decide(WithdrawalType.RENT, facts().continuousMonths(2)).summary())
+			.isEqualTo("不符合租房提取条件：连续正常缴存 2 个月，不足本市部分提取要求的 3 个月。请向申请人说明原因和所缺材料。");
+	}
+
+	@Test
 	void theClerkReadsOutWhenTheApplicantWillRetireAndWhatToBringMeanwhile() {
 		WithdrawalDecision decision = decide(WithdrawalType.RETIREMENT, facts().born("1965-05-31", Kind.M60).on("2025-06-30"));
 

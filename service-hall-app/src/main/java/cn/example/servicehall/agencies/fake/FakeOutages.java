@@ -34,6 +34,12 @@ public class FakeOutages {
 		this.down.remove(system);
 	}
 
+	/** Every system up, no answer to lose: as after a test that rehearsed an outage. */
+	public void allUp() {
+		this.down.clear();
+		this.lostAnswers.clear();
+	}
+
 	public boolean isDown(FakeSystem system) {
 		return this.down.contains(system);
 	}

@@ -46,9 +46,7 @@ class CardTransferIT {
 
 	@AfterEach
 	void everythingBackUp() {
-		for (FakeSystem system : FakeSystem.values()) {
-			this.outages.up(system);
-		}
+		this.outages.allUp();
 	}
 
 	@Test

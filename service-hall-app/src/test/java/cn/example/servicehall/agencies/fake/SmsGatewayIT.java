@@ -39,9 +39,7 @@ class SmsGatewayIT {
 	@AfterEach
 	void resetClockAndOutages() {
 		ClockUtil.reset();
-		for (FakeSystem system : FakeSystem.values()) {
-			this.outages.up(system);
-		}
+		this.outages.allUp();
 	}
 
 	@Test

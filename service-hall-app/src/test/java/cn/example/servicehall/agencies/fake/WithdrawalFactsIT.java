@@ -66,9 +66,7 @@ class WithdrawalFactsIT {
 	@AfterEach
 	void resetClockAndOutages() {
 		ClockUtil.reset();
-		for (FakeSystem system : FakeSystem.values()) {
-			this.outages.up(system);
-		}
+		this.outages.allUp();
 	}
 
 	@Test
