@@ -1,6 +1,10 @@
 package cn.example.servicehall.withdrawal;
 
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
+import static cn.example.servicehall.withdrawal.WithdrawalFixtures.allMaterials;
+import static cn.example.servicehall.withdrawal.WithdrawalFixtures.application;
+import static cn.example.servicehall.withdrawal.WithdrawalFixtures.key;
+import static cn.example.servicehall.withdrawal.WithdrawalFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,16 +12,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,6 +37,7 @@ import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.TestTokens;
+import cn.example.servicehall.withdrawal.WithdrawalFixtures.Person;
 
 /**
  * Withdrawals through the API as each post would, with the fund ledger, the bank's transfers, the documents and the
@@ -49,11 +50,6 @@ class WithdrawalsIT {
 
 	/** A Monday in office hours, Beijing time. */
 	private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-07T10:00:00+08:00");
-
-	/** Luhn-valid card numbers. */
-	private static final String CARD = "6212345678901234569";
-
-	private static final AtomicInteger SEQUENCE = new AtomicInteger(500);
 
 	@Autowired
 	private TestRestTemplate http;
@@ -88,7 +84,7 @@ class WithdrawalsIT {
 
 	@Test
 	void aRetirementAtTheCounterIsPaidClosedAndCertifiedWithNoClerkStep() {
-		Person retired = person("孙退休", LocalDate.of(1960, 5, 10), true, "128600.00", "SEALED");
+		Person retired = person(this.jdbc, "孙退休", LocalDate.of(1960, 5, 10), true, "128600.00", "SEALED");
 		this.jdbc.sql("insert into fake_social_security_retirement (id_no, retired_on, certificate_no) values (?, ?, ?)")
 			.params(retired.id(), LocalDate.of(2020, 5, 10), "TX" + retired.id())
 			.update();
@@ -124,7 +120,7 @@ class WithdrawalsIT {
 
 	@Test
 	void aRentWithdrawalFromTheOnlineHallIsPaidWithoutAClerkAndCountsAsOnline() {
-		Person renter = person("钱租房", LocalDate.of(1992, 3, 3), false, "30000.00", "NORMAL");
+		Person renter = person(this.jdbc, "钱租房", LocalDate.of(1992, 3, 3), false, "30000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
 		ResponseEntity<Map<String, Object>> created = this.online.post("/api/withdrawals", application, key());
@@ -149,13 +145,8 @@ class WithdrawalsIT {
 
 	@Test
 	void rentWhileOwningAHomeInTheCityIsHeldForAReviewerWhoRefusesAndNothingIsPaid() {
-		Person owner = person("赵有房", LocalDate.of(1988, 8, 8), true, "40000.00", "NORMAL");
-		String home = "豫(2020)焦作市不动产权第9" + String.format("%06d", SEQUENCE.get()) + "号";
-		this.jdbc.sql("""
-				insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed, mortgaged)
-				values (?, '焦作市解放区民主路 8 号', 88.00, 2010, ?, false, false)""").params(home, owner.name()).update();
-		this.jdbc.sql("insert into fake_registry_owner (certificate_no, id_no, registered_on) values (?, ?, ?)")
-			.params(home, owner.id(), LocalDate.of(2021, 1, 5)).update();
+		Person owner = person(this.jdbc, "赵有房", LocalDate.of(1988, 8, 8), true, "40000.00", "NORMAL");
+		WithdrawalFixtures.home(this.jdbc, owner, LocalDate.of(2021, 1, 5));
 		Map<String, Object> application = application("RENT", owner,
 				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
 		Map<String, Object> assessment = this.clerk.post("/api/withdrawals/assessment", application).getBody();
@@ -183,13 +174,8 @@ class WithdrawalsIT {
 
 	@Test
 	void aboveTheCitysAmountASecondPersonApprovesAndTheReviewerCannot() {
-		Person buyer = person("李买房", LocalDate.of(1985, 2, 2), true, "260000.00", "NORMAL");
-		String home = "豫(2026)焦作市不动产权第8" + String.format("%06d", SEQUENCE.get()) + "号";
-		this.jdbc.sql("""
-				insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed, mortgaged)
-				values (?, '焦作市山阳区新华街 9 号', 120.00, 2015, ?, false, false)""").params(home, buyer.name()).update();
-		this.jdbc.sql("insert into fake_registry_owner (certificate_no, id_no, registered_on) values (?, ?, ?)")
-			.params(home, buyer.id(), LocalDate.of(2026, 9, 1)).update();
+		Person buyer = person(this.jdbc, "李买房", LocalDate.of(1985, 2, 2), true, "260000.00", "NORMAL");
+		String home = WithdrawalFixtures.home(this.jdbc, buyer, LocalDate.of(2026, 9, 1));
 		Map<String, Object> application = application("PURCHASE_RESALE_HOME", buyer, Map.of("home",
 				Map.of("certificateNo", home, "purchasedOn", "2026-08-20", "price", "900000.00", "loanAmount", "0")));
 		Map<String, Object> assessment = this.clerk.post("/api/withdrawals/assessment", application).getBody();
@@ -219,7 +205,7 @@ class WithdrawalsIT {
 
 	@Test
 	void theBankDownDuringThePaymentIsRetriedAndPaysExactlyOnce() {
-		Person renter = person("孙等款", LocalDate.of(1991, 4, 4), false, "20000.00", "NORMAL");
+		Person renter = person(this.jdbc, "孙等款", LocalDate.of(1991, 4, 4), false, "20000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1200.00", "startsOn", "2026-05-01", "filed", true)));
 		String caseNo = caseNo(this.online.post("/api/withdrawals", application, key()));
@@ -245,14 +231,14 @@ class WithdrawalsIT {
 
 	@Test
 	void theSameRequestRetriedOrSentTwiceAtOnceOpensOneCase() throws Exception {
-		Person renter = person("周重试", LocalDate.of(1993, 9, 9), true, "15000.00", "NORMAL");
+		Person renter = person(this.jdbc, "周重试", LocalDate.of(1993, 9, 9), true, "15000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
 		String key = key();
 		String first = caseNo(this.online.post("/api/withdrawals", application, key));
 		assertThat(caseNo(this.online.post("/api/withdrawals", application, key))).isEqualTo(first);
 
-		Person other = person("吴并发", LocalDate.of(1994, 10, 10), true, "15000.00", "NORMAL");
+		Person other = person(this.jdbc, "吴并发", LocalDate.of(1994, 10, 10), true, "15000.00", "NORMAL");
 		Map<String, Object> twice = application("RENT", other,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -276,7 +262,7 @@ class WithdrawalsIT {
 
 	@Test
 	void badInputIsRefusedInWordsAndNothingIsWritten() {
-		Person someone = person("郑输错", LocalDate.of(1990, 1, 1), true, "10000.00", "NORMAL");
+		Person someone = person(this.jdbc, "郑输错", LocalDate.of(1990, 1, 1), true, "10000.00", "NORMAL");
 		int before = cases();
 		Map<String, Object> badCard = application("RENT", someone,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
@@ -291,7 +277,7 @@ class WithdrawalsIT {
 		assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
 		assertThat(String.valueOf(tooMuch.getBody().get("detail"))).contains("超过住房公积金账户余额");
 
-		Person young = person("冯未退", LocalDate.of(1980, 6, 6), true, "50000.00", "NORMAL");
+		Person young = person(this.jdbc, "冯未退", LocalDate.of(1980, 6, 6), true, "50000.00", "NORMAL");
 		ResponseEntity<Map<String, Object>> notRetired = this.online.post("/api/withdrawals",
 				application("RETIREMENT", young, Map.of()), key());
 		assertThat(notRetired.getStatusCode().value()).isEqualTo(422);
@@ -299,39 +285,9 @@ class WithdrawalsIT {
 		assertThat(cases()).isEqualTo(before);
 	}
 
-	/** A depositor the fake systems know: an account with a balance opened on 2025-07-01. */
-	private Person person(String name, LocalDate born, boolean male, String balance, String status) {
-		int n = SEQUENCE.incrementAndGet();
-		String sequence = String.format("%02d", n % 100) + (male ? (1 + 2 * (n / 100 % 5)) : (2 * (n / 100 % 5)));
-		String id17 = "410803" + born.toString().replace("-", "") + sequence;
-		String id = id17 + check(id17);
-		this.jdbc.sql("""
-				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
-				                               monthly_deposit, outstanding_loan)
-				values (?, ?, ?, ?, ?, 60, 1800.00, false)""")
-			.params(id, "GJJ8" + id.substring(6, 17), name, status, new BigDecimal(balance))
-			.update();
-		return new Person(name, id);
-	}
 
-	private record Person(String name, String id) {
-	}
 
-	private static Map<String, Object> application(String type, Person who, Map<String, Object> claim) {
-		Map<String, Object> application = new LinkedHashMap<>();
-		application.put("type", type);
-		application.put("applicant", Map.of("name", who.name(), "idNumber", who.id(), "phone", "13800138000"));
-		application.put("bankCard", Map.of("cardNo", CARD, "bankName", "中国建设银行焦作分行"));
-		application.put("claim", new HashMap<>(claim));
-		return application;
-	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Boolean> allMaterials(Map<String, Object> assessment) {
-		Map<String, Boolean> materials = new LinkedHashMap<>();
-		((List<Map<String, Object>>) assessment.get("materials")).forEach(m -> materials.put((String) m.get("code"), true));
-		return materials;
-	}
 
 	@SuppressWarnings("unchecked")
 	private static String caseNo(ResponseEntity<Map<String, Object>> created) {
@@ -369,17 +325,6 @@ class WithdrawalsIT {
 		return this.jdbc.sql("select count(*) from intake_case").query(Integer.class).single();
 	}
 
-	private static String key() {
-		return UUID.randomUUID().toString();
-	}
 
-	private static char check(String id17) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (id17.charAt(i) - '0') * weights[i];
-		}
-		return "10X98765432".charAt(sum % 11);
-	}
 
 }
