@@ -116,6 +116,8 @@ class WithdrawalsIT {
 		assertThat(documentKinds(caseNo)).containsExactlyInAnyOrder("WITHDRAWAL_RECEIPT", "ACCOUNT_CLOSING_CERTIFICATE");
 		assertThat(messages(caseNo)).singleElement().asString().contains(caseNo, "已转入");
 		assertThat(tasks(caseNo)).isZero();
+		// on the spot (30 working minutes) and within Art. 25's 3 days, both met
+		assertThat(clocks(caseNo)).containsEntry("withdrawal-on-the-spot", "MET").containsEntry("withdrawal-decision", "MET");
 	}
 
 	@Test
@@ -158,6 +160,9 @@ class WithdrawalsIT {
 
 		assertThat(tasks(caseNo)).isEqualTo(1);
 		assertThat(debits(caseNo)).isZero();
+		// a case for a person is not on the spot: it runs on the 3-day limit, and the reviewer's step on its own
+		assertThat(clocks(caseNo)).containsEntry("withdrawal-on-the-spot", "CANCELLED")
+			.containsEntry("withdrawal-decision", "RUNNING").containsEntry("step:Task_ReviewWithdrawal", "RUNNING");
 		assertThat(this.jdbc.sql("select count(*) from withdrawal_flag where case_no = ? and rule = 'RENT_WHILE_OWNING_HOME'")
 			.param(caseNo).query(Integer.class).single()).isEqualTo(1);
 
@@ -319,6 +324,15 @@ class WithdrawalsIT {
 
 	private long tasks(String caseNo) {
 		return this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).count();
+	}
+
+	/** The case's clocks by definition: MET, BREACHED, CANCELLED or RUNNING. */
+	private Map<String, String> clocks(String caseNo) {
+		Map<String, String> clocks = new java.util.HashMap<>();
+		this.jdbc.sql("select definition_id, coalesce(outcome, 'RUNNING') from sla_clock where case_no = ?").param(caseNo)
+			.query((rs, row) -> clocks.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return clocks;
 	}
 
 	private int cases() {
