@@ -154,7 +154,9 @@ class WithdrawalSteps {
 						Printed.money(paid.amount()), AmountInWords.of(paid.amount()),
 						Printed.money(paid.balanceBefore().add(paid.interest())), Printed.money(paid.balanceAfter()),
 						kept.bankName(), new BankCardNumber(kept.cardNo()).masked(), Printed.date(paidOn),
-						this.settings.hall().name(), officer, this.settings.hall().enquiryPhone())));
+						file.channel() == cn.example.servicehall.intake.Channel.ONLINE ? Withdrawals.text("withdrawal.online-hall")
+								: this.settings.hall().name(),
+						officer, this.settings.hall().enquiryPhone())));
 	}
 
 	/** {@code Task_IssueClosingCertificate}: 销户证明, for a type that closed the account. */
