@@ -69,17 +69,16 @@ end $$;
 create trigger fake_fund_movement_immutable before update or delete on fake_fund_movement
     for each row execute function fake_fund_movement_immutable();
 
--- An account opened with a balance (as the tests' synthetic citizens are) gets its opening row for it, dated the
--- first day of the interest year (07-01) it was opened in: a balance brought forward.
+-- An account opened with a balance (as the tests' synthetic citizens are) gets its opening row for it: a balance
+-- brought forward, dated 2026-07-01 (the start of the demo ledgers' interest year) whatever the machine's date, so
+-- that its interest to date depends on the hall's clock alone.
 create function fake_fund_open_account() returns trigger language plpgsql as $$
 begin
     if new.balance <> 0 then
         perform set_config('fake.ledger_posting', 'on', true);
         update fake_fund_account set balance = 0 where account_no = new.account_no;
         insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount)
-        values (new.account_no,
-                make_date(extract(year from current_date - interval '6 months')::int, 7, 1),
-                'OPENING', '03', new.balance);
+        values (new.account_no, date '2026-07-01', 'OPENING', '03', new.balance);
     end if;
     return null;
 end $$;

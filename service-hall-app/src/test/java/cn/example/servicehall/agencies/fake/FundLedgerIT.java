@@ -113,6 +113,20 @@ class FundLedgerIT {
 	}
 
 	@Test
+	void anAccountInsertedWithABalanceGetsItsOpeningRowDatedTheSameWhateverTheMachinesDate() {
+		SyntheticCitizens.Citizen citizen = SyntheticCitizens.next("钱开户");
+		SyntheticCitizens.register(this.jdbc, citizen); // a balance of 56,000, as the loan tests' citizens have
+
+		assertThat(this.jdbc.sql("""
+				select string_agg(m.kind || ' ' || m.booked_on || ' ' || m.amount || ' ' || m.balance_after, ', ')
+				  from fake_fund_movement m join fake_fund_account a using (account_no) where a.id_no = ?""")
+			.param(citizen.idNumber()).query(String.class).single())
+			.isEqualTo("OPENING 2026-07-01 56000.00 56000.00");
+		assertThat(this.accounts.statementOf(citizen.idNumber()).orElseThrow().interestToDate())
+			.isEqualByComparingTo("373.33");
+	}
+
+	@Test
 	void aDebitIsOneRowPerCaseHoweverOftenItIsAskedFor() {
 		String id = account("20000.00");
 		String caseNo = caseNo();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.agencies.AgencyUnavailable;
@@ -28,6 +32,9 @@ import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.agencies.RealEstateRegistry.OwnedHome;
 import cn.example.servicehall.agencies.SocialSecurity;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.TestTokens;
 
 /** The demo citizens a withdrawal demo needs, as the ports tell them on 2026-12-08. */
 @ServiceHallIntegrationTest
@@ -57,6 +64,9 @@ class WithdrawalFactsIT {
 
 	@Autowired
 	private FakeOutages outages;
+
+	@Autowired
+	private TestRestTemplate http;
 
 	@BeforeEach
 	void fixTheDate() {
@@ -128,6 +138,19 @@ class WithdrawalFactsIT {
 				// paid 2025-12-20 … 2026-08-20
 				assertThat(loan.repaidInPeriod()).isEqualByComparingTo(loan.monthlyInstalment().multiply(BigDecimal.valueOf(9)));
 			});
+	}
+
+	@Test
+	void anAdministratorTakesTheNewSystemsDownAndBackThroughTheApi() {
+		Api admin = Api.as(this.http, TestTokens.user("admin1", Groups.SYSTEM_ADMIN));
+
+		var down = admin.exchange(HttpMethod.PUT, "/api/admin/fake-systems/SMS_GATEWAY/outage", Map.of("down", true), null);
+
+		assertThat(down.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(down.getBody()).containsEntry("down", List.of("SMS_GATEWAY"));
+		assertThat(this.outages.isDown(FakeSystem.SMS_GATEWAY)).isTrue();
+		admin.exchange(HttpMethod.PUT, "/api/admin/fake-systems/SMS_GATEWAY/outage", Map.of("down", false), null);
+		assertThat(this.outages.downNow()).isEmpty();
 	}
 
 	@Test
