@@ -116,6 +116,9 @@ class FakeAgencySystems implements CreditBureau, RealEstateRegistry, BankCore, S
 
 	@Override
 	public Payment transfer(CardTransfer transfer) {
+		if (transfer.caseNo() == null || transfer.caseNo().isBlank()) {
+			throw new IllegalArgumentException("a transfer is keyed by its case number");
+		}
 		if (transfer.amount() == null || transfer.amount().signum() <= 0
 				|| transfer.amount().stripTrailingZeros().scale() > 2) {
 			throw new IllegalArgumentException("a transfer is a positive amount in yuan, at most fen: " + transfer.amount());

@@ -91,6 +91,7 @@ class FakeFundLedger implements FundAccountSystem {
 
 	@Override
 	public Debit debit(DebitOrder order) {
+		requireCaseAndReason(order.caseNo(), order.reason());
 		if (order.reason().closesAccount()) {
 			throw new IllegalArgumentException("提取原因 " + order.reason().code() + " " + order.reason().label()
 					+ " closes the account: book it with close(), not debit()");
@@ -144,6 +145,7 @@ class FakeFundLedger implements FundAccountSystem {
 
 	@Override
 	public Closing close(ClosingOrder order) {
+		requireCaseAndReason(order.caseNo(), order.reason());
 		if (!order.reason().closesAccount()) {
 			throw new IllegalArgumentException("提取原因 " + order.reason().code() + " " + order.reason().label()
 					+ " does not close the account: book it with debit(), not close()");
@@ -251,6 +253,12 @@ class FakeFundLedger implements FundAccountSystem {
 	private static AgencyRefused noAccount(String caseNo) {
 		return new AgencyRefused(SYSTEM, Reason.NO_ACCOUNT, "该身份证号没有住房公积金账户，案件 " + caseNo
 				+ " 未记账。 No fund account for the ID number.");
+	}
+
+	private static void requireCaseAndReason(String caseNo, WithdrawalReason reason) {
+		if (caseNo == null || caseNo.isBlank() || reason == null) {
+			throw new IllegalArgumentException("a booking names its case and its 提取原因: " + caseNo + ", " + reason);
+		}
 	}
 
 	private static void requirePositiveFen(BigDecimal amount) {
