@@ -80,11 +80,14 @@ public class CaseFiles {
 		CaseNo caseNo = this.numbers.next(this.services.of(application.serviceType()).caseNoPrefix(),
 				LocalDate.now(this.clock));
 		this.jdbc.sql("""
-				insert into intake_case (case_no, service_type, channel, status, applicant_name, applicant_id_no,
-				                         developer_company_id, branch, submitted_at, submitted_by, updated_at)
-				values (:caseNo, :type, :channel, :status, :name, :idNo, :developer, :branch, :now, :by, :now)""")
+				insert into intake_case (case_no, service_type, service_variant, channel, status, applicant_name,
+				                         applicant_id_no, developer_company_id, branch, submitted_at, submitted_by,
+				                         updated_at)
+				values (:caseNo, :type, :variant, :channel, :status, :name, :idNo, :developer, :branch, :now, :by,
+				        :now)""")
 			.param("caseNo", caseNo.value())
 			.param("type", application.serviceType().name())
+			.param("variant", application.serviceVariant().orElse(null))
 			.param("channel", application.channel().name())
 			.param("status", CaseStatus.SUBMITTED.name())
 			.param("name", application.applicantName())

@@ -3,6 +3,7 @@ package cn.example.servicehall.intake;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,14 @@ public interface CaseService {
 
 	/** Its name as the documents print it ({@code 二手房住房公积金个人贷款}). */
 	String documentName();
+
+	/**
+	 * The service's variants that its cases carry ({@link NewCase#serviceVariant}), by code in the order the
+	 * dashboard lists them, each with its name in the language asked for; none when the service has no variants.
+	 */
+	default Map<String, String> variants(Locale locale) {
+		return Map.of();
+	}
 
 	/**
 	 * The materials the acceptance clerk checks for this case, in order, chosen by the case's own data (a loan with a

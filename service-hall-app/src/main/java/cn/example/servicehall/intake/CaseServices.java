@@ -86,4 +86,14 @@ public class CaseServices {
 			.orElseGet(() -> this.messages.getMessage("service." + type.name(), null, type.name(), locale));
 	}
 
+	/** A variant's name on pages (a withdrawal's type, 离休、退休提取); its code if the service does not name it. */
+	public String variantName(ServiceType type, String variant, Locale locale) {
+		return find(type).map(s -> s.variants(locale).get(variant)).orElse(variant);
+	}
+
+	/** A service's variants in its order ({@link CaseService#variants}); none for a service the hall does not run. */
+	public List<String> variantsOf(ServiceType type) {
+		return find(type).map(s -> List.copyOf(s.variants(Locale.ROOT).keySet())).orElse(List.of());
+	}
+
 }

@@ -2,8 +2,10 @@ package cn.example.servicehall.withdrawal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +46,16 @@ class WithdrawalServices implements CaseService {
 	@Override
 	public String displayName(Locale locale) {
 		return CaseService.pick(locale, "住房公积金提取", "Fund withdrawal");
+	}
+
+	/** Its cases are counted per withdrawal type, in the order of {@link WithdrawalType}. */
+	@Override
+	public Map<String, String> variants(Locale locale) {
+		Map<String, String> variants = new LinkedHashMap<>();
+		for (WithdrawalType type : WithdrawalType.values()) {
+			variants.put(type.name(), type.displayName(locale));
+		}
+		return variants;
 	}
 
 	@Override

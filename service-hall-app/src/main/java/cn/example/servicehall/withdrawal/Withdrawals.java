@@ -102,7 +102,7 @@ public class Withdrawals {
 					open.value());
 		});
 		CaseNo caseNo = this.cases.open(new NewCase(SERVICE, channel, application.applicant().name().strip(), id,
-				Optional.empty()), officer.id());
+				Optional.empty(), Optional.of(application.type().name())), officer.id());
 		RetirementAge.Kind kind = RetirementAge.kindOf(id.isMale(), application.applicant().femaleCadre());
 		this.records.insertApplication(caseNo, application, kind);
 		if (!materials.isEmpty()) {

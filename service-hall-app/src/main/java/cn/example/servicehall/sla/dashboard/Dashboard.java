@@ -11,19 +11,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.intake.Agency;
+import cn.example.servicehall.intake.CaseServices;
+import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.sla.SlaClock;
 import cn.example.servicehall.sla.SlaLimits;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Cases;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Live;
+import cn.example.servicehall.sla.dashboard.DashboardFigures.ServiceCases;
+import cn.example.servicehall.sla.dashboard.DashboardFigures.VariantCases;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.LiveClock;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Share;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Stage;
@@ -51,7 +57,10 @@ public class Dashboard {
 
 	private final Clock clock;
 
-	Dashboard(JdbcClient jdbc, SlaLimits limits, Clock clock) {
+	private final CaseServices services;
+
+	Dashboard(JdbcClient jdbc, SlaLimits limits, Clock clock, CaseServices services) {
+		this.services = services;
 		this.jdbc = jdbc;
 		this.limits = limits;
 		this.clock = clock;
@@ -65,17 +74,17 @@ public class Dashboard {
 		Map<String, Definition> definitions = definitions(query.agency());
 		Filter filter = new Filter(query, definitions.keySet());
 
-		Map<String, Cases> byService = casesByService(filter);
-		Cases cases = byService.values()
-			.stream()
-			.reduce(new Cases(0, 0, 0, 0, 0), (a, b) -> new Cases(a.in() + b.in(), a.online() + b.online(),
-					a.out() + b.out(), a.completed() + b.completed(), a.completedOneVisit() + b.completedOneVisit()));
+		Map<String, Map<String, Cases>> byVariant = casesByVariant(filter);
+		Map<String, Cases> byService = new TreeMap<>();
+		byVariant.forEach((service, variants) -> byService.put(service, sum(variants.values())));
+		Cases cases = sum(byService.values());
+		List<ServiceCases> services = services(byVariant, byService);
 		List<Stage> stages = stages(filter, definitions);
 		Share withinLimit = new Share(stages.stream().mapToLong(Stage::met).sum(),
 				stages.stream().mapToLong(Stage::clocks).sum());
 		List<Week> weeks = weeks(filter);
 		Live live = live(query, now);
-		return new DashboardFigures(query, now, cases, byService, stages, withinLimit, weeks, live,
+		return new DashboardFigures(query, now, cases, byService, services, stages, withinLimit, weeks, live,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -146,20 +155,51 @@ public class Dashboard {
 		return i + ("SPAN".equals(definition.kind()) ? 0 : 1000);
 	}
 
-	private Map<String, Cases> casesByService(Filter filter) {
-		Map<String, Cases> byService = new TreeMap<>();
+	/** Per service and variant ('' for none). */
+	private Map<String, Map<String, Cases>> casesByVariant(Filter filter) {
+		Map<String, Map<String, Cases>> byVariant = new TreeMap<>();
 		this.jdbc.sql("""
-				select service_type, sum(cases_in) as cases_in, sum(online_in) as online_in, sum(cases_out) as cases_out,
-				       sum(completed) as completed, sum(completed_one_visit) as completed_one_visit
+				select service_type, service_variant, sum(cases_in) as cases_in, sum(online_in) as online_in,
+				       sum(cases_out) as cases_out, sum(completed) as completed,
+				       sum(completed_one_visit) as completed_one_visit
 				  from sla_case_day
 				 where day between :from and :to""" + filter.branch + "\n" + """
-				 group by service_type""")
+				 group by service_type, service_variant""")
 			.params(filter.params)
-			.query((rs, row) -> byService.put(rs.getString("service_type"),
-					new Cases(rs.getLong("cases_in"), rs.getLong("online_in"), rs.getLong("cases_out"),
-							rs.getLong("completed"), rs.getLong("completed_one_visit"))))
+			.query((rs, row) -> byVariant.computeIfAbsent(rs.getString("service_type"), s -> new TreeMap<>())
+				.put(rs.getString("service_variant"), new Cases(rs.getLong("cases_in"), rs.getLong("online_in"),
+						rs.getLong("cases_out"), rs.getLong("completed"), rs.getLong("completed_one_visit"))))
 			.list();
-		return byService;
+		return byVariant;
+	}
+
+	private static Cases sum(java.util.Collection<Cases> cases) {
+		return cases.stream()
+			.reduce(new Cases(0, 0, 0, 0, 0), (a, b) -> new Cases(a.in() + b.in(), a.online() + b.online(),
+					a.out() + b.out(), a.completed() + b.completed(), a.completedOneVisit() + b.completedOneVisit()));
+	}
+
+	/**
+	 * Each service named, by code, with its variants that had cases in the service's order (those it does not know
+	 * last, by code), named by the service, in the language of the request.
+	 */
+	private List<ServiceCases> services(Map<String, Map<String, Cases>> byVariant, Map<String, Cases> byService) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<ServiceCases> services = new ArrayList<>();
+		byService.forEach((code, total) -> {
+			ServiceType type = ServiceType.valueOf(code);
+			List<String> order = this.services.variantsOf(type);
+			List<VariantCases> variants = byVariant.get(code)
+				.entrySet()
+				.stream()
+				.filter(v -> !v.getKey().isEmpty())
+				.sorted(Comparator.comparingInt((Map.Entry<String, Cases> v) -> order.contains(v.getKey())
+						? order.indexOf(v.getKey()) : order.size()).thenComparing(Map.Entry::getKey))
+				.map(v -> new VariantCases(v.getKey(), this.services.variantName(type, v.getKey(), locale), v.getValue()))
+				.toList();
+			services.add(new ServiceCases(code, this.services.displayName(type, locale), total, variants));
+		});
+		return services;
 	}
 
 	private List<Stage> stages(Filter filter, Map<String, Definition> definitions) {

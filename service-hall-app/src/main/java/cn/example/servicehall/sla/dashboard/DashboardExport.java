@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,9 +63,18 @@ public final class DashboardExport {
 		summary.add(List.of("即将到期（黄灯）", this.figures.live().yellow()));
 		summary.add(List.of("已超时（红灯）", this.figures.live().red()));
 		summary.add(List.of("统计时间", this.figures.asOf().atZoneSameInstant(this.zone).format(MINUTES)));
-		for (Map.Entry<String, DashboardFigures.Cases> service : this.figures.casesByService().entrySet()) {
-			summary.add(List.of(this.names.apply("service." + service.getKey()) + "：收件 / 办结",
-					service.getValue().in() + " / " + service.getValue().out()));
+		for (DashboardFigures.ServiceCases service : this.figures.services()) {
+			summary.add(List.of(this.names.apply("service." + service.service()) + "：收件 / 办结",
+					service.cases().in() + " / " + service.cases().out()));
+			// each variant under its service (a withdrawal's types), in the service's own words
+			for (DashboardFigures.VariantCases variant : service.variants()) {
+				String name = service.name() + " · " + variant.name();
+				DashboardFigures.Cases c = variant.cases();
+				summary.add(List.of(name + "：收件 / 网上申请 / 办结 / 其中办结",
+						c.in() + " / " + c.online() + " / " + c.out() + " / " + c.completed()));
+				summary.add(List.of(name + "：离柜率 / 最多跑一次办结率（%）",
+						percentText(c.onlineShare()) + " / " + percentText(c.oneVisitRate())));
+			}
 		}
 		tables.add(new Table("概况", List.of("指标", "数值"), summary));
 
@@ -100,6 +108,10 @@ public final class DashboardExport {
 
 	private static Object percent(Share share) {
 		return share.percent().<Object>map(p -> p).orElse("");
+	}
+
+	private static String percentText(Share share) {
+		return share.percent().map(BigDecimal::toPlainString).orElse("-");
 	}
 
 	private static Object decimal(Optional<BigDecimal> value) {

@@ -20,6 +20,7 @@ import cn.example.servicehall.sla.SlaClock;
  * @param asOf when the figures were read
  * @param cases cases in and out of the period
  * @param casesByService the same per service (二手房贷款, 提取…)
+ * @param services the same per service, named, each with its variants (a withdrawal's types) named under it
  * @param stages turnaround per stage (a step of an agency, or a span of the case)
  * @param withinLimit of all clocks stopped in the period (of the agency, if asked), the share within their limits
  * @param weeks the weekly trend, by the Monday of each week that overlaps the period
@@ -27,7 +28,7 @@ import cn.example.servicehall.sla.SlaClock;
  * @param millis how long the database took, in milliseconds
  */
 public record DashboardFigures(DashboardQuery query, OffsetDateTime asOf, Cases cases, Map<String, Cases> casesByService,
-		List<Stage> stages, Share withinLimit, List<Week> weeks, Live live, long millis) {
+		List<ServiceCases> services, List<Stage> stages, Share withinLimit, List<Week> weeks, Live live, long millis) {
 
 	/** A count out of a total, with the share in per cent to one decimal (half up); none of nothing. */
 	public record Share(long count, long total) {
@@ -61,6 +62,25 @@ public record DashboardFigures(DashboardQuery query, OffsetDateTime asOf, Cases 
 			return new Share(this.completedOneVisit, this.completed);
 		}
 
+	}
+
+	/**
+	 * A service's cases of the period, and those of each of its variants that had any.
+	 * @param service its code ({@code WITHDRAWAL})
+	 * @param name its name on pages (住房公积金提取)
+	 * @param cases its cases, all variants together
+	 * @param variants per variant, in the service's order (离休、退休提取, 租房提取 …); none for a service without
+	 */
+	public record ServiceCases(String service, String name, Cases cases, List<VariantCases> variants) {
+	}
+
+	/**
+	 * A variant's cases of the period.
+	 * @param variant its code ({@code RETIREMENT})
+	 * @param name its name as the service gives it (离休、退休提取)
+	 * @param cases its cases
+	 */
+	public record VariantCases(String variant, String name, Cases cases) {
 	}
 
 	/**
