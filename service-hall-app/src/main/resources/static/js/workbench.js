@@ -311,6 +311,8 @@
   }
   var type = document.getElementById('wd-type');
   var spouse = document.getElementById('wd-spouse-id');
+  var idNumber = document.getElementById('wd-id-number');
+  var cadre = document.getElementById('wd-female-cadre-field');
   var panel = document.getElementById('wd-assessment-panel');
   var answer = document.getElementById('wd-assessment');
   var status = document.getElementById('wd-assessment-status');
@@ -336,8 +338,20 @@
       item.hidden = !shown;
       item.querySelector('input').disabled = !shown;
     });
+    var papers = document.getElementById('wd-papers');
+    papers.hidden = !papers.querySelector('fieldset[data-part]:not([hidden])');
     document.getElementById('wd-claim-closing').hidden = !(option && option.getAttribute('data-closing') === 'true');
     document.getElementById('wd-materials-none').hidden = chosen !== '';
+  }
+
+  // 女干部 is a woman's question: a man's ID number (17th digit odd) hides it
+  function followSex() {
+    var value = idNumber.value.trim();
+    var man = value.length === 18 && /^\d$/.test(value.charAt(16)) && Number(value.charAt(16)) % 2 === 1;
+    cadre.hidden = man;
+    if (man) {
+      cadre.querySelector('input[type="checkbox"]').checked = false;
+    }
   }
 
   function errorOf(holder, id) {
@@ -437,10 +451,21 @@
     return holder ? holder.getAttribute('data-field') : target.name;
   }
 
+  // the checklist is the counter's, not the rules': ticking a material asks nothing
+  function material(target) {
+    return target.name && target.name.indexOf('materials[') === 0;
+  }
+
   form.addEventListener('input', function (event) {
     touched[fieldOf(event.target)] = true;
+    if (material(event.target)) {
+      return;
+    }
     if (event.target === spouse) {
       followType();
+    }
+    if (event.target === idNumber) {
+      followSex();
     }
     later();
   });
@@ -452,7 +477,9 @@
       assess();
       return;
     }
-    later();
+    if (!material(event.target)) {
+      later();
+    }
   });
   form.addEventListener('focusout', function (event) {
     if (event.target.name) {
@@ -467,6 +494,7 @@
     }
   });
   followType();
+  followSex();
   if (type.value !== '') {
     assess();
   }

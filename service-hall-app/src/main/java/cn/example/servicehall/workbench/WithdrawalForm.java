@@ -128,6 +128,7 @@ final class WithdrawalForm {
 			showing.put("material-" + material.code(), listed && (!material.spouse() || spouse));
 		}
 		showing.put("closing", chosen.filter(WithdrawalType::closing).isPresent());
+		showing.put("papers", PAPERS.values().stream().anyMatch(types -> chosen.filter(types::contains).isPresent()));
 		return showing;
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -36,6 +37,7 @@ import cn.example.servicehall.documents.render.DocumentRenderer;
 import cn.example.servicehall.identity.CurrentOfficers;
 import cn.example.servicehall.intake.CaseServices;
 import cn.example.servicehall.platform.idempotency.IdempotentRequests;
+import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.withdrawal.WithdrawalApplication;
 import cn.example.servicehall.withdrawal.WithdrawalDecision;
 import cn.example.servicehall.withdrawal.WithdrawalType;
@@ -102,6 +104,32 @@ class WithdrawalFormTest {
 		assertThat(refused).doesNotContainPattern("data-part=\"lease\"[^>]*disabled")
 			.containsPattern("id=\"wd-material-LEASE\"[^>]*checked");
 		verifyNoInteractions(this.withdrawals, this.idempotent);
+	}
+
+	@Test
+	void aRefusalIsShownOnTheFormWithEverythingTypedStillThere() throws Exception {
+		when(this.idempotent.once(any(), any(), any(), any()))
+			.thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(3).get());
+		when(this.withdrawals.submit(any(), any())).thenThrow(ProblemException.refusal(HttpStatus.BAD_REQUEST,
+				"materials-missing", "problem.withdrawal.materials-missing", "房屋租赁合同"));
+		String refused = page(asTheBrowserSends(post("/withdrawals"))
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.param("type", "RENT")
+			.param("applicant.name", "周晓燕")
+			.param("applicant.idNumber", "410802199605200640")
+			.param("applicant.phone", "13800138000")
+			.param("bankCard.cardNo", CARD)
+			.param("bankCard.bankName", "中国建设银行焦作分行")
+			.param("claim.lease.monthlyRent", "1500")
+			.param("claim.lease.startsOn", "2026-06-01")
+			.param("claim.lease.filed", "true")
+			.param("_claim.lease.filed", "on")
+			.param("materials[APPLICANT_ID]", "true"), 400);
+		assertThat(refused).contains("id=\"form-problem\"", "房屋租赁合同")
+			.contains("value=\"周晓燕\"", "value=\"1500\"", "value=\"2026-06-01\"", "value=\"" + CARD + "\"")
+			.containsPattern("id=\"wd-lease-filed\"[^>]*checked")
+			.containsPattern("id=\"wd-material-APPLICANT_ID\"[^>]*checked")
+			.containsPattern("<option value=\"RENT\"[^>]*selected");
 	}
 
 	@Test
