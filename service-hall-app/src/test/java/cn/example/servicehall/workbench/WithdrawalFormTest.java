@@ -78,7 +78,10 @@ class WithdrawalFormTest {
 			.contains("name=\"idempotencyKey\"", "for=\"wd-rent\"", "name=\"claim.invoices[4].amount\"")
 			.contains("autofocus");
 		// nothing chosen yet: every type's part is hidden and disabled, so nothing of it is sent
-		assertThat(form).containsPattern("data-part=\"lease\"[^>]*disabled");
+		assertThat(form).containsPattern("data-part=\"lease\"[^>]*disabled").doesNotContain("??");
+		String english = page(get("/withdrawals/new").with(clerk()).param("lang", "en"), 200);
+		assertThat(english).contains("New housing fund withdrawal", "Closing the account (balance and interest paid")
+			.doesNotContain("??");
 	}
 
 	@Test
@@ -164,7 +167,7 @@ class WithdrawalFormTest {
 			.param("claim.papers.illnessListed", "true")
 			.param("materials[DIAGNOSIS]", "true"), 200);
 		assertThat(answer).contains("id=\"wd-assessment-answer\"", "转人工审核后支付", "9,000.00", "医疗费用发票须人工核对",
-				"30,000.00", "86.12");
+				"30,000.00", "86.12").doesNotContain("??");
 		ArgumentCaptor<WithdrawalApplication> asked = ArgumentCaptor.forClass(WithdrawalApplication.class);
 		verify(this.withdrawals).assess(asked.capture());
 		WithdrawalApplication application = asked.getValue();

@@ -133,6 +133,9 @@ class WithdrawalPagesBrowserIT extends KeycloakBrowserTest {
 			for (Checklist.Item item : WithdrawalType.RENT.checklist(Set.of()).items()) {
 				page.findElement(By.id("wd-material-" + item.material().code())).sendKeys(Keys.SPACE);
 			}
+			// leaving the rent field asked once more; the picture shows the answer, not "正在核定…"
+			clerk.waiting(PAGE).until(
+					d -> !"true".equals(d.findElement(By.id("wd-assessment-panel")).getDomAttribute("aria-busy")));
 			page.manage().window().setSize(new Dimension(1280, 1700));
 			shot(clerk, "withdrawal-form");
 			page.findElement(By.id("wd-submit")).sendKeys(Keys.ENTER);
