@@ -4,6 +4,7 @@
  * 2. The loan calculator recomputes as the clerk types, from /calculator/quote (debounced).
  * 4. "/" anywhere but in a field puts the cursor in the start page's search (aria-keyshortcuts="/").
  * 5. Date fields (input[data-date]) take the Chinese way of writing a day, 2026-01-31, whatever the browser's language.
+ * 6. The counter's withdrawal form shows the chosen type's parts and materials, and the rules' answer as the clerk types.
  */
 (function () {
   'use strict';
@@ -292,4 +293,209 @@
     });
     check(input);
   });
+}());
+
+/*
+ * 6. The counter's withdrawal form (/withdrawals/new). Each part, paper and material says which types need it
+ *    (data-types); the chosen type's are shown and sent, the others hidden and disabled (a disabled field is not sent).
+ *    As the clerk types, the form is sent to /withdrawals/assessment (debounced, "正在核定…" meanwhile) and the answer,
+ *    a part of the page made by the server, takes the panel's place; the field errors it carries go to their fields,
+ *    for the fields the clerk has already been in. An answer overtaken by a later one is dropped.
+ */
+(function () {
+  'use strict';
+
+  var form = document.getElementById('withdrawal-form');
+  if (!form || !window.fetch || !window.URLSearchParams || !window.FormData || !window.DOMParser) {
+    return;
+  }
+  var type = document.getElementById('wd-type');
+  var spouse = document.getElementById('wd-spouse-id');
+  var idNumber = document.getElementById('wd-id-number');
+  var cadre = document.getElementById('wd-female-cadre-field');
+  var panel = document.getElementById('wd-assessment-panel');
+  var answer = document.getElementById('wd-assessment');
+  var status = document.getElementById('wd-assessment-status');
+  var touched = {};
+  var timer = null;
+  var sequence = 0;
+
+  function listed(element, chosen) {
+    return chosen !== '' && (' ' + element.getAttribute('data-types') + ' ').indexOf(' ' + chosen + ' ') >= 0;
+  }
+
+  function followType() {
+    var chosen = type.value;
+    var option = type.options[type.selectedIndex];
+    Array.prototype.forEach.call(form.querySelectorAll('fieldset[data-part]'), function (part) {
+      var shown = listed(part, chosen);
+      part.hidden = !shown;
+      part.disabled = !shown;
+    });
+    var withSpouse = spouse && !spouse.disabled && spouse.value.trim() !== '';
+    Array.prototype.forEach.call(form.querySelectorAll('li[data-material]'), function (item) {
+      var shown = listed(item, chosen) && (item.getAttribute('data-spouse') !== 'true' || withSpouse);
+      item.hidden = !shown;
+      item.querySelector('input').disabled = !shown;
+    });
+    var papers = document.getElementById('wd-papers');
+    papers.hidden = !papers.querySelector('fieldset[data-part]:not([hidden])');
+    document.getElementById('wd-claim-closing').hidden = !(option && option.getAttribute('data-closing') === 'true');
+    document.getElementById('wd-materials-none').hidden = chosen !== '';
+  }
+
+  // 女干部 is a woman's question: a man's ID number (17th digit odd) hides it
+  function followSex() {
+    var value = idNumber.value.trim();
+    var man = value.length === 18 && /^\d$/.test(value.charAt(16)) && Number(value.charAt(16)) % 2 === 1;
+    cadre.hidden = man;
+    if (man) {
+      cadre.querySelector('input[type="checkbox"]').checked = false;
+    }
+  }
+
+  function errorOf(holder, id) {
+    var element = document.getElementById(id);
+    if (!element) {
+      element = document.createElement('p');
+      element.id = id;
+      element.className = 'field-error';
+      holder.appendChild(element);
+    }
+    return element;
+  }
+
+  function showErrors(errors) {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-field]'), function (holder) {
+      var field = holder.getAttribute('data-field');
+      var input = holder.querySelector('input, select, textarea');
+      if (!input) {
+        return;
+      }
+      var id = input.id + '-error';
+      if (errors[field] && touched[field]) {
+        var element = errorOf(holder, id);
+        element.textContent = errors[field];
+        element.hidden = false;
+        holder.classList.add('invalid');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', id);
+      } else {
+        var existing = document.getElementById(id);
+        if (existing) {
+          existing.hidden = true;
+        }
+        holder.classList.remove('invalid');
+        input.removeAttribute('aria-invalid');
+        if (input.getAttribute('aria-describedby') === id) {
+          input.removeAttribute('aria-describedby');
+        }
+      }
+    });
+  }
+
+  function settle(text) {
+    panel.removeAttribute('aria-busy');
+    status.textContent = text;
+  }
+
+  function assess() {
+    var mine = ++sequence;
+    var body = new URLSearchParams(new FormData(form));
+    panel.setAttribute('aria-busy', 'true');
+    status.textContent = status.getAttribute('data-checking');
+    fetch(form.getAttribute('data-assess-url'), {
+      method: 'POST',
+      body: body,
+      credentials: 'same-origin',
+      headers: { Accept: 'text/html' }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(String(response.status));
+      }
+      return response.text();
+    }).then(function (html) {
+      if (mine !== sequence) {
+        return;
+      }
+      var fragment = new DOMParser().parseFromString(html, 'text/html').getElementById('wd-assessment-answer');
+      if (!fragment) {
+        throw new Error('no answer');
+      }
+      var errors = {};
+      Array.prototype.forEach.call(fragment.querySelectorAll('#wd-assessment-errors li'), function (item) {
+        errors[item.getAttribute('data-field')] = item.textContent;
+      });
+      while (answer.firstChild) {
+        answer.removeChild(answer.firstChild);
+      }
+      answer.appendChild(document.importNode(fragment, true));
+      showErrors(errors);
+      settle(status.getAttribute('data-checked'));
+    }).catch(function () {
+      if (mine === sequence) {
+        settle(status.getAttribute('data-failed'));
+      }
+    });
+  }
+
+  function later() {
+    window.clearTimeout(timer);
+    panel.setAttribute('aria-busy', 'true');
+    status.textContent = status.getAttribute('data-checking');
+    timer = window.setTimeout(assess, 400);
+  }
+
+  function fieldOf(target) {
+    var holder = target.closest ? target.closest('[data-field]') : null;
+    return holder ? holder.getAttribute('data-field') : target.name;
+  }
+
+  // the checklist is the counter's, not the rules': ticking a material asks nothing
+  function material(target) {
+    return target.name && target.name.indexOf('materials[') === 0;
+  }
+
+  form.addEventListener('input', function (event) {
+    touched[fieldOf(event.target)] = true;
+    if (material(event.target)) {
+      return;
+    }
+    if (event.target === spouse) {
+      followType();
+    }
+    if (event.target === idNumber) {
+      followSex();
+    }
+    later();
+  });
+  form.addEventListener('change', function (event) {
+    touched[fieldOf(event.target)] = true;
+    if (event.target === type) {
+      followType();
+      window.clearTimeout(timer);
+      assess();
+      return;
+    }
+    if (!material(event.target)) {
+      later();
+    }
+  });
+  form.addEventListener('focusout', function (event) {
+    if (event.target.name) {
+      touched[fieldOf(event.target)] = true;
+    }
+  });
+
+  // shown again after a refused submission: what was typed is there, and so is the rules' answer
+  Array.prototype.forEach.call(form.querySelectorAll('input[name], select[name]'), function (input) {
+    if (input.type !== 'hidden' && input.value !== '' && (input.type !== 'checkbox' || input.checked)) {
+      touched[fieldOf(input)] = true;
+    }
+  });
+  followType();
+  followSex();
+  if (type.value !== '') {
+    assess();
+  }
 }());

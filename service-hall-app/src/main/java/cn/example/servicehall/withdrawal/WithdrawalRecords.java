@@ -20,7 +20,7 @@ import cn.example.servicehall.intake.RetirementAge;
 
 /** The withdrawal's own tables: the application, the rules' decision, the flags, the opinions and the payment. */
 @Repository
-class WithdrawalRecords {
+public class WithdrawalRecords {
 
 	private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {
 	};
@@ -139,7 +139,7 @@ class WithdrawalRecords {
 	 * @param fourEyes why a second person approves
 	 * @param flags the fraud flags, as rows of rule, words
 	 */
-	record Decided(String policyId, LocalDate acceptedOn, WithdrawalDecision.Route route, boolean eligible,
+	public record Decided(String policyId, LocalDate acceptedOn, WithdrawalDecision.Route route, boolean eligible,
 			BigDecimal amount, String amountBasis, List<Map<String, String>> unmet, List<Map<String, String>> reviews,
 			Optional<String> fourEyes, List<Map<String, String>> flags) {
 
@@ -173,7 +173,7 @@ class WithdrawalRecords {
 	 * @param reviewer login
 	 * @param at when
 	 */
-	record Review(String stage, String outcome, String opinion, String reviewer, OffsetDateTime at) {
+	public record Review(String stage, String outcome, String opinion, String reviewer, OffsetDateTime at) {
 	}
 
 	/** The debit or closing as the account system booked it; a retried step keeps the first. */
@@ -218,7 +218,7 @@ class WithdrawalRecords {
 	 * @param bankReference the transfer's reference, once made
 	 * @param transferredAt when it was made
 	 */
-	record Payment(String accountNo, BigDecimal balanceBefore, BigDecimal interest, BigDecimal amount,
+	public record Payment(String accountNo, BigDecimal balanceBefore, BigDecimal interest, BigDecimal amount,
 			BigDecimal balanceAfter, boolean closedAccount, LocalDate bookedOn, Optional<String> bankReference,
 			Optional<OffsetDateTime> transferredAt) {
 	}
@@ -239,6 +239,22 @@ class WithdrawalRecords {
 			.param("to", to)
 			.query()
 			.listOfRows();
+	}
+
+	/** The flagged cases between two days, newest first, with the case's applicant and status. */
+	List<Withdrawals.FlaggedCase> flaggedCases(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select f.case_no, c.applicant_name, f.rule, f.type, f.words, f.flagged_at, c.status
+				  from withdrawal_flag f join intake_case c on c.case_no = f.case_no
+				 where (f.flagged_at at time zone :zone)::date between :from and :to
+				 order by f.flagged_at desc, f.case_no, f.rule""")
+			.param("zone", this.clock.getZone().getId())
+			.param("from", from)
+			.param("to", to)
+			.query((rs, row) -> new Withdrawals.FlaggedCase(rs.getString("case_no"), rs.getString("applicant_name"),
+					rs.getString("rule"), WithdrawalType.valueOf(rs.getString("type")), rs.getString("words"),
+					rs.getObject("flagged_at", OffsetDateTime.class), rs.getString("status")))
+			.list();
 	}
 
 	private static String blankToNull(String value) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.NotificationGateway;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
@@ -60,10 +61,13 @@ public class Withdrawals {
 
 	private final JdbcClient jdbc;
 
+	private final NotificationGateway sms;
+
 	private final Clock clock;
 
 	Withdrawals(WithdrawalFactsReader facts, WithdrawalRules rules, WithdrawalPolicies policies,
-			WithdrawalRecords records, WithdrawalWorkflow workflow, CaseFiles cases, JdbcClient jdbc, Clock clock) {
+			WithdrawalRecords records, WithdrawalWorkflow workflow, CaseFiles cases, JdbcClient jdbc,
+			NotificationGateway sms, Clock clock) {
 		this.facts = facts;
 		this.rules = rules;
 		this.policies = policies;
@@ -71,6 +75,7 @@ public class Withdrawals {
 		this.workflow = workflow;
 		this.cases = cases;
 		this.jdbc = jdbc;
+		this.sms = sms;
 		this.clock = clock;
 	}
 
@@ -151,6 +156,71 @@ public class Withdrawals {
 					kept.type().closing(), kept.bankName(),
 					new cn.example.servicehall.intake.BankCardNumber(kept.cardNo()).masked(), kept.claim(),
 					this.records.decision(caseNo), this.records.reviews(caseNo), this.records.payment(caseNo)));
+	}
+
+	/** The text messages the SMS gateway sent for the case, oldest first, phone numbers masked (the case page). */
+	@Transactional(readOnly = true)
+	public List<SentMessage> messages(CaseNo caseNo, CurrentOfficer officer) {
+		this.cases.getVisible(caseNo, officer);
+		return this.sms.sentFor(caseNo.value())
+			.stream()
+			.map(m -> new SentMessage(m.maskedPhoneNumber(), m.text(), m.sentAt()))
+			.toList();
+	}
+
+	/**
+	 * A text message sent for a case.
+	 * @param phone the number, masked ({@code 138****5678})
+	 * @param text the text
+	 * @param sentAt when
+	 */
+	public record SentMessage(String phone, String text, OffsetDateTime sentAt) {
+	}
+
+	/**
+	 * 骗提预警 for the managers: the fraud flags raised between two days (in the hall's time zone), counted by month,
+	 * rule and type, and the flagged cases themselves, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public FlagReport flags(LocalDate from, LocalDate to) {
+		List<FlagCount> counts = this.records.flagCounts(from, to)
+			.stream()
+			.map(row -> new FlagCount((String) row.get("month"), (String) row.get("rule"),
+					WithdrawalType.valueOf((String) row.get("type")), ((Number) row.get("cases")).intValue()))
+			.toList();
+		return new FlagReport(counts, this.records.flaggedCases(from, to));
+	}
+
+	/**
+	 * The flags of a period.
+	 * @param counts by month (newest first), rule and type
+	 * @param cases every flagged case, newest first
+	 */
+	public record FlagReport(List<FlagCount> counts, List<FlaggedCase> cases) {
+	}
+
+	/**
+	 * How many cases one rule flagged in a month for one type.
+	 * @param month {@code 2026-12}
+	 * @param rule the rule's code ({@link FraudFlag.Rule})
+	 * @param type the withdrawal type
+	 * @param cases how many cases
+	 */
+	public record FlagCount(String month, String rule, WithdrawalType type, int cases) {
+	}
+
+	/**
+	 * A flagged case.
+	 * @param caseNo the case
+	 * @param applicantName who applied
+	 * @param rule the rule's code
+	 * @param type the withdrawal type
+	 * @param words what the rule found
+	 * @param flaggedAt when
+	 * @param status the case's status now
+	 */
+	public record FlaggedCase(String caseNo, String applicantName, String rule, WithdrawalType type, String words,
+			OffsetDateTime flaggedAt, String status) {
 	}
 
 	/**

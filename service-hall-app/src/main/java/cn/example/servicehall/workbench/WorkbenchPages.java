@@ -31,7 +31,8 @@ import cn.example.servicehall.platform.web.ProblemException;
  * would otherwise answer these pages in JSON.
  */
 @ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
-		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class })
+		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class,
+		WithdrawalFormController.class, WithdrawalPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +25,7 @@ import cn.example.servicehall.intake.CaseView;
 import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.withdrawal.WithdrawalApplication;
+import cn.example.servicehall.withdrawal.WithdrawalOpinion;
 import cn.example.servicehall.withdrawal.Withdrawals;
 
 @RestController
@@ -83,38 +81,21 @@ class WithdrawalController {
 		return view(caseNo(caseNo), officer);
 	}
 
-	/**
-	 * A reviewer's opinion.
-	 * @param outcome APPROVE or REJECT
-	 * @param opinion in words, as the refusal notice and the SMS read it
-	 */
-	record Opinion(@NotNull(message = "{withdrawal.outcome.required}") Outcome outcome,
-			@NotBlank(message = "{withdrawal.opinion.required}") @Size(max = 500, message = "{withdrawal.opinion.length}")
-			String opinion) {
-	}
-
-	/** 同意 or 不同意. */
-	enum Outcome {
-
-		APPROVE, REJECT
-
-	}
-
 	@PostMapping("/{caseNo}/review")
 	@Operation(summary = "提取审核: approve or refuse what the rules could not decide; 初审岗")
-	WithdrawalCaseResponse review(@PathVariable String caseNo, @Valid @RequestBody Opinion opinion,
+	WithdrawalCaseResponse review(@PathVariable String caseNo, @Valid @RequestBody WithdrawalOpinion opinion,
 			CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
-		this.withdrawals.review(number, officer, opinion.outcome() == Outcome.APPROVE, opinion.opinion().strip());
+		this.withdrawals.review(number, officer, opinion.approves(), opinion.opinion().strip());
 		return view(number, officer);
 	}
 
 	@PostMapping("/{caseNo}/approval")
 	@Operation(summary = "提取复核 (四眼): a second person approves or refuses above the city's amount; 审批岗")
-	WithdrawalCaseResponse approve(@PathVariable String caseNo, @Valid @RequestBody Opinion opinion,
+	WithdrawalCaseResponse approve(@PathVariable String caseNo, @Valid @RequestBody WithdrawalOpinion opinion,
 			CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
-		this.withdrawals.approve(number, officer, opinion.outcome() == Outcome.APPROVE, opinion.opinion().strip());
+		this.withdrawals.approve(number, officer, opinion.approves(), opinion.opinion().strip());
 		return view(number, officer);
 	}
 
