@@ -54,6 +54,8 @@ class ApiAccessMatrixIT {
 
 	private static final String ADMIN = Groups.SYSTEM_ADMIN;
 
+	private static final String ONLINE = Groups.ONLINE_HALL;
+
 	private static final String FORBIDDEN_TYPE = "\"type\":\"/problems/forbidden\"";
 
 	/** Endpoint → the groups that may call it. Everyone else: 403; nobody signed in: 401. */
@@ -95,6 +97,12 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/bank", Set.of(BANK));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/guarantor", Set.of(GUARANTOR));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/mortgage-registration", Set.of(REGISTRY));
+		MATRIX.put("POST /api/withdrawals", Set.of(CLERK, ONLINE));
+		MATRIX.put("POST /api/withdrawals/assessment", Set.of(CLERK, ONLINE));
+		MATRIX.put("GET /api/withdrawals/{caseNo}",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
+		MATRIX.put("POST /api/withdrawals/{caseNo}/review", Set.of(REVIEWER));
+		MATRIX.put("POST /api/withdrawals/{caseNo}/approval", Set.of(APPROVER));
 		Set<String> staff = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN);
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);
