@@ -119,7 +119,9 @@ final class Certificates {
 
 	private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, Instant now, Duration validity,
 			KeyPair keys) {
-		Instant notBefore = now.minus(Duration.ofHours(1));
+		// valid from a year back: the clock they are made on may be a test's or a moved development clock, days ahead of
+		// the real one that later signs with them (development certificates only: real ones come from the CA)
+		Instant notBefore = now.minus(Duration.ofDays(366));
 		Instant notAfter = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).plus(validity).toInstant();
 		return new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).setBit(126), Date.from(notBefore),
 				Date.from(notAfter), subject, keys.getPublic());
