@@ -42,7 +42,7 @@ public final class WithdrawalFixtures {
 				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
 				                               monthly_deposit, outstanding_loan)
 				values (?, ?, ?, 'NORMAL', ?, 60, 1800.00, false)""")
-			.params(id, "GJJ9" + id.substring(6, 17), name, new BigDecimal(balance))
+			.params(id, "GJJ7" + id.substring(6, 17), name, new BigDecimal(balance))
 			.update();
 		return new Depositor(name, id);
 	}

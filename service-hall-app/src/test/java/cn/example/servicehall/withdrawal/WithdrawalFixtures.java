@@ -34,7 +34,7 @@ final class WithdrawalFixtures {
 	static Person person(JdbcClient jdbc, String name, LocalDate born, boolean male, String balance, String status) {
 		int n = SEQUENCE.incrementAndGet();
 		String sequence = String.format("%02d", n % 100) + (male ? (1 + 2 * (n / 100 % 5)) : (2 * (n / 100 % 5)));
-		String id17 = "410803" + born.toString().replace("-", "") + sequence;
+		String id17 = "410821" + born.toString().replace("-", "") + sequence;
 		String id = id17 + check(id17);
 		jdbc.sql("""
 				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,

@@ -279,25 +279,8 @@ class WithdrawalPagesBrowserIT extends KeycloakBrowserTest {
 
 	/** A depositor of the fake account system, with a valid ID number of their own. */
 	private String person(String name, LocalDate born, String balance) {
-		int n = SEQUENCE.incrementAndGet();
-		String id17 = "410803" + born.toString().replace("-", "") + String.format("%03d", n % 1000);
-		String id = id17 + check(id17);
-		this.jdbc.sql("""
-				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
-				                               monthly_deposit, outstanding_loan)
-				values (?, ?, ?, 'NORMAL', ?, 60, 1800.00, false)""")
-			.params(id, "GJJ9" + id.substring(6, 17), name, new BigDecimal(balance))
-			.update();
-		return id;
+		return cn.example.servicehall.support.WithdrawalFixtures.depositor(this.jdbc, name, born, true, balance).id();
 	}
 
-	private static char check(String id17) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (id17.charAt(i) - '0') * weights[i];
-		}
-		return "10X98765432".charAt(sum % 11);
-	}
 
 }
