@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The eligibility tables as the engine deployed them (their evaluations kept in its history). */
 @Component
+@org.springframework.context.annotation.Primary
 class EngineEligibilityTables implements EligibilityTables {
 
 	private final DecisionService decisions;

@@ -37,10 +37,16 @@ public class WithdrawalRules {
 
 	/** The decision on a withdrawal of {@code type}. */
 	public WithdrawalDecision decide(WithdrawalType type, WithdrawalFacts facts, WithdrawalPolicy policy) {
+		return decide(type, facts, policy, this.tables);
+	}
+
+	/** The same decision with the tables evaluated by {@code tables} (a preview keeps nothing in the engine's history). */
+	WithdrawalDecision decide(WithdrawalType type, WithdrawalFacts facts, WithdrawalPolicy policy,
+			EligibilityTables tables) {
 		Map<String, Object> inputs = inputs(type, facts, policy);
 		List<Reason> unmet = new ArrayList<>();
 		for (String key : List.of(EligibilityTables.ACCOUNT, type.decisionKey())) {
-			this.tables.evaluate(key, inputs)
+			tables.evaluate(key, inputs)
 				.forEach(row -> unmet.add(new Reason((String) row.get("rule"), (String) row.get("reason"),
 						(String) row.get("missing"))));
 		}

@@ -63,11 +63,13 @@ public class Withdrawals {
 
 	private final NotificationGateway sms;
 
+	private final PreviewEligibilityTables previewTables;
+
 	private final Clock clock;
 
 	Withdrawals(WithdrawalFactsReader facts, WithdrawalRules rules, WithdrawalPolicies policies,
 			WithdrawalRecords records, WithdrawalWorkflow workflow, CaseFiles cases, JdbcClient jdbc,
-			NotificationGateway sms, Clock clock) {
+			NotificationGateway sms, PreviewEligibilityTables previewTables, Clock clock) {
 		this.facts = facts;
 		this.rules = rules;
 		this.policies = policies;
@@ -76,17 +78,18 @@ public class Withdrawals {
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.sms = sms;
+		this.previewTables = previewTables;
 		this.clock = clock;
 	}
 
 	/**
 	 * What the rules say of the application today, without writing anything: shown live on the counter's form and
-	 * asked by the online hall before it submits. (Not read-only: the engine keeps the history of each decision table
-	 * it evaluates.)
+	 * asked by the online hall before it submits. The tables are evaluated outside the engine: a clerk typing leaves
+	 * nothing in its history (the process's decision is kept there).
 	 */
-	@Transactional
+	@Transactional(readOnly = true)
 	public Assessment assess(WithdrawalApplication application) {
-		return assessment(application.type(), decide(application), checklist(application));
+		return assessment(application.type(), preview(application), checklist(application));
 	}
 
 	/**
@@ -100,7 +103,7 @@ public class Withdrawals {
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> materials = channel == Channel.WINDOW ? checkedMaterials(application) : Map.of();
 		// refused here, with nothing written: no account, not eligible, more than the balance; the process decides again
-		refuseWhatCannotBePaid(application, decide(application));
+		refuseWhatCannotBePaid(application, preview(application));
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("withdrawal:" + id.value()).query().singleValue();
 		openWithdrawalOf(id).ifPresent(open -> {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "withdrawal-open", "problem.withdrawal.open",
@@ -282,6 +285,15 @@ public class Withdrawals {
 
 	/** Decided with the facts the systems give today: refused in words when the applicant has no account. */
 	Decision decide(WithdrawalApplication application) {
+		return decide(application, null);
+	}
+
+	/** The same, with the tables evaluated outside the engine: nothing is kept (the live assessment, the checks). */
+	Decision preview(WithdrawalApplication application) {
+		return decide(application, this.previewTables);
+	}
+
+	private Decision decide(WithdrawalApplication application, EligibilityTables tables) {
 		WithdrawalFactsReader.Read read;
 		try {
 			read = this.facts.read(application).orElseThrow(() -> ProblemException.refusal(
@@ -292,7 +304,8 @@ public class Withdrawals {
 					"problem.withdrawal.agency-unavailable", ex.system());
 		}
 		WithdrawalPolicy policy = this.policies.inForce(read.facts().acceptedOn());
-		return new Decision(this.rules.decide(application.type(), read.facts(), policy), read);
+		return new Decision(tables == null ? this.rules.decide(application.type(), read.facts(), policy)
+				: this.rules.decide(application.type(), read.facts(), policy, tables), read);
 	}
 
 	/**

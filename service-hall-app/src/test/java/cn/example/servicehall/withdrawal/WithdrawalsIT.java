@@ -121,6 +121,23 @@ class WithdrawalsIT {
 	}
 
 	@Test
+	void theLiveAssessmentKeepsNothingWhileTheProcesssDecisionIsKept() {
+		Person renter = person(this.jdbc, "吴看看", LocalDate.of(1993, 2, 2), false, "12000.00", "NORMAL");
+		Map<String, Object> application = application("RENT", renter,
+				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
+		long before = decisionsKept();
+		for (int keystroke = 0; keystroke < 5; keystroke++) {
+			assertThat(this.online.post("/api/withdrawals/assessment", application).getBody()).containsEntry("eligible", true);
+		}
+		assertThat(decisionsKept()).isEqualTo(before);
+		String caseNo = caseNo(this.online.post("/api/withdrawals", application, key()));
+		assertThat(decisionsKept()).isEqualTo(before);
+		runJobs(this.engine, caseNo);
+		// the process's decision: the account's table and the type's
+		assertThat(decisionsKept()).isEqualTo(before + 2);
+	}
+
+	@Test
 	void aRentWithdrawalFromTheOnlineHallIsPaidWithoutAClerkAndCountsAsOnline() {
 		Person renter = person(this.jdbc, "钱租房", LocalDate.of(1992, 3, 3), false, "30000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
@@ -333,6 +350,10 @@ class WithdrawalsIT {
 			.query((rs, row) -> clocks.put(rs.getString(1), rs.getString(2)))
 			.list();
 		return clocks;
+	}
+
+	private long decisionsKept() {
+		return this.engine.getHistoryService().createHistoricDecisionInstanceQuery().count();
 	}
 
 	private int cases() {
