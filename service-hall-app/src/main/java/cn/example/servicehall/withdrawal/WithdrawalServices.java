@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -73,11 +72,6 @@ class WithdrawalServices implements CaseService {
 	@Override
 	public List<? extends CaseStage> stages() {
 		return Arrays.asList(WithdrawalStage.values());
-	}
-
-	@Override
-	public Set<String> withdrawnBy() {
-		return Set.of();
 	}
 
 	@Override

@@ -34,6 +34,12 @@ public final class WithdrawalFixtures {
 	 * depositors made so far (so every ID number is new).
 	 */
 	public static Depositor depositor(JdbcClient jdbc, String name, LocalDate born, boolean male, String balance) {
+		return depositor(jdbc, name, born, male, balance, "NORMAL");
+	}
+
+	/** The same, with the account in {@code status} ({@code SEALED} for a retired or departed depositor). */
+	public static Depositor depositor(JdbcClient jdbc, String name, LocalDate born, boolean male, String balance,
+			String status) {
 		int n = SEQUENCE.getAndIncrement();
 		String id17 = "410882" + born.plusDays(n / 500).toString().replace("-", "")
 				+ String.format("%03d", (n % 500) * 2 + (male ? 1 : 0));
@@ -41,10 +47,41 @@ public final class WithdrawalFixtures {
 		jdbc.sql("""
 				insert into fake_fund_account (id_no, account_no, holder_name, status, balance, continuous_months,
 				                               monthly_deposit, outstanding_loan)
-				values (?, ?, ?, 'NORMAL', ?, 60, 1800.00, false)""")
-			.params(id, "GJJ7" + id.substring(6, 17), name, new BigDecimal(balance))
+				values (?, ?, ?, ?, ?, 60, 1800.00, false)""")
+			.params(id, "GJJ7" + id.substring(6, 17), name, status, new BigDecimal(balance))
 			.update();
 		return new Depositor(name, id);
+	}
+
+	/** A home registered to the depositor at the registry on {@code registeredOn}; its certificate number. */
+	public static String home(JdbcClient jdbc, Depositor owner, LocalDate registeredOn) {
+		String certificate = "豫(2026)焦作市不动产权第7" + owner.id().substring(8, 17) + "号";
+		jdbc.sql("""
+				insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed, mortgaged)
+				values (?, '焦作市解放区民主路 8 号', 88.00, 2010, ?, false, false)""")
+			.params(certificate, owner.name())
+			.update();
+		jdbc.sql("insert into fake_registry_owner (certificate_no, id_no, registered_on) values (?, ?, ?)")
+			.params(certificate, owner.id(), registeredOn)
+			.update();
+		return certificate;
+	}
+
+	/** A fund loan of the depositor's, repaid on time since 2023-01; its contract number. */
+	public static String fundLoan(JdbcClient jdbc, Depositor borrower) {
+		String contract = "JKT" + borrower.id().substring(6);
+		jdbc.sql("""
+				insert into fake_housing_loan (contract_no, kind, lender, borrower_id_no, principal, annual_rate, term_months,
+				                               first_due, monthly_instalment)
+				values (?, 'FUND', '焦作市住房公积金管理中心', ?, 300000.00, 0.03100, 240, date '2023-01-15', 1681.02)""")
+			.params(contract, borrower.id())
+			.update();
+		return contract;
+	}
+
+	/** A fresh Idempotency-Key. */
+	public static String key() {
+		return java.util.UUID.randomUUID().toString();
 	}
 
 	/** A man born in 1960 whom social security records as retired in 2020: his retirement withdrawal is rule-decided. */

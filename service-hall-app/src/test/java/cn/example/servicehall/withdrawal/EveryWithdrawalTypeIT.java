@@ -1,10 +1,10 @@
 package cn.example.servicehall.withdrawal;
 
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.allMaterials;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.application;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.key;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.person;
+import static cn.example.servicehall.support.WithdrawalFixtures.allMaterials;
+import static cn.example.servicehall.support.WithdrawalFixtures.application;
+import static cn.example.servicehall.support.WithdrawalFixtures.key;
+import static cn.example.servicehall.support.WithdrawalFixtures.depositor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -32,7 +32,8 @@ import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.TestTokens;
-import cn.example.servicehall.withdrawal.WithdrawalFixtures.Person;
+import cn.example.servicehall.support.WithdrawalFixtures;
+import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
 
 /**
  * Every statutory type, at the counter and from the online hall, to the end: the rules decide the ones the systems'
@@ -81,7 +82,7 @@ class EveryWithdrawalTypeIT {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("typesAndChannels")
 	void isCompletedAndPaidOnce(WithdrawalType type, String channel) {
-		Person who = eligibleFor(type);
+		Depositor who = eligibleFor(type);
 		Map<String, Object> application = application(type.name(), who, claimFor(type, who));
 		Api submitter = "WINDOW".equals(channel) ? Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK))
 				: Api.as(this.http, TestTokens.user("service-account-online-hall-system", Groups.ONLINE_HALL));
@@ -136,9 +137,9 @@ class EveryWithdrawalTypeIT {
 	}
 
 	/** A depositor the rules find eligible for the type, with what the systems should say of them. */
-	private Person eligibleFor(WithdrawalType type) {
+	private Depositor eligibleFor(WithdrawalType type) {
 		boolean old = type == WithdrawalType.RETIREMENT;
-		Person who = person(this.jdbc, "测试" + "甲乙丙丁戊己庚辛壬癸子丑寅卯辰".charAt(type.ordinal()), old ? LocalDate.of(1960, 3, 3) : LocalDate.of(1986, 6, 6),
+		Depositor who = depositor(this.jdbc, "测试" + "甲乙丙丁戊己庚辛壬癸子丑寅卯辰".charAt(type.ordinal()), old ? LocalDate.of(1960, 3, 3) : LocalDate.of(1986, 6, 6),
 				true, "100000.00", type == WithdrawalType.LEAVING_CITY || old ? "SEALED" : "NORMAL");
 		if (old) {
 			this.jdbc.sql("insert into fake_social_security_retirement (id_no, retired_on, certificate_no) values (?, ?, ?)")
@@ -149,7 +150,7 @@ class EveryWithdrawalTypeIT {
 	}
 
 	/** What the type's claim needs. */
-	private Map<String, Object> claimFor(WithdrawalType type, Person who) {
+	private Map<String, Object> claimFor(WithdrawalType type, Depositor who) {
 		return switch (type) {
 			case RETIREMENT -> Map.of();
 			case LOSS_OF_WORKING_ABILITY -> papers("workingAbilityLost", "employmentEnded");

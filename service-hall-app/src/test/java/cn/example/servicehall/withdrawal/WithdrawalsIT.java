@@ -1,10 +1,10 @@
 package cn.example.servicehall.withdrawal;
 
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.allMaterials;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.application;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.key;
-import static cn.example.servicehall.withdrawal.WithdrawalFixtures.person;
+import static cn.example.servicehall.support.WithdrawalFixtures.allMaterials;
+import static cn.example.servicehall.support.WithdrawalFixtures.application;
+import static cn.example.servicehall.support.WithdrawalFixtures.key;
+import static cn.example.servicehall.support.WithdrawalFixtures.depositor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +37,8 @@ import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.TestTokens;
-import cn.example.servicehall.withdrawal.WithdrawalFixtures.Person;
+import cn.example.servicehall.support.WithdrawalFixtures;
+import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
 
 /**
  * Withdrawals through the API as each post would, with the fund ledger, the bank's transfers, the documents and the
@@ -84,7 +85,7 @@ class WithdrawalsIT {
 
 	@Test
 	void aRetirementAtTheCounterIsPaidClosedAndCertifiedWithNoClerkStep() {
-		Person retired = person(this.jdbc, "孙退休", LocalDate.of(1960, 5, 10), true, "128600.00", "SEALED");
+		Depositor retired = depositor(this.jdbc, "孙退休", LocalDate.of(1960, 5, 10), true, "128600.00", "SEALED");
 		this.jdbc.sql("insert into fake_social_security_retirement (id_no, retired_on, certificate_no) values (?, ?, ?)")
 			.params(retired.id(), LocalDate.of(2020, 5, 10), "TX" + retired.id())
 			.update();
@@ -122,7 +123,7 @@ class WithdrawalsIT {
 
 	@Test
 	void theLiveAssessmentKeepsNothingWhileTheProcesssDecisionIsKept() {
-		Person renter = person(this.jdbc, "吴看看", LocalDate.of(1993, 2, 2), false, "12000.00", "NORMAL");
+		Depositor renter = depositor(this.jdbc, "吴看看", LocalDate.of(1993, 2, 2), false, "12000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
 		long before = decisionsKept();
@@ -139,7 +140,7 @@ class WithdrawalsIT {
 
 	@Test
 	void aRentWithdrawalFromTheOnlineHallIsPaidWithoutAClerkAndCountsAsOnline() {
-		Person renter = person(this.jdbc, "钱租房", LocalDate.of(1992, 3, 3), false, "30000.00", "NORMAL");
+		Depositor renter = depositor(this.jdbc, "钱租房", LocalDate.of(1992, 3, 3), false, "30000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
 		ResponseEntity<Map<String, Object>> created = this.online.post("/api/withdrawals", application, key());
@@ -164,7 +165,7 @@ class WithdrawalsIT {
 
 	@Test
 	void rentWhileOwningAHomeInTheCityIsHeldForAReviewerWhoRefusesAndNothingIsPaid() {
-		Person owner = person(this.jdbc, "赵有房", LocalDate.of(1988, 8, 8), true, "40000.00", "NORMAL");
+		Depositor owner = depositor(this.jdbc, "赵有房", LocalDate.of(1988, 8, 8), true, "40000.00", "NORMAL");
 		WithdrawalFixtures.home(this.jdbc, owner, LocalDate.of(2021, 1, 5));
 		Map<String, Object> application = application("RENT", owner,
 				Map.of("lease", Map.of("monthlyRent", "1500.00", "startsOn", "2026-06-01", "filed", true)));
@@ -196,7 +197,7 @@ class WithdrawalsIT {
 
 	@Test
 	void aboveTheCitysAmountASecondPersonApprovesAndTheReviewerCannot() {
-		Person buyer = person(this.jdbc, "李买房", LocalDate.of(1985, 2, 2), true, "260000.00", "NORMAL");
+		Depositor buyer = depositor(this.jdbc, "李买房", LocalDate.of(1985, 2, 2), true, "260000.00", "NORMAL");
 		String home = WithdrawalFixtures.home(this.jdbc, buyer, LocalDate.of(2026, 9, 1));
 		Map<String, Object> application = application("PURCHASE_RESALE_HOME", buyer, Map.of("home",
 				Map.of("certificateNo", home, "purchasedOn", "2026-08-20", "price", "900000.00", "loanAmount", "0")));
@@ -227,7 +228,7 @@ class WithdrawalsIT {
 
 	@Test
 	void theBankDownDuringThePaymentIsRetriedAndPaysExactlyOnce() {
-		Person renter = person(this.jdbc, "孙等款", LocalDate.of(1991, 4, 4), false, "20000.00", "NORMAL");
+		Depositor renter = depositor(this.jdbc, "孙等款", LocalDate.of(1991, 4, 4), false, "20000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1200.00", "startsOn", "2026-05-01", "filed", true)));
 		String caseNo = caseNo(this.online.post("/api/withdrawals", application, key()));
@@ -253,14 +254,14 @@ class WithdrawalsIT {
 
 	@Test
 	void theSameRequestRetriedOrSentTwiceAtOnceOpensOneCase() throws Exception {
-		Person renter = person(this.jdbc, "周重试", LocalDate.of(1993, 9, 9), true, "15000.00", "NORMAL");
+		Depositor renter = depositor(this.jdbc, "周重试", LocalDate.of(1993, 9, 9), true, "15000.00", "NORMAL");
 		Map<String, Object> application = application("RENT", renter,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
 		String key = key();
 		String first = caseNo(this.online.post("/api/withdrawals", application, key));
 		assertThat(caseNo(this.online.post("/api/withdrawals", application, key))).isEqualTo(first);
 
-		Person other = person(this.jdbc, "吴并发", LocalDate.of(1994, 10, 10), true, "15000.00", "NORMAL");
+		Depositor other = depositor(this.jdbc, "吴并发", LocalDate.of(1994, 10, 10), true, "15000.00", "NORMAL");
 		Map<String, Object> twice = application("RENT", other,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -284,7 +285,7 @@ class WithdrawalsIT {
 
 	@Test
 	void badInputIsRefusedInWordsAndNothingIsWritten() {
-		Person someone = person(this.jdbc, "郑输错", LocalDate.of(1990, 1, 1), true, "10000.00", "NORMAL");
+		Depositor someone = depositor(this.jdbc, "郑输错", LocalDate.of(1990, 1, 1), true, "10000.00", "NORMAL");
 		int before = cases();
 		Map<String, Object> badCard = application("RENT", someone,
 				Map.of("lease", Map.of("monthlyRent", "1000.00", "startsOn", "2026-06-01", "filed", true)));
@@ -299,7 +300,7 @@ class WithdrawalsIT {
 		assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
 		assertThat(String.valueOf(tooMuch.getBody().get("detail"))).contains("超过住房公积金账户余额");
 
-		Person young = person(this.jdbc, "冯未退", LocalDate.of(1980, 6, 6), true, "50000.00", "NORMAL");
+		Depositor young = depositor(this.jdbc, "冯未退", LocalDate.of(1980, 6, 6), true, "50000.00", "NORMAL");
 		ResponseEntity<Map<String, Object>> notRetired = this.online.post("/api/withdrawals",
 				application("RETIREMENT", young, Map.of()), key());
 		assertThat(notRetired.getStatusCode().value()).isEqualTo(422);
