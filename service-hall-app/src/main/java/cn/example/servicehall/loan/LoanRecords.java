@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,6 +24,7 @@ import cn.example.servicehall.loan.LoanCase.Role;
 import cn.example.servicehall.loan.calculation.Instalment;
 import cn.example.servicehall.loan.calculation.RepaymentMethod;
 import cn.example.servicehall.loan.calculation.RepaymentSchedule;
+import cn.example.servicehall.platform.JsonColumns;
 
 /** The loan tables: what each stage of a loan case writes, and the case read back whole. */
 @Component
@@ -186,8 +186,8 @@ class LoanRecords {
 			.param("rateFrom", decision.rateEffectiveFrom())
 			.param("rate", decision.annualRate())
 			.param("eligible", decision.eligible())
-			.param("reasons", write(decision.reasons()))
-			.param("limits", write(decision.limits()))
+			.param("reasons", JsonColumns.write(this.json, decision.reasons()))
+			.param("limits", JsonColumns.write(this.json, decision.limits()))
 			.param("binding", decision.bindingLimit())
 			.param("approvable", decision.approvableAmount())
 			.param("granted", decision.grantedAmount())
@@ -430,8 +430,8 @@ class LoanRecords {
 			.query((rs, row) -> new LoanCase.Decision(rs.getObject("decided_at", OffsetDateTime.class),
 					rs.getString("policy_id"), rs.getObject("rate_effective_from", LocalDate.class),
 					rs.getBigDecimal("annual_rate"), rs.getBoolean("eligible"),
-					read(rs.getString("reasons"), new TypeReference<List<LoanCase.Reason>>() {
-					}), read(rs.getString("limits"), new TypeReference<List<LoanCase.LimitLine>>() {
+					JsonColumns.read(this.json, rs.getString("reasons"), new TypeReference<List<LoanCase.Reason>>() {
+					}), JsonColumns.read(this.json, rs.getString("limits"), new TypeReference<List<LoanCase.LimitLine>>() {
 					}), rs.getString("binding_limit"), rs.getBigDecimal("approvable_amount"),
 					rs.getBigDecimal("granted_amount"), rs.getString("explanation")))
 			.optional();
@@ -490,24 +490,6 @@ class LoanRecords {
 			.query((rs, row) -> new LoanCase.Iou(rs.getString("iou_no"), rs.getBigDecimal("amount"),
 					rs.getObject("issued_at", OffsetDateTime.class)))
 			.optional();
-	}
-
-	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private <T> T read(String value, TypeReference<T> type) {
-		try {
-			return this.json.readValue(value, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

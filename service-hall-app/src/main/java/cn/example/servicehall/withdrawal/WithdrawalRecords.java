@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.RetirementAge;
+import cn.example.servicehall.platform.JsonColumns;
 
 /** The withdrawal's own tables: the application, the rules' decision, the flags, the opinions and the payment. */
 @Repository
@@ -49,7 +49,7 @@ public class WithdrawalRecords {
 			.param("kind", kind.name())
 			.param("bank", application.bankCard().bankName().strip())
 			.param("card", new cn.example.servicehall.intake.BankCardNumber(application.bankCard().cardNo()).value())
-			.param("claim", write(application.claim()))
+			.param("claim", JsonColumns.write(this.json, application.claim()))
 			.param("at", OffsetDateTime.now(this.clock))
 			.update();
 	}
@@ -61,7 +61,7 @@ public class WithdrawalRecords {
 			.query((rs, row) -> new Kept(WithdrawalType.valueOf(rs.getString("type")), rs.getString("phone"),
 					rs.getString("spouse_id_no"), RetirementAge.Kind.valueOf(rs.getString("retirement_kind")),
 					rs.getString("bank_name"), rs.getString("card_no"),
-					read(rs.getString("claim"), WithdrawalApplication.Claim.class)))
+					JsonColumns.read(this.json, rs.getString("claim"), WithdrawalApplication.Claim.class)))
 			.optional();
 	}
 
@@ -98,10 +98,10 @@ public class WithdrawalRecords {
 			.param("eligible", decision.eligible())
 			.param("amount", decision.payable())
 			.param("basis", decision.amount().binding().words())
-			.param("unmet", write(decision.unmet()))
-			.param("reviews", write(decision.reviews()))
+			.param("unmet", JsonColumns.write(this.json, decision.unmet()))
+			.param("reviews", JsonColumns.write(this.json, decision.reviews()))
 			.param("fourEyes", decision.fourEyes().map(WithdrawalDecision.Reason::words).orElse(null))
-			.param("flags", write(decision.flags().stream()
+			.param("flags", JsonColumns.write(this.json, decision.flags().stream()
 				.map(f -> Map.of("rule", f.code(), "words", f.words()))
 				.toList()))
 			.param("at", now)
@@ -120,9 +120,9 @@ public class WithdrawalRecords {
 			.param(caseNo.value())
 			.query((rs, row) -> new Decided(rs.getString("policy_id"), rs.getObject("accepted_on", LocalDate.class),
 					WithdrawalDecision.Route.valueOf(rs.getString("route")), rs.getBoolean("eligible"),
-					rs.getBigDecimal("amount"), rs.getString("amount_basis"), read(rs.getString("unmet"), ROWS),
-					read(rs.getString("reviews"), ROWS), Optional.ofNullable(rs.getString("four_eyes")),
-					read(rs.getString("flags"), ROWS)))
+					rs.getBigDecimal("amount"), rs.getString("amount_basis"), JsonColumns.read(this.json, rs.getString("unmet"), ROWS),
+					JsonColumns.read(this.json, rs.getString("reviews"), ROWS), Optional.ofNullable(rs.getString("four_eyes")),
+					JsonColumns.read(this.json, rs.getString("flags"), ROWS)))
 			.optional();
 	}
 
@@ -259,33 +259,6 @@ public class WithdrawalRecords {
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private <T> T read(String value, Class<T> type) {
-		try {
-			return this.json.readValue(value, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private <T> T read(String value, TypeReference<T> type) {
-		try {
-			return this.json.readValue(value, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
