@@ -274,11 +274,14 @@ class ResaleLoanDocumentsIT {
 			.doesNotContain(row("select id_no from loan_party where case_no = ? and role = 'BORROWER'", caseNo));
 
 		int[] range = byteRange(genuine);
-		int firstStream = indexOf(genuine, "stream", 0) + 40;
-		int lastStreamSigned = lastIndexOf(genuine, "stream", range[1]) - 40;
-		// inside stream data: a flipped bit there leaves a readable PDF whose signature no longer matches (a bit
-		// flipped in the cross-reference table could leave no PDF to read at all, which the page rightly says)
-		int middleStream = indexOf(genuine, "endstream", range[1] / 2) - 40;
+		// inside the data of a page's or a font's stream: a flipped bit there leaves a readable PDF whose signature
+		// no longer matches. Not inside an object or cross-reference stream: a bit flipped there can leave no PDF to
+		// read at all, which the page rightly answers with NOT_A_PDF.
+		List<Integer> streams = plainStreams(genuine, range[1]);
+		assertThat(streams).as("streams in the signed part").hasSizeGreaterThan(2);
+		int firstStream = streams.get(0);
+		int middleStream = streams.get(streams.size() / 2);
+		int lastStreamSigned = streams.get(streams.size() - 1);
 		for (int position : new int[] { firstStream, middleStream, lastStreamSigned, range[2] + range[3] / 2 }) {
 			byte[] tampered = genuine.clone();
 			tampered[position] ^= 0x01;
@@ -495,16 +498,24 @@ class ResaleLoanDocumentsIT {
 				Integer.parseInt(range.group(3)), Integer.parseInt(range.group(4)) };
 	}
 
-	private static int indexOf(byte[] pdf, String text, int from) {
-		int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf(text, from);
-		assertThat(at).as(text + " after byte " + from).isPositive();
-		return at;
-	}
-
-	private static int lastIndexOf(byte[] pdf, String text, int before) {
-		int at = new String(pdf, StandardCharsets.ISO_8859_1).lastIndexOf(text, before);
-		assertThat(at).as(text + " before byte " + before).isPositive();
-		return at;
+	/**
+	 * A byte in the middle of each stream's data before {@code before}, for every stream that is not an object
+	 * stream or a cross-reference stream (those hold the file's structure, not its content).
+	 */
+	private static List<Integer> plainStreams(byte[] pdf, int before) {
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		List<Integer> positions = new java.util.ArrayList<>();
+		Matcher stream = Pattern.compile("(?<!end)stream\\r?\\n").matcher(text);
+		while (stream.find() && stream.end() < before) {
+			String dictionary = text.substring(text.lastIndexOf(" obj", stream.start()), stream.start());
+			int end = text.indexOf("endstream", stream.end());
+			if (dictionary.contains("/ObjStm") || dictionary.contains("/XRef") || end < 0 || end > before
+					|| end - stream.end() < 16) {
+				continue;
+			}
+			positions.add(stream.end() + (end - stream.end()) / 2);
+		}
+		return positions;
 	}
 
 	private static void ok(ResponseEntity<Map<String, Object>> response) {

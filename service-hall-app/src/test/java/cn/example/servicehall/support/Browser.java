@@ -10,10 +10,14 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,6 +66,29 @@ public final class Browser implements AutoCloseable {
 
 	public WebDriverWait waiting(Duration timeout) {
 		return new WebDriverWait(this.driver, timeout);
+	}
+
+	/**
+	 * The element has left the page, e.g. after the form it belongs to was submitted and the next page loaded.
+	 * Selenium's {@code stalenessOf} expects a stale-element error; while a page is being replaced Chromium may
+	 * answer instead with "Node with given id does not belong to the document", which means the same.
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
 	}
 
 	/** Fills in Keycloak's own login page, once it is shown, and submits it. */

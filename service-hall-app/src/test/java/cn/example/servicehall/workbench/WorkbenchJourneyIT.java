@@ -280,7 +280,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			WebElement purpose = clerk.driver().findElement(By.id("check-in-purpose"));
 			purpose.sendKeys("4");
 			purpose.sendKeys(Keys.ENTER);
-			clerk.waiting(PAGE).until(ExpectedConditions.stalenessOf(purpose));
+			clerk.waiting(PAGE).until(Browser.gone(purpose));
 			clerk.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
 			assertThat(text(clerk, "flash")).isEqualTo("已登记来访，此案件累计来访 2 次。");
 			assertThat(texts(clerk, By.cssSelector("#visits td.purpose"))).containsExactly("提交申请", "领取文书");
@@ -326,7 +326,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 
 		WebElement form = page.findElement(By.id("application-form"));
 		page.findElement(By.id("loan-term-months")).sendKeys(Keys.ENTER);
-		clerk.waiting(PAGE).until(ExpectedConditions.stalenessOf(form));
+		clerk.waiting(PAGE).until(Browser.gone(form));
 		clerk.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("case-status")));
 		return text(clerk, "case-no");
 	}
@@ -377,7 +377,7 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 	private static void submitStep(Browser browser, String buttonId) {
 		WebElement button = browser.driver().findElement(By.id(buttonId));
 		button.click();
-		browser.waiting(PAGE).until(ExpectedConditions.stalenessOf(button));
+		browser.waiting(PAGE).until(Browser.gone(button));
 		browser.waiting(PAGE)
 			.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash")),
 					ExpectedConditions.presenceOfElementLocated(By.id("step-problem")),
