@@ -57,7 +57,7 @@ class TemplateFilesTest {
 			"intake/missing-materials-notice.xhtml", "intake/completion-receipt.xhtml",
 			"intake/refusal-receipt.xhtml", "loan/loan-contract.xhtml",
 			"loan/iou.xhtml", "loan/disbursement-notice.xhtml", "withdrawal/withdrawal-receipt.xhtml",
-			"withdrawal/account-closing-certificate.xhtml");
+			"withdrawal/account-closing-certificate.xhtml", "withdrawal/offset-agreement.xhtml");
 
 	static final List<String> FONTS = List.of("fonts/NotoSansSC-Regular-Hall.ttf", "fonts/NotoSansSC-Bold-Hall.ttf",
 			"fonts/HallHanziExt-Regular.ttf", "fonts/NotoSansSC-Regular-Seal.ttf");

@@ -2,6 +2,7 @@ package cn.example.servicehall.agencies;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,17 @@ public interface FundAccountSystem {
 	 * @throws IllegalArgumentException for a reason that does not close an account
 	 */
 	Closing close(ClosingOrder order);
+
+	/**
+	 * 委托按月提取还贷 (冲还贷): one month's instalment of the depositor's fund loan debited from the fund account and
+	 * paid to the loan, once per agreement and month. Asking again for the same agreement and month answers with the
+	 * first booking and books nothing; it is a partial withdrawal for the reason {@link WithdrawalReason#LOAN_REPAYMENT}
+	 * and is among {@link #withdrawalsOf} afterwards.
+	 * @throws AgencyRefused {@code NO_ACCOUNT}; {@code ACCOUNT_NOT_OPEN} (frozen or closed); {@code ABOVE_BALANCE};
+	 * {@code CASE_ALREADY_BOOKED} (that month was booked with another amount or loan); nothing is booked
+	 * @throws IllegalArgumentException for an amount that is not positive fen
+	 */
+	Offset offset(OffsetOrder order);
 
 	/**
 	 * A depositor's account as the account system reports it.
@@ -132,6 +144,33 @@ public interface FundAccountSystem {
 	 * @param bookedOn 记账日期
 	 */
 	record Debit(String caseNo, String accountNo, BigDecimal amount, BigDecimal balanceAfter, LocalDate bookedOn) {
+	}
+
+	/**
+	 * One month of a repayment-offset agreement to book.
+	 *
+	 * @param agreementCaseNo the case that signed the agreement: with the month, the booking's key
+	 * @param period the month whose instalment is paid
+	 * @param residentIdNumber whose fund account
+	 * @param loanContractNo the fund loan repaid (借款合同编号)
+	 * @param amount yuan, positive, at most fen: the instalment, or less when the balance is short
+	 */
+	record OffsetOrder(String agreementCaseNo, YearMonth period, String residentIdNumber, String loanContractNo,
+			BigDecimal amount) {
+	}
+
+	/**
+	 * A month booked.
+	 *
+	 * @param agreementCaseNo the agreement's case
+	 * @param period the month
+	 * @param accountNo the account debited
+	 * @param amount yuan, paid to the loan
+	 * @param balanceAfter the account's balance after it
+	 * @param bookedOn 记账日期
+	 */
+	record Offset(String agreementCaseNo, YearMonth period, String accountNo, BigDecimal amount,
+			BigDecimal balanceAfter, LocalDate bookedOn) {
 	}
 
 	/**

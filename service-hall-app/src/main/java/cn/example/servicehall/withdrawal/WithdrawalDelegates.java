@@ -33,6 +33,29 @@ class WithdrawalDelegates {
 	}
 
 	@Bean
+	JavaDelegate signOffsetAgreement(WithdrawalSteps steps) {
+		return execution -> steps.signOffsetAgreement(caseNo(execution));
+	}
+
+	@Bean
+	JavaDelegate issueOffsetAgreement(WithdrawalSteps steps) {
+		return execution -> steps.issueOffsetAgreement(caseNo(execution));
+	}
+
+	/** {@code RepaymentOffsetProcess}'s {@code Task_OffsetInstalment}: a month paid, and when the next is due. */
+	@Bean
+	JavaDelegate offsetInstalment(OffsetAgreements agreements) {
+		return execution -> {
+			OffsetAgreements.Run run = agreements
+				.payMonth(new CaseNo((String) execution.getVariable(RepaymentOffsetProcess.CASE_NO)));
+			execution.setVariable(RepaymentOffsetProcess.CONTINUES, run.continues());
+			run.nextRunAt()
+				.ifPresent(at -> execution.setVariable(RepaymentOffsetProcess.NEXT_OFFSET_AT,
+						java.util.Date.from(at.toInstant())));
+		};
+	}
+
+	@Bean
 	JavaDelegate transferToCitizen(WithdrawalSteps steps) {
 		return execution -> steps.transfer(caseNo(execution));
 	}

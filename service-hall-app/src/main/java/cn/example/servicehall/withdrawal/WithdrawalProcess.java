@@ -29,6 +29,9 @@ public final class WithdrawalProcess {
 	/** Whether the type closes the account. */
 	static final String CLOSES_ACCOUNT = "closesAccount";
 
+	/** Whether the type signs a standing monthly repayment-offset agreement instead of paying now. */
+	static final String OFFSET_AGREEMENT = "offsetAgreement";
+
 	/** The reviewer's APPROVE or REJECT. */
 	static final String REVIEW_OUTCOME = "reviewOutcome";
 

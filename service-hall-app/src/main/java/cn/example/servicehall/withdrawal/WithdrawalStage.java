@@ -15,7 +15,9 @@ public enum WithdrawalStage implements CaseStage {
 	/** 已扣划: debited from the fund account (and closed, for a closing type). */
 	DEBITED,
 	/** 已转账: transferred to the citizen's card. */
-	PAID;
+	PAID,
+	/** 已签约: a monthly repayment offset's standing agreement signed (委托按月提取还贷); months are paid by it. */
+	AGREED;
 
 	@Override
 	public CaseStatus lifecycle() {

@@ -19,6 +19,7 @@ import cn.example.servicehall.documents.Documents;
 import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.documents.Printed;
 import cn.example.servicehall.documents.render.AccountClosingCertificateData;
+import cn.example.servicehall.documents.render.OffsetAgreementData;
 import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.render.WithdrawalReceiptData;
 import cn.example.servicehall.documents.signing.Agency;
@@ -56,8 +57,11 @@ class WithdrawalSteps {
 
 	private final DocumentSettings settings;
 
+	private final OffsetAgreements agreements;
+
 	WithdrawalSteps(Withdrawals withdrawals, WithdrawalRecords records, CaseFiles cases, FundAccountSystem accounts,
-			BankCore bank, NotificationGateway sms, Documents documents, DocumentSettings settings) {
+			BankCore bank, NotificationGateway sms, Documents documents, DocumentSettings settings,
+			OffsetAgreements agreements) {
 		this.withdrawals = withdrawals;
 		this.records = records;
 		this.cases = cases;
@@ -66,6 +70,7 @@ class WithdrawalSteps {
 		this.sms = sms;
 		this.documents = documents;
 		this.settings = settings;
+		this.agreements = agreements;
 	}
 
 	/**
@@ -90,7 +95,8 @@ class WithdrawalSteps {
 				decision.route() == WithdrawalDecision.Route.REVIEW ? "SENT_TO_REVIEW" : "RULES_DECIDED", null,
 				cn.example.servicehall.intake.Agency.HPF, remark);
 		return Map.of(WithdrawalProcess.ROUTE, decision.route().name(), WithdrawalProcess.CLOSES_ACCOUNT,
-				kept.type().closing(), WithdrawalProcess.SECOND_APPROVAL, decision.fourEyes().isPresent());
+				kept.type().closing(), WithdrawalProcess.SECOND_APPROVAL, decision.fourEyes().isPresent(),
+				WithdrawalProcess.OFFSET_AGREEMENT, kept.type() == WithdrawalType.LOAN_REPAYMENT_MONTHLY);
 	}
 
 	/** {@code Task_DebitFundAccount}: a partial withdrawal debited once, tied to the case. */
@@ -121,7 +127,8 @@ class WithdrawalSteps {
 				Optional.empty(), Optional.empty()));
 		this.cases.recordStep(caseNo, WithdrawalStage.DEBITED, "ACCOUNT_CLOSED", null,
 				cn.example.servicehall.intake.Agency.HPF, Withdrawals.text("withdrawal.step.closed",
-						Printed.money(closing.balance()), Printed.money(closing.interest()), Printed.money(closing.total())));
+						Printed.money(closing.balance()), Printed.money(closing.interest()), Printed.money(closing.total())));		// a standing repayment-offset agreement has nothing left to pay from
+		this.agreements.endAllOf(file.applicantIdNumber().value(), caseNo);
 	}
 
 	/** {@code Task_TransferToCitizen}: the bank transfers what was booked to the citizen's card, once per case. */
@@ -175,6 +182,32 @@ class WithdrawalSteps {
 						new BankCardNumber(kept.cardNo()).masked(), officer, this.settings.hall().enquiryPhone())));
 	}
 
+	/** {@code Task_SignOffsetAgreement}: the standing agreement signed and its months' process started. */
+	void signOffsetAgreement(CaseNo caseNo) {
+		this.agreements.sign(caseNo);
+	}
+
+	/** {@code Task_IssueOffsetAgreement}: 委托按月提取还贷确认书, instead of a receipt: nothing is paid today. */
+	IssuedDocument issueOffsetAgreement(CaseNo caseNo) {
+		CaseFile file = this.cases.get(caseNo);
+		OffsetAgreements.Agreement agreement = this.agreements.agreement(caseNo).orElseThrow();
+		String accountNo = this.accounts.accountOf(file.applicantIdNumber().value())
+			.map(FundAccountSystem.FundAccount::accountNo)
+			.orElse("—");
+		String officer = handlingOfficer(caseNo);
+		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.OFFSET_AGREEMENT, "1", Agency.HPF,
+				Optional.empty(),
+				(no, url) -> new OffsetAgreementData(no, this.documents.issuerName(Agency.HPF), caseNo.value(),
+						Printed.date(this.withdrawals.today()), url.toString(), file.applicantName(),
+						file.applicantIdNumber().masked(), accountNo, agreement.loanContractNo(), agreement.lender(),
+						Printed.money(agreement.instalment()), AmountInWords.of(agreement.instalment()),
+						"每月" + agreement.dueDay() + "日", OffsetAgreements.month(agreement.firstPeriod()),
+						OffsetAgreements.month(agreement.lastPeriod()),
+						file.channel() == cn.example.servicehall.intake.Channel.ONLINE
+								? Withdrawals.text("withdrawal.online-hall") : this.settings.hall().name(),
+						officer, this.settings.hall().enquiryPhone())));
+	}
+
 	/** {@code Task_CompleteCase}: 办结. */
 	@Transactional
 	void complete(CaseNo caseNo) {
@@ -188,10 +221,17 @@ class WithdrawalSteps {
 				cn.example.servicehall.intake.Agency.HPF);
 	}
 
-	/** {@code Task_NotifyPaid}: the citizen's SMS that the money is on its way, once. */
+	/** {@code Task_NotifyPaid}: the citizen's SMS that the money is on its way (or the agreement signed), once. */
 	void notifyPaid(CaseNo caseNo) {
-		WithdrawalRecords.Payment paid = this.records.payment(caseNo).orElseThrow();
 		WithdrawalRecords.Kept kept = kept(caseNo);
+		Optional<OffsetAgreements.Agreement> agreement = this.agreements.agreement(caseNo);
+		if (agreement.isPresent()) {
+			send(caseNo, "AGREED", kept, Withdrawals.text("withdrawal.sms.offset-signed", caseNo.value(),
+					agreement.get().loanContractNo(), agreement.get().dueDay(),
+					OffsetAgreements.month(agreement.get().firstPeriod())));
+			return;
+		}
+		WithdrawalRecords.Payment paid = this.records.payment(caseNo).orElseThrow();
 		send(caseNo, "PAID", kept, Withdrawals.text("withdrawal.sms.paid", caseNo.value(), Printed.money(paid.amount()),
 				kept.bankName(), last4(kept.cardNo())));
 	}

@@ -65,11 +65,13 @@ public class Withdrawals {
 
 	private final PreviewEligibilityTables previewTables;
 
+	private final OffsetAgreements agreements;
+
 	private final Clock clock;
 
 	Withdrawals(WithdrawalFactsReader facts, WithdrawalRules rules, WithdrawalPolicies policies,
 			WithdrawalRecords records, WithdrawalWorkflow workflow, CaseFiles cases, JdbcClient jdbc,
-			NotificationGateway sms, PreviewEligibilityTables previewTables, Clock clock) {
+			NotificationGateway sms, PreviewEligibilityTables previewTables, OffsetAgreements agreements, Clock clock) {
 		this.facts = facts;
 		this.rules = rules;
 		this.policies = policies;
@@ -79,6 +81,7 @@ public class Withdrawals {
 		this.jdbc = jdbc;
 		this.sms = sms;
 		this.previewTables = previewTables;
+		this.agreements = agreements;
 		this.clock = clock;
 	}
 
@@ -109,6 +112,15 @@ public class Withdrawals {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "withdrawal-open", "problem.withdrawal.open",
 					open.value());
 		});
+		if (application.type().repayment()) {
+			// while the fund account repays the loan every month, neither a second agreement nor a yearly withdrawal
+			this.agreements.activeFor(id.value(), Optional.ofNullable(application.claim().loanNo())
+				.map(String::strip)
+				.filter(no -> !no.isEmpty())).ifPresent(agreement -> {
+					throw ProblemException.refusal(HttpStatus.CONFLICT, "offset-agreement-active",
+							"problem.withdrawal.offset-agreement-active", agreement.value());
+				});
+		}
 		CaseNo caseNo = this.cases.open(new NewCase(SERVICE, channel, application.applicant().name().strip(), id,
 				Optional.empty(), Optional.of(application.type().name())), officer.id());
 		RetirementAge.Kind kind = RetirementAge.kindOf(id.isMale(), application.applicant().femaleCadre());
@@ -158,7 +170,8 @@ public class Withdrawals {
 			.map(kept -> new WithdrawalView(kept.type(), kept.type().displayName(java.util.Locale.ROOT),
 					kept.type().closing(), kept.bankName(),
 					new cn.example.servicehall.intake.BankCardNumber(kept.cardNo()).masked(), kept.claim(),
-					this.records.decision(caseNo), this.records.reviews(caseNo), this.records.payment(caseNo)));
+					this.records.decision(caseNo), this.records.reviews(caseNo), this.records.payment(caseNo),
+					this.agreements.agreement(caseNo)));
 	}
 
 	/** The text messages the SMS gateway sent for the case, oldest first, phone numbers masked (the case page). */
@@ -240,7 +253,8 @@ public class Withdrawals {
 	 */
 	public record WithdrawalView(WithdrawalType type, String typeName, boolean closesAccount, String bankName,
 			String cardNo, WithdrawalApplication.Claim claim, Optional<WithdrawalRecords.Decided> decision,
-			List<WithdrawalRecords.Review> reviews, Optional<WithdrawalRecords.Payment> payment) {
+			List<WithdrawalRecords.Review> reviews, Optional<WithdrawalRecords.Payment> payment,
+			Optional<OffsetAgreements.Agreement> offsetAgreement) {
 	}
 
 	/**

@@ -103,6 +103,7 @@ class ApiAccessMatrixIT {
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/review", Set.of(REVIEWER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/approval", Set.of(APPROVER));
+		MATRIX.put("POST /api/withdrawals/{caseNo}/offset-agreement/termination", Set.of(CLERK, ONLINE));
 		Set<String> staff = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN);
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);

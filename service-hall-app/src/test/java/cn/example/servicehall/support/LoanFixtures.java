@@ -329,13 +329,17 @@ public final class LoanFixtures {
 
 	/** The case's jobs that are due and have retries left. */
 	public static List<Job> jobsOf(ProcessEngine engine, String caseNo) {
-		ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+		// every process of the case: a part's, and one a part started (a standing agreement's months)
+		java.util.Set<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
 			.processInstanceBusinessKey(caseNo)
-			.singleResult();
-		if (instance == null) {
+			.list()
+			.stream()
+			.map(ProcessInstance::getId)
+			.collect(java.util.stream.Collectors.toSet());
+		if (instances.isEmpty()) {
 			return List.of();
 		}
-		return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
+		return engine.getManagementService().createJobQuery().processInstanceIds(instances).executable().list();
 	}
 
 }

@@ -120,6 +120,16 @@ class EveryWithdrawalTypeIT {
 			.single()).isEqualTo("COMPLETED");
 		assertThat(this.jdbc.sql("select channel from intake_case where case_no = ?").param(caseNo).query(String.class)
 			.single()).isEqualTo(channel);
+		if (type == WithdrawalType.LOAN_REPAYMENT_MONTHLY) {
+			// a standing agreement: nothing paid today, the months are paid on the loan's due days
+			assertThat(this.jdbc.sql("select status from withdrawal_offset_agreement where case_no = ?").param(caseNo)
+				.query(String.class).single()).isEqualTo("ACTIVE");
+			assertThat(this.jdbc.sql("select count(*) from fake_bank_payment where case_no = ?").param(caseNo)
+				.query(Integer.class).single()).isZero();
+			assertThat(this.jdbc.sql("select kind from documents_document where case_no = ?").param(caseNo)
+				.query(String.class).list()).containsExactly("OFFSET_AGREEMENT");
+			return;
+		}
 		BigDecimal booked = this.jdbc.sql("""
 				select coalesce(sum(-amount), 0) from fake_fund_movement
 				 where case_no = ? and kind in ('WITHDRAWAL')""").param(caseNo).query(BigDecimal.class).single();

@@ -111,6 +111,16 @@ class BpmnWiringIT {
 	}
 
 	@Test
+	void theRepaymentOffsetContractMatchesItsModel() throws Exception {
+		assertContract(cn.example.servicehall.withdrawal.RepaymentOffsetProcess.RESOURCE,
+				cn.example.servicehall.withdrawal.RepaymentOffsetProcess.KEY);
+		BpmnModelInstance model = models().get(cn.example.servicehall.withdrawal.RepaymentOffsetProcess.RESOURCE);
+		assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class))
+			.extracting(org.camunda.bpm.model.bpmn.instance.Message::getName)
+			.containsExactly(cn.example.servicehall.withdrawal.RepaymentOffsetProcess.MESSAGE_ENDED);
+	}
+
+	@Test
 	void everyDecisionTheCodeEvaluatesIsDeployed(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
 		java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("LoanEligibility", "DepositTimeCoefficient",
 				"WithdrawalAccountEligibility"));

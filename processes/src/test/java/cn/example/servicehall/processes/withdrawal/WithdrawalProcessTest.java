@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of a withdrawal: decided by the rules and paid with no clerk (a partial debit, or a closing that books
- * interest, debit and 提取销户 at once), a
+ * interest, debit and 提取销户 at once), a monthly repayment offset that signs a standing agreement instead, a
  * review passed by one person or by two (四眼), refused by the reviewer, by the second approver or by the rules, and the
  * bank down during the transfer (retried on its own: the debit is not made twice). Delegates are fakes that record
  * what the hall would have done.
@@ -53,13 +53,15 @@ class WithdrawalProcessTest {
 
 	private boolean secondApprovalNeeded;
 
+	private boolean offsetAgreement;
+
 	private int bankOutages;
 
 	@BeforeEach
 	void fakeTheHall() {
 		for (String bean : List.of("debitFundAccount", "closeFundAccount", "issueClosingCertificate",
 				"issueWithdrawalReceipt", "completeWithdrawal", "notifyWithdrawalPaid", "issueAcceptanceReceipt",
-				"recordWithdrawalRefusal", "notifyWithdrawalRefused")) {
+				"recordWithdrawalRefusal", "notifyWithdrawalRefused", "signOffsetAgreement", "issueOffsetAgreement")) {
 			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
 		}
 		Mocks.register("assessWithdrawal", (JavaDelegate) execution -> {
@@ -67,6 +69,7 @@ class WithdrawalProcessTest {
 			execution.setVariable("withdrawalRoute", this.route);
 			execution.setVariable("closesAccount", this.closesAccount);
 			execution.setVariable("secondApprovalNeeded", this.secondApprovalNeeded);
+			execution.setVariable("offsetAgreement", this.offsetAgreement);
 		});
 		Mocks.register("transferToCitizen", (JavaDelegate) execution -> {
 			if (this.bankOutages > 0) {
@@ -101,6 +104,17 @@ class WithdrawalProcessTest {
 			.hasNotPassed("Task_DebitFundAccount");
 		assertThat(this.done).containsExactly("assessWithdrawal", "closeFundAccount", "transferToCitizen",
 				"issueClosingCertificate", "issueWithdrawalReceipt", "completeWithdrawal", "notifyWithdrawalPaid");
+	}
+
+	@Test
+	void aMonthlyRepaymentOffsetSignsAStandingAgreementAndPaysNothingNow() {
+		this.offsetAgreement = true;
+		ProcessInstance pi = start();
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_SignOffsetAgreement", "Task_IssueOffsetAgreement",
+				"EndEvent_Paid");
+		assertThat(this.done).containsExactly("assessWithdrawal", "signOffsetAgreement", "issueOffsetAgreement",
+				"completeWithdrawal", "notifyWithdrawalPaid");
 	}
 
 	@Test

@@ -144,6 +144,71 @@ class FakeFundLedger implements FundAccountSystem {
 	}
 
 	@Override
+	public Offset offset(OffsetOrder order) {
+		if (order.agreementCaseNo() == null || order.agreementCaseNo().isBlank() || order.period() == null
+				|| order.loanContractNo() == null) {
+			throw new IllegalArgumentException("an offset names its agreement, its month and its loan: " + order);
+		}
+		requirePositiveFen(order.amount());
+		String period = order.period().toString();
+		try {
+			return this.calls.change(FakeSystem.FUND_ACCOUNTS, status -> {
+				LocalDate today = LocalDate.now(this.clock);
+				Account account = account(order.residentIdNumber(), true)
+					.orElseThrow(() -> noAccount(order.agreementCaseNo()));
+				Optional<Offset> booked = this.jdbc.sql("""
+						select account_no, amount, balance_after, booked_on, home_ref from fake_fund_movement
+						 where case_no = ? and period = ? and kind = 'WITHDRAWAL'""")
+					.params(order.agreementCaseNo(), period)
+					.query((rs, row) -> {
+						BigDecimal amount = rs.getBigDecimal("amount").negate();
+						if (amount.compareTo(order.amount()) != 0 || !order.loanContractNo().equals(rs.getString("home_ref"))
+								|| !account.accountNo.equals(rs.getString("account_no"))) {
+							throw new AgencyRefused(SYSTEM, Reason.CASE_ALREADY_BOOKED, "协议 " + order.agreementCaseNo()
+									+ " 的 " + period + " 已冲还 " + amount + " 元，不能再记一笔不同的冲还。"
+									+ " That month was booked with another amount or loan.");
+						}
+						return new Offset(order.agreementCaseNo(), order.period(), account.accountNo, amount,
+								rs.getBigDecimal("balance_after"), rs.getObject("booked_on", LocalDate.class));
+					})
+					.optional();
+				if (booked.isPresent()) {
+					return booked.get();
+				}
+				if (account.status.isClosed() || account.status == AccountStatus.FROZEN) {
+					throw new AgencyRefused(SYSTEM, Reason.ACCOUNT_NOT_OPEN, "住房公积金账户 " + account.accountNo + " 状态为"
+							+ account.status.label() + "，不能冲还贷款。 The account is " + account.status.name() + ".");
+				}
+				if (order.amount().compareTo(account.balance) > 0) {
+					throw new AgencyRefused(SYSTEM, Reason.ABOVE_BALANCE, "冲还金额 " + order.amount() + " 元超过账户余额 "
+							+ account.balance + " 元，未记账。 The amount is above the balance; nothing was booked.");
+				}
+				BigDecimal balanceAfter = this.jdbc.sql("""
+						insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount, case_no,
+						                                withdrawal_reason, withdrawal_type, home_ref, period)
+						values (:account, :on, 'WITHDRAWAL', '11', :amount, :case, :reason, 'LOAN_REPAYMENT_MONTHLY',
+						        :loan, :period)
+						returning balance_after""")
+					.param("account", account.accountNo)
+					.param("on", today)
+					.param("amount", order.amount().negate())
+					.param("case", order.agreementCaseNo())
+					.param("reason", WithdrawalReason.LOAN_REPAYMENT.code())
+					.param("loan", order.loanContractNo())
+					.param("period", period)
+					.query(BigDecimal.class)
+					.single();
+				return new Offset(order.agreementCaseNo(), order.period(), account.accountNo, order.amount(),
+						balanceAfter, today);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// the same month sent twice at once: the database kept one; asking again reads it
+			return offset(order);
+		}
+	}
+
+	@Override
 	public Closing close(ClosingOrder order) {
 		requireCaseAndReason(order.caseNo(), order.reason());
 		if (!order.reason().closesAccount()) {
@@ -235,7 +300,7 @@ class FakeFundLedger implements FundAccountSystem {
 				select account_no, kind, amount, balance_after, booked_on,
 				       exists (select 1 from fake_fund_movement c where c.case_no = m.case_no and c.kind = 'CLOSING') closing
 				  from fake_fund_movement m
-				 where case_no = ? and kind in ('WITHDRAWAL', 'CLOSING')
+				 where case_no = ? and kind in ('WITHDRAWAL', 'CLOSING') and period is null
 				 order by kind = 'WITHDRAWAL' desc limit 1""")
 			.param(caseNo)
 			.query((rs, row) -> new Booked(rs.getString("account_no"), rs.getString("kind"), rs.getBigDecimal("amount"),

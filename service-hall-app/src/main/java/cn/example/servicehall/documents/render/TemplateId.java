@@ -35,7 +35,10 @@ public enum TemplateId implements DocumentTemplate {
 
 	/** 销户证明: a closing withdrawal closed the account. */
 	ACCOUNT_CLOSING_CERTIFICATE("withdrawal/account-closing-certificate.xhtml", AccountClosingCertificateData.class,
-			"住房公积金个人账户销户证明");
+			"住房公积金个人账户销户证明"),
+
+	/** 委托按月提取还贷确认书: a standing agreement to repay a fund loan monthly from the fund account. */
+	OFFSET_AGREEMENT("withdrawal/offset-agreement.xhtml", OffsetAgreementData.class, "委托按月提取住房公积金还贷确认书");
 
 	/** The folder on the classpath that holds every template, stylesheet and font. */
 	public static final String ROOT = "document-templates/";
@@ -88,6 +91,7 @@ public enum TemplateId implements DocumentTemplate {
 			case DISBURSEMENT_NOTICE -> "FK";
 			case WITHDRAWAL_RECEIPT -> "TQ";
 			case ACCOUNT_CLOSING_CERTIFICATE -> "XH";
+			case OFFSET_AGREEMENT -> "WT";
 		};
 	}
 

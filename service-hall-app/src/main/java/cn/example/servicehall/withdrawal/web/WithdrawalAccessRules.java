@@ -13,7 +13,7 @@ import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
 
 /**
- * The counter's clerk and the online hall submit and assess; the first reviewer reviews, the approver approves;
+ * The counter's clerk and the online hall submit and assess, and end a standing monthly repayment offset; the first reviewer reviews, the approver approves;
  * everyone who may see cases reads one (the online hall only its own).
  */
 @Component
@@ -29,6 +29,8 @@ class WithdrawalAccessRules implements ApiAccessRules {
 		requests
 			.requestMatchers(path.matcher(HttpMethod.POST, "/api/withdrawals"),
 					path.matcher(HttpMethod.POST, "/api/withdrawals/assessment"))
+			.hasAnyAuthority(Groups.HPF_ACCEPTANCE_CLERK, Groups.ONLINE_HALL)
+			.requestMatchers(path.matcher(HttpMethod.POST, CASE + "/offset-agreement/termination"))
 			.hasAnyAuthority(Groups.HPF_ACCEPTANCE_CLERK, Groups.ONLINE_HALL)
 			.requestMatchers(path.matcher(HttpMethod.POST, CASE + "/review"))
 			.hasAuthority(Groups.HPF_FIRST_REVIEWER)

@@ -24,6 +24,7 @@ import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.CaseView;
 import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.withdrawal.OffsetAgreements;
 import cn.example.servicehall.withdrawal.WithdrawalApplication;
 import cn.example.servicehall.withdrawal.WithdrawalOpinion;
 import cn.example.servicehall.withdrawal.Withdrawals;
@@ -41,8 +42,12 @@ class WithdrawalController {
 
 	private final IdempotentRequests idempotent;
 
-	WithdrawalController(Withdrawals withdrawals, CaseFiles cases, IdempotentRequests idempotent) {
+	private final OffsetAgreements agreements;
+
+	WithdrawalController(Withdrawals withdrawals, CaseFiles cases, IdempotentRequests idempotent,
+			OffsetAgreements agreements) {
 		this.withdrawals = withdrawals;
+		this.agreements = agreements;
 		this.cases = cases;
 		this.idempotent = idempotent;
 	}
@@ -97,6 +102,24 @@ class WithdrawalController {
 		CaseNo number = caseNo(caseNo);
 		this.withdrawals.approve(number, officer, opinion.approves(), opinion.opinion().strip());
 		return view(number, officer);
+	}
+
+	@PostMapping("/{caseNo}/offset-agreement/termination")
+	@Operation(summary = "终止委托按月提取还贷协议: the citizen ends the standing monthly repayment offset; no month is "
+			+ "paid after it. 受理岗 at the counter, or the online hall's system")
+	WithdrawalCaseResponse endOffsetAgreement(@PathVariable String caseNo,
+			@Valid @RequestBody(required = false) OffsetAgreementTermination termination, CurrentOfficer officer) {
+		CaseNo number = caseNo(caseNo);
+		this.agreements.endOnRequest(number, officer, termination == null ? null : termination.note());
+		return view(number, officer);
+	}
+
+	/**
+	 * Why the citizen ends the agreement, if they say.
+	 * @param note e.g. 本人申请，改为自行还款
+	 */
+	record OffsetAgreementTermination(
+			@jakarta.validation.constraints.Size(max = 200, message = "{withdrawal.offset.note.length}") String note) {
 	}
 
 	private WithdrawalCaseResponse view(CaseNo caseNo, CurrentOfficer officer) {

@@ -69,6 +69,7 @@ public final class SampleDocuments {
 			case DISBURSEMENT_NOTICE -> disbursementNotice();
 			case WITHDRAWAL_RECEIPT -> withdrawalReceipt();
 			case ACCOUNT_CLOSING_CERTIFICATE -> accountClosingCertificate();
+			case OFFSET_AGREEMENT -> offsetAgreement();
 		};
 	}
 
@@ -171,6 +172,13 @@ public final class SampleDocuments {
 		return new AccountClosingCertificateData(no, AGENCY, "TQ2026120700011", "2026年12月7日", VERIFY + no, BORROWER,
 				BORROWER_ID_MASKED, "410800123456789", "焦作市第一人民医院", "离休、退休", "2026年12月7日", "126,874.20",
 				"1,023.55", "127,897.75", words("127897.75"), REPAYMENT_BANK, "6217 **** **** 1586 432", "王芳", PHONE);
+	}
+
+	public static OffsetAgreementData offsetAgreement() {
+		String no = "WT2026120700003";
+		return new OffsetAgreementData(no, AGENCY, "TQ2026120700011", "2026年12月7日", VERIFY + no, BORROWER,
+				BORROWER_ID_MASKED, "410800123456789", "JK2026000123", AGENCY, "3,208.73", words("3208.73"), "每月20日",
+				"2027年1月", "2046年12月", "综合服务大厅", "王芳", PHONE);
 	}
 
 	private static String words(String yuan) {

@@ -186,7 +186,7 @@ class TemplateContractTest {
 	void printsTheReceiptsOnOnePage() {
 		for (TemplateId id : List.of(TemplateId.ACCEPTANCE_RECEIPT, TemplateId.MISSING_MATERIALS_NOTICE,
 				TemplateId.COMPLETION_RECEIPT, TemplateId.REFUSAL_RECEIPT, TemplateId.IOU, TemplateId.DISBURSEMENT_NOTICE,
-				TemplateId.WITHDRAWAL_RECEIPT, TemplateId.ACCOUNT_CLOSING_CERTIFICATE)) {
+				TemplateId.WITHDRAWAL_RECEIPT, TemplateId.ACCOUNT_CLOSING_CERTIFICATE, TemplateId.OFFSET_AGREEMENT)) {
 			assertThat(rendered(id).pageCount()).as("pages of the sample %s", id).isEqualTo(1);
 		}
 	}
@@ -228,6 +228,8 @@ class TemplateContractTest {
 					"¥85,320.50");
 			case ACCOUNT_CLOSING_CERTIFICATE -> List.of(SampleDocuments.BORROWER, "126,874.20", "1,023.55", "¥127,897.75",
 					"人民币壹拾贰万柒仟捌佰玖拾柒元柒角伍分", "提取销户");
+			case OFFSET_AGREEMENT -> List.of(SampleDocuments.BORROWER, "JK2026000123", "¥3,208.73",
+					"人民币叁仟贰佰零捌元柒角叁分", "每月20日", "2027年1月", "2046年12月");
 		};
 	}
 
