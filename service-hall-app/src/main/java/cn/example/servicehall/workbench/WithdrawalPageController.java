@@ -20,11 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.withdrawal.OffsetAgreementTermination;
+import cn.example.servicehall.withdrawal.OffsetAgreements;
 import cn.example.servicehall.withdrawal.WithdrawalOpinion;
 import cn.example.servicehall.withdrawal.Withdrawals;
 
 /**
- * The withdrawal's steps on the case page (提取审核, 提取复核), posting the API's own opinion record to the same
+ * The withdrawal's steps on the case page (提取审核, 提取复核, and ending a standing monthly repayment offset), posting the API's own opinion record to the same
  * domain methods, and the managers' list of fraud flags (骗提预警).
  */
 @Controller
@@ -34,10 +36,13 @@ class WithdrawalPageController {
 
 	private final StepPosts posts;
 
+	private final OffsetAgreements agreements;
+
 	private final Clock clock;
 
-	WithdrawalPageController(Withdrawals withdrawals, StepPosts posts, Clock clock) {
+	WithdrawalPageController(Withdrawals withdrawals, StepPosts posts, OffsetAgreements agreements, Clock clock) {
 		this.withdrawals = withdrawals;
+		this.agreements = agreements;
 		this.posts = posts;
 		this.clock = clock;
 	}
@@ -61,6 +66,17 @@ class WithdrawalPageController {
 		return this.posts.post(caseNo, officer, errors, model, response, number -> {
 			this.withdrawals.approve(number, officer, form.approves(), form.opinion().strip());
 			Flash.done(flash, "workbench.flash.reviewed");
+		});
+	}
+
+	/** 终止委托按月提取还贷协议 (受理岗): the citizen ends the standing agreement at the counter. */
+	@PostMapping("/cases/{caseNo}/offset-agreement-termination")
+	String endOffsetAgreement(@PathVariable String caseNo,
+			@Valid @ModelAttribute(WithdrawalPages.OFFSET_END_FORM) OffsetAgreementTermination form, BindingResult errors,
+			CurrentOfficer officer, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.agreements.endOnRequest(number, officer, form.noteOrNull());
+			Flash.done(flash, "workbench.flash.offset-ended");
 		});
 	}
 

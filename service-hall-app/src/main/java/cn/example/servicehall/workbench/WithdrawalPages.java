@@ -14,6 +14,7 @@ import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.withdrawal.OffsetAgreementTermination;
 import cn.example.servicehall.withdrawal.WithdrawalOpinion;
 import cn.example.servicehall.withdrawal.Withdrawals;
 import cn.example.servicehall.workflow.TaskInbox.OpenTask;
@@ -32,6 +33,9 @@ class WithdrawalPages implements ServicePages {
 	static final String REVIEW_FORM = "withdrawalReview";
 
 	static final String APPROVAL_FORM = "withdrawalApproval";
+
+	/** The counter's form that ends a standing monthly repayment offset. */
+	static final String OFFSET_END_FORM = "offsetAgreementTermination";
 
 	private final Withdrawals withdrawals;
 
@@ -67,6 +71,7 @@ class WithdrawalPages implements ServicePages {
 		for (StepForm step : steps) {
 			CasePages.putIfAbsent(model, step.form(), WithdrawalOpinion.blank());
 		}
+		CasePages.putIfAbsent(model, OFFSET_END_FORM, OffsetAgreementTermination.blank());
 	}
 
 	@Override

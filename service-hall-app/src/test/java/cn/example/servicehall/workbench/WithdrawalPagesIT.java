@@ -108,6 +108,50 @@ class WithdrawalPagesIT {
 				"购房合同、发票与不动产登记一致", "同意支付", "id=\"wd-messages-list\"");
 	}
 
+	@Test
+	void theCounterSeesAStandingRepaymentOffsetMonthByMonthAndEndsItAtTheCitizensRequest() throws Exception {
+		ClockUtil.setCurrentTime(java.util.Date.from(NOW.toInstant()));
+		cn.example.servicehall.support.WithdrawalFixtures.Depositor borrower = cn.example.servicehall.support.WithdrawalFixtures
+			.depositor(this.jdbc, "郑按月", LocalDate.of(1987, 7, 7), false, "20000.00");
+		String loan = cn.example.servicehall.support.WithdrawalFixtures.fundLoan(this.jdbc, borrower);
+		Map<String, Boolean> materials = new LinkedHashMap<>();
+		WithdrawalType.LOAN_REPAYMENT_MONTHLY.checklist(Set.of())
+			.items()
+			.forEach(i -> materials.put(i.material().code(), true));
+		String caseNo = this.withdrawals.submit(new WithdrawalApplication(WithdrawalType.LOAN_REPAYMENT_MONTHLY,
+				new WithdrawalApplication.Applicant(borrower.name(), borrower.id(), "13700137001", false), null,
+				new WithdrawalApplication.Card("6212345678901234569", "中国建设银行焦作分行"),
+				new WithdrawalApplication.Claim(null, null, null, loan, null, List.of(), null, null), materials),
+				new CurrentOfficer("clerk1", "王晓明", List.of(Groups.HPF_ACCEPTANCE_CLERK), Optional.empty()))
+			.value();
+		runJobs(this.engine, caseNo);
+		ClockUtil.setCurrentTime(java.util.Date.from(OffsetDateTime.parse("2026-12-15T09:00:00+08:00").toInstant()));
+		runJobs(this.engine, caseNo);
+
+		OidcLoginRequestPostProcessor clerk = SignedIn.as(this.registrations, "clerk1", "王", "晓明",
+				Groups.HPF_ACCEPTANCE_CLERK);
+		String page = page(get("/cases/" + caseNo).with(clerk), 200);
+		assertThat(page).contains("id=\"wd-offset\"", "委托按月提取还贷协议", "生效中", loan, "每月15日", "2026-12 — 2042-12",
+				"data-period=\"2026-12\"", "1,681.02", "18,318.98", "id=\"offset-end-form\"")
+			.doesNotContain("id=\"wd-payment\"");
+		OidcLoginRequestPostProcessor reviewer = SignedIn.as(this.registrations, "reviewer1", "李", "审核",
+				Groups.HPF_FIRST_REVIEWER);
+		assertThat(page(get("/cases/" + caseNo).with(reviewer), 200)).as("only the counter ends it")
+			.contains("id=\"wd-offset\"").doesNotContain("id=\"offset-end-form\"");
+
+		String tooLong = page(post("/cases/" + caseNo + "/offset-agreement-termination").with(clerk).with(csrf())
+			.param("note", "长".repeat(201)), 400);
+		assertThat(tooLong).contains("终止说明不能超过 200 个字");
+		MvcResult ended = this.mvc.perform(post("/cases/" + caseNo + "/offset-agreement-termination").with(clerk)
+			.with(csrf())
+			.param("note", "本人申请，改为自行还款")).andReturn();
+		assertThat(ended.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseNo);
+		assertThat(page(get("/cases/" + caseNo).with(clerk), 200)).contains("已终止", "本人申请终止")
+			.doesNotContain("id=\"offset-end-form\"");
+		assertThat(this.jdbc.sql("select ended_by || '/' || ended_note from withdrawal_offset_agreement where case_no = ?")
+			.param(caseNo).query(String.class).single()).isEqualTo("clerk1/本人申请，改为自行还款");
+	}
+
 	private String aPurchaseAboveTheFourEyesAmount() {
 		String id17 = "41080319850303811";
 		String id = id17 + checkCharacter(id17);

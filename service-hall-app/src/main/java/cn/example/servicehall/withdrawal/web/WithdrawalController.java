@@ -24,6 +24,7 @@ import cn.example.servicehall.intake.CaseNotFound;
 import cn.example.servicehall.intake.CaseView;
 import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.withdrawal.OffsetAgreementTermination;
 import cn.example.servicehall.withdrawal.OffsetAgreements;
 import cn.example.servicehall.withdrawal.WithdrawalApplication;
 import cn.example.servicehall.withdrawal.WithdrawalOpinion;
@@ -110,16 +111,8 @@ class WithdrawalController {
 	WithdrawalCaseResponse endOffsetAgreement(@PathVariable String caseNo,
 			@Valid @RequestBody(required = false) OffsetAgreementTermination termination, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
-		this.agreements.endOnRequest(number, officer, termination == null ? null : termination.note());
+		this.agreements.endOnRequest(number, officer, termination == null ? null : termination.noteOrNull());
 		return view(number, officer);
-	}
-
-	/**
-	 * Why the citizen ends the agreement, if they say.
-	 * @param note e.g. 本人申请，改为自行还款
-	 */
-	record OffsetAgreementTermination(
-			@jakarta.validation.constraints.Size(max = 200, message = "{withdrawal.offset.note.length}") String note) {
 	}
 
 	private WithdrawalCaseResponse view(CaseNo caseNo, CurrentOfficer officer) {
