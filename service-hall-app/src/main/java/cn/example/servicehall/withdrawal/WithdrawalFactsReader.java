@@ -110,11 +110,12 @@ class WithdrawalFactsReader {
 	/** The applicant's own withdrawals and, for a home, everyone's for that home: each once. */
 	private List<WithdrawalFacts.EarlierWithdrawal> earlierWithdrawals(AccountStatement account, String idNumber,
 			WithdrawalApplication application) {
+		// one entry per booking: a case books once, except a standing monthly offset, which books once a month
 		Map<String, PastWithdrawal> byCase = new LinkedHashMap<>();
-		this.accounts.withdrawalsOf(idNumber).forEach(w -> byCase.putIfAbsent(w.caseNo(), w));
+		this.accounts.withdrawalsOf(idNumber).forEach(w -> byCase.putIfAbsent(bookingOf(w), w));
 		if (application.claim().home() != null) {
 			this.accounts.withdrawalsForHome(application.claim().home().certificateNo().strip())
-				.forEach(w -> byCase.putIfAbsent(w.caseNo(), w));
+				.forEach(w -> byCase.putIfAbsent(bookingOf(w), w));
 		}
 		List<WithdrawalFacts.EarlierWithdrawal> earlier = new ArrayList<>();
 		for (PastWithdrawal w : byCase.values()) {
@@ -127,6 +128,10 @@ class WithdrawalFactsReader {
 					own ? account.accountNo() : "ID:" + w.residentIdNumber(), home, loan));
 		}
 		return earlier;
+	}
+
+	private static String bookingOf(PastWithdrawal withdrawal) {
+		return withdrawal.caseNo() + "/" + withdrawal.bookedOn();
 	}
 
 	/** The hall's type as the ledger kept it; an older booking without one by its national reason. */

@@ -82,7 +82,7 @@ class RepaymentOffsetAgreementIT {
 
 	@Test
 	void theAgreementPaysTheLoanOnEachDueDayOnceAndEndsWhenTheCitizenAsks() {
-		Depositor borrower = depositor(this.jdbc, "钱按月", LocalDate.of(1986, 6, 6), true, "50000.00");
+		Depositor borrower = depositor(this.jdbc, "钱按月", LocalDate.of(1986, 6, 6), true, "150000.00");
 		String loan = WithdrawalFixtures.fundLoan(this.jdbc, borrower);
 		String caseNo = submitMonthly(borrower, loan);
 
@@ -112,20 +112,20 @@ class RepaymentOffsetAgreementIT {
 				 where case_no = ? order by id""").param(caseNo).query(String.class).list())
 			.containsExactly("2026-12/1681.02/" + loan + "/06");
 		assertThat(row("select outcome || '/' || amount || '/' || balance_after from withdrawal_offset "
-				+ "where case_no = ? and period = '2026-12'", caseNo)).isEqualTo("PAID/1681.02/48318.98");
-		assertThat(balance(borrower)).isEqualByComparingTo("48318.98");
+				+ "where case_no = ? and period = '2026-12'", caseNo)).isEqualTo("PAID/1681.02/148318.98");
+		assertThat(balance(borrower)).isEqualByComparingTo("148318.98");
 		assertThat(nextDueDay(caseNo)).isEqualTo(OffsetDateTime.parse("2027-01-15T02:00:00+08:00"));
 
 		// asked again for the same month, the account system books nothing more
 		FundAccountSystem.Offset again = this.accounts.offset(new FundAccountSystem.OffsetOrder(caseNo,
 				java.time.YearMonth.of(2026, 12), borrower.id(), loan, new BigDecimal("1681.02")));
-		assertThat(again.balanceAfter()).isEqualByComparingTo("48318.98");
+		assertThat(again.balanceAfter()).isEqualByComparingTo("148318.98");
 		assertThat(count("select count(*) from fake_fund_movement where case_no = ?", caseNo)).isEqualTo(1);
 
 		// January's too
 		at(OffsetDateTime.parse("2027-01-15T02:00:01+08:00"));
 		runJobs(this.engine, caseNo);
-		assertThat(balance(borrower)).isEqualByComparingTo("46637.96");
+		assertThat(balance(borrower)).isEqualByComparingTo("146637.96");
 		assertThat(this.jdbc.sql("select period from withdrawal_offset where case_no = ? order by period").param(caseNo)
 			.query(String.class).list()).containsExactly("2026-12", "2027-01");
 
@@ -156,6 +156,13 @@ class RepaymentOffsetAgreementIT {
 		assertThat(sms(caseNo)).last().asString().contains("已按您的申请终止");
 		assertThat(this.clerk.post("/api/withdrawals/" + caseNo + "/offset-agreement/termination", null)
 			.getStatusCode().value()).as("ended already").isEqualTo(409);
+
+		// what the agreement paid counts as withdrawn for the loan: each month once, not the agreement once
+		Map<String, Object> yearly = application("LOAN_REPAYMENT", borrower, Map.of("loanNo", loan));
+		Map<String, Object> assessment = this.clerk.post("/api/withdrawals/assessment", yearly).getBody();
+		assertThat(assessment).containsEntry("amount", 80688.96);
+		assertThat(String.valueOf(assessment.get("amountBasis"))).contains("已还本息 84,051.00 元")
+			.contains("减去本家庭已为其提取的 3,362.04 元");
 	}
 
 	@Test
