@@ -180,6 +180,23 @@ class WithdrawalFormTest {
 	}
 
 	@Test
+	void aMonthlyRepaymentOffsetIsAnnouncedAsAnAgreementNotAPayment() throws Exception {
+		when(this.withdrawals.assess(any())).thenReturn(new Withdrawals.Assessment(WithdrawalType.LOAN_REPAYMENT_MONTHLY,
+				WithdrawalDecision.Route.PAY_AUTOMATICALLY, true, new BigDecimal("2611.24"), "本月应还本息",
+				new BigDecimal("80000.00"), new BigDecimal("499.11"), List.of(), List.of(), Optional.empty(), List.of(),
+				"JIAOZUO-2026", List.of()));
+		String answer = page(asTheBrowserSends(post("/withdrawals/assessment"))
+			.param("type", "LOAN_REPAYMENT_MONTHLY")
+			.param("applicant.name", "陈静")
+			.param("applicant.idNumber", "410822198207070642")
+			.param("bankCard.cardNo", CARD)
+			.param("bankCard.bankName", "中国建设银行焦作分行")
+			.param("claim.loanNo", "JK2020011000021"), 200);
+		assertThat(answer).contains("签订委托按月提取还贷协议", "每月冲还额", "2,611.24")
+			.doesNotContain("即时扣划并转账", "可提取金额");
+	}
+
+	@Test
 	void anIncompleteFormIsNotAssessedAndSaysWhatIsMissing() throws Exception {
 		String answer = page(asTheBrowserSends(post("/withdrawals/assessment"))
 			.param("type", "RETIREMENT")
