@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of a case the system does by itself (asking an agency's system, issuing a document) that are waiting or
- * failing: what the case page shows as "in progress", "failed, being retried", "stopped" or, for a failure that no
+ * failing (not a timer waiting for its day): what the case page shows as "in progress", "failed, being retried", "stopped" or, for a failure that no
  * retry can mend, what is wrong, so nobody waits in the dark.
  */
 @Component
@@ -71,12 +71,23 @@ public class BackgroundSteps {
 		if (definitions.isEmpty()) {
 			return List.of();
 		}
+		// a timer waiting for its day (a standing agreement's next due day) is not a step in progress
+		java.util.Set<String> waiting = this.management.createJobQuery()
+			.processInstanceIds(definitions.keySet())
+			.timers()
+			.duedateHigherThan(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())
+			.list()
+			.stream()
+			.filter(job -> job.getExceptionMessage() == null)
+			.map(Job::getId)
+			.collect(java.util.stream.Collectors.toSet());
 		return this.management.createJobQuery()
 			.processInstanceIds(definitions.keySet())
 			.orderByJobId()
 			.asc()
 			.list()
 			.stream()
+			.filter(job -> !waiting.contains(job.getId()))
 			.map(job -> step(job, definitions.get(job.getProcessInstanceId())))
 			.toList();
 	}

@@ -133,7 +133,8 @@ class WithdrawalPagesIT {
 		String page = page(get("/cases/" + caseNo).with(clerk), 200);
 		assertThat(page).contains("id=\"wd-offset\"", "委托按月提取还贷协议", "生效中", loan, "每月15日", "2026-12 — 2042-12",
 				"data-period=\"2026-12\"", "1,681.02", "18,318.98", "id=\"offset-end-form\"")
-			.doesNotContain("id=\"wd-payment\"");
+			.doesNotContain("id=\"wd-payment\"")
+			.as("the next due day's timer is a wait, not a step in progress").doesNotContain("还款日");
 		OidcLoginRequestPostProcessor reviewer = SignedIn.as(this.registrations, "reviewer1", "李", "审核",
 				Groups.HPF_FIRST_REVIEWER);
 		assertThat(page(get("/cases/" + caseNo).with(reviewer), 200)).as("only the counter ends it")
