@@ -29,6 +29,11 @@ public class Branches {
 		return this.jdbc.sql("select * from booking_branch where code = ?").param(code).query(Branch.class).optional();
 	}
 
+	/** The branch with this code, or the first branch by code when none is named (a page opened without one). */
+	public Optional<Branch> findOrFirst(String code) {
+		return code == null ? all().stream().findFirst() : find(code);
+	}
+
 	/**
 	 * The branch with this code.
 	 * @throws ProblemException 404 {@code branch-not-found} if there is none

@@ -69,8 +69,7 @@ class HallScreenController {
 	}
 
 	private Branch branch(String code) {
-		return code == null ? this.branches.all().get(0)
-				: this.branches.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.branches.findOrFirst(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

@@ -86,8 +86,7 @@ class QueuePageController {
 	}
 
 	private Branch branch(String code) {
-		return code == null ? this.branches.all().get(0)
-				: this.branches.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.branches.findOrFirst(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static String back(String branch, Integer window) {
