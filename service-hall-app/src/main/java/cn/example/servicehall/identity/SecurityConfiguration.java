@@ -152,6 +152,9 @@ class SecurityConfiguration {
 				// 电子文书验证: public, rate-limited by the page itself
 				.requestMatchers(path.matcher("/verify"), path.matcher("/verify/*"))
 				.permitAll()
+				// 叫号屏: the hall's calling screen, read-only, numbers and windows only (booking)
+				.requestMatchers(path.matcher(HttpMethod.GET, "/hall/screen"), path.matcher(HttpMethod.GET, "/hall/screen/board"))
+				.permitAll()
 				.requestMatchers(path.matcher("/camunda/**"))
 				.hasAnyAuthority(Groups.SYSTEM_ADMIN, Groups.HALL_MANAGER)
 				.anyRequest().authenticated())

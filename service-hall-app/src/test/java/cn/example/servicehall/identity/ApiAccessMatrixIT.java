@@ -104,6 +104,21 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/withdrawals/{caseNo}/review", Set.of(REVIEWER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/approval", Set.of(APPROVER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/offset-agreement/termination", Set.of(CLERK, ONLINE));
+		Set<String> bookers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE);
+		Set<String> bookingReaders = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE, MANAGER,
+				ADMIN);
+		MATRIX.put("GET /api/bookings/branches", bookingReaders);
+		MATRIX.put("GET /api/bookings/slots", bookingReaders);
+		MATRIX.put("GET /api/bookings", bookingReaders);
+		MATRIX.put("GET /api/bookings/{bookingId}", bookingReaders);
+		MATRIX.put("POST /api/bookings", bookers);
+		MATRIX.put("POST /api/bookings/{bookingId}/reschedule", bookers);
+		MATRIX.put("POST /api/bookings/{bookingId}/cancellation", bookers);
+		Set<String> counters = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR);
+		MATRIX.put("POST /api/queue/check-ins", counters);
+		MATRIX.put("POST /api/queue/walk-ins", counters);
+		MATRIX.put("POST /api/queue/{branch}/calls", counters);
+		MATRIX.put("GET /api/queue/{branch}", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER));
 		Set<String> staff = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN);
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);
@@ -194,7 +209,10 @@ class ApiAccessMatrixIT {
 			// a seeded year: reading it answers 200; replacing it with the empty body {} is refused 400, nothing changed
 			.replace("{year}", "2026")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
-			.replace("{system}", "NO_SUCH_SYSTEM");
+			.replace("{system}", "NO_SUCH_SYSTEM")
+			// no such booking (404); a branch whose queue a call with the empty body {} leaves alone (400)
+			.replace("{bookingId}", "999999999")
+			.replace("{branch}", "HQ");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);
 		return api.raw(method, path, method == HttpMethod.GET ? null : Map.of(), UUID.randomUUID().toString());
 	}

@@ -1,0 +1,66 @@
+package cn.example.servicehall.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.LoanFixtures;
+
+/** Cases to book for, and the hall's time set to a moment in Shanghai. */
+final class BookingFixtures {
+
+	static final String COMPANY_A = "91350100M000100Y43";
+
+	static final String COMPANY_B = "91110000600037341L";
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private BookingFixtures() {
+	}
+
+	/** The hall's (and the engine's) time: {@code 2026-02-11T10:00} in Shanghai. */
+	static void at(String shanghaiTime) {
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toInstant()));
+	}
+
+	/** A slot's start as the API writes it: {@code 2026-02-13T09:00+08:00}. */
+	static String slot(String shanghaiTime) {
+		return LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toOffsetDateTime()
+			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+	/** A new-house application submitted online by the agent: its case number. */
+	@SuppressWarnings("unchecked")
+	static String newHouseCase(Api agent) {
+		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
+				Map.of("applicant", Map.of("name", "钱七", "idNumber", LoanFixtures.newBuyerIdNumber()),
+						"requestedAmount", "600000", "termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201"),
+				UUID.randomUUID().toString());
+		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+		return (String) ((Map<String, Object>) created.getBody().get("caseFile")).get("caseNo");
+	}
+
+	static Map<String, Object> booking(String caseNo, String branch, String shanghaiStart) {
+		return Map.of("caseNo", caseNo, "branch", branch, "startsAt", slot(shanghaiStart), "phoneNumber", "13812345678");
+	}
+
+	/** Books and answers the booking's id. */
+	static long book(Api api, String caseNo, String branch, String shanghaiStart) {
+		ResponseEntity<Map<String, Object>> booked = api.post("/api/bookings", booking(caseNo, branch, shanghaiStart),
+				UUID.randomUUID().toString());
+		assertThat(booked.getStatusCode()).as(String.valueOf(booked.getBody())).isEqualTo(HttpStatus.CREATED);
+		return ((Number) booked.getBody().get("id")).longValue();
+	}
+
+}
