@@ -107,6 +107,13 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);
 		MATRIX.put("PUT /api/sla/calendar/{year}", Set.of(ADMIN));
+		MATRIX.put("GET /api/developers", Set.of(MANAGER, ADMIN));
+		MATRIX.put("POST /api/developers", Set.of(MANAGER));
+		MATRIX.put("GET /api/developers/{uscc}", Set.of(MANAGER, ADMIN));
+		MATRIX.put("PUT /api/developers/{uscc}", Set.of(MANAGER));
+		MATRIX.put("PUT /api/developers/{uscc}/projects/{code}", Set.of(MANAGER));
+		MATRIX.put("PUT /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
+		MATRIX.put("DELETE /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
 		MATRIX.put("GET /api/sla/dashboard", Set.of(MANAGER, ADMIN));
 		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
 		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
