@@ -200,7 +200,11 @@ class ApiAccessMatrixIT {
 			// a seeded year: reading it answers 200; replacing it with the empty body {} is refused 400, nothing changed
 			.replace("{year}", "2026")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
-			.replace("{system}", "NO_SUCH_SYSTEM");
+			.replace("{system}", "NO_SUCH_SYSTEM")
+			// no such developer: a request that passes the door is answered 400 or 404 and changes nothing
+			.replace("{uscc}", "91000000NOSUCH0000")
+			.replace("{code}", "NO-SUCH")
+			.replace("{username}", "no-such-agent");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);
 		return api.raw(method, path, method == HttpMethod.GET ? null : Map.of(), UUID.randomUUID().toString());
 	}

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -50,6 +52,11 @@ class DeveloperController {
 
 	@PostMapping
 	@Operation(summary = "Register a developer company (USCC checked per GB 32100; 409 when already registered)")
+	@ApiResponse(responseCode = "201", description = "registered")
+	@ApiResponse(responseCode = "400", description = "a field is missing or malformed, e.g. the credit code's check character",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "duplicate-developer: the code or the name is registered",
+			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<DeveloperCompany> register(@Valid @RequestBody DeveloperRequests.NewCompany body, CurrentOfficer officer) {
 		DeveloperCompany company = this.developers.register(body, officer);
 		return ResponseEntity.created(URI.create("/api/developers/" + company.uscc())).body(company);
@@ -64,6 +71,13 @@ class DeveloperController {
 
 	@PutMapping("/{uscc}/projects/{code}")
 	@Operation(summary = "Add or change a project (楼盘): pre-sale permit in force, escrow account (监管账户)")
+	@ApiResponse(responseCode = "200", description = "saved; the company with its projects")
+	@ApiResponse(responseCode = "400", description = "a field is missing or malformed, e.g. the escrow account number",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "duplicate-project or duplicate-permit",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422", description = "permit-expired: a project on sale needs a permit in force",
+			content = @Content(mediaType = "application/problem+json"))
 	DeveloperCompany saveProject(@PathVariable String uscc, @PathVariable String code,
 			@Valid @RequestBody DeveloperRequests.Project body, CurrentOfficer officer) {
 		if (!code.equalsIgnoreCase(body.code().strip())) {
