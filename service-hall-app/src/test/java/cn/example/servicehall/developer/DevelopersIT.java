@@ -44,7 +44,7 @@ class DevelopersIT {
 	private static final String NEW_HOUSE = "/api/loan/new-house-applications";
 
 	/** A valid GB 32100 code of a company no seed registers. */
-	private static final String NEW_COMPANY = validCode("91120000MA07KXPL");
+	private static final String NEW_COMPANY = NewHouseSales.validCreditCode("91120000MA07KXPL");
 
 	@Autowired
 	private TestRestTemplate http;
@@ -70,7 +70,7 @@ class DevelopersIT {
 
 	@Test
 	void theFundCentreRegistersACompanyItsProjectAndAgentsAndRefusesBadInput() {
-		String uscc = validCode("91440300MA5FXT4K");
+		String uscc = NewHouseSales.validCreditCode("91440300MA5FXT4K");
 		ResponseEntity<Map<String, Object>> badCheck = this.manager.post("/api/developers",
 				Map.of("uscc", uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0'), "name", "深圳示例置业有限公司"));
 		assertThat(badCheck.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -163,7 +163,7 @@ class DevelopersIT {
 		assertThat(unlisted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(unlisted.getBody()).containsEntry("type", "/problems/agent-not-registered");
 
-		String uscc = validCode("91370200MA3CQ8LP");
+		String uscc = NewHouseSales.validCreditCode("91370200MA3CQ8LP");
 		this.manager.post("/api/developers", Map.of("uscc", uscc, "name", "青岛示例地产有限公司"));
 		this.manager.exchange(HttpMethod.PUT, "/api/developers/" + uscc + "/agents/agent-qd", null, null);
 		ResponseEntity<Map<String, Object>> suspended = this.manager.exchange(HttpMethod.PUT, "/api/developers/" + uscc,
@@ -240,18 +240,6 @@ class DevelopersIT {
 		return project;
 	}
 
-	/** The first 16 characters completed with the 17th digit and the check character GB 32100 calls for. */
-	static String validCode(String first16) {
-		for (char c : "0123456789".toCharArray()) {
-			String candidate = first16 + c;
-			for (char check : "0123456789ABCDEFGHJKLMNPQRTUWXY".toCharArray()) {
-				if (cn.example.servicehall.intake.UnifiedSocialCreditCode.defectOf(candidate + check).isEmpty()) {
-					return candidate + check;
-				}
-			}
-		}
-		throw new IllegalStateException(first16);
-	}
 
 	private Api agentA() {
 		return Api.as(this.http, TestTokens.developerAgent("agent-a", COMPANY_A));

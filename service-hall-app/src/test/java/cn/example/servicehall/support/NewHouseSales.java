@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.example.servicehall.intake.UnifiedSocialCreditCode;
+
 /**
  * New-house sales for tests: the seeded developer companies and their projects (db/fakes), a purchase contract filed
  * at the fake housing authority for a buyer, and the application a sales office posts for it.
@@ -67,6 +69,18 @@ public final class NewHouseSales {
 			.params(filingNo, buyerName, buyerIdNumber, projectName, permit, unit, status)
 			.update();
 		return filingNo;
+	}
+
+	/** A valid GB 32100 code: the first 16 characters, a 17th digit and the check character the code calls for. */
+	public static String validCreditCode(String first16) {
+		for (char c : "0123456789".toCharArray()) {
+			for (char check : "0123456789ABCDEFGHJKLMNPQRTUWXY".toCharArray()) {
+				if (UnifiedSocialCreditCode.defectOf(first16 + c + check).isEmpty()) {
+					return first16 + c + check;
+				}
+			}
+		}
+		throw new IllegalStateException(first16);
 	}
 
 	/** Lists the agent for the company, as the fund centre would on its page. */

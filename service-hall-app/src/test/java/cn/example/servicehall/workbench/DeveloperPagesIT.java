@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
-import cn.example.servicehall.intake.UnifiedSocialCreditCode;
 import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.NewHouseSales;
 
 /** 开发企业管理 on its page, on a signed-in session: a hall manager registers and changes, an administrator reads. */
 @ServiceHallIntegrationTest
@@ -48,7 +48,7 @@ class DeveloperPagesIT {
 		assertThat(list.get("#developers tr[data-uscc=91350100M000100Y43]").text())
 			.contains("福州示例房地产开发有限公司").contains("正常").contains("滨江花园").contains("agent-a");
 
-		String uscc = validCode("91320100MA1MXY7Q");
+		String uscc = NewHouseSales.validCreditCode("91320100MA1MXY7Q");
 		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
 		HtmlPage refused = page(post("/admin/developers").with(manager()).with(csrf())
 			.param("uscc", wrong)
@@ -111,7 +111,7 @@ class DeveloperPagesIT {
 		assertThat(read.all("#company-form")).isEmpty();
 		assertThat(read.get("#projects tr[data-code=FZ-BJHY]").text()).contains("榕房许字（2026）第018号");
 		page(post("/admin/developers").with(signedIn("admin1", "system-admin")).with(csrf())
-			.param("uscc", validCode("91330100MA2GXY3K"))
+			.param("uscc", NewHouseSales.validCreditCode("91330100MA2GXY3K"))
 			.param("name", "杭州示例有限公司"), 403);
 		page(get("/admin/developers").with(signedIn("clerk1", "hpf-acceptance-clerk")), 403);
 	}
@@ -127,17 +127,6 @@ class DeveloperPagesIT {
 		return HtmlPage.parse(body);
 	}
 
-	/** The first 16 characters completed with a 17th digit and the check character GB 32100 calls for. */
-	private static String validCode(String first16) {
-		for (char c : "0123456789".toCharArray()) {
-			for (char check : "0123456789ABCDEFGHJKLMNPQRTUWXY".toCharArray()) {
-				if (UnifiedSocialCreditCode.defectOf(first16 + c + check).isEmpty()) {
-					return first16 + c + check;
-				}
-			}
-		}
-		throw new IllegalStateException(first16);
-	}
 
 	private OidcLoginRequestPostProcessor manager() {
 		return signedIn("manager1", "hall-manager");
