@@ -18,7 +18,9 @@
  * <li>{@link cn.example.servicehall.agencies.LoanServicing}: a person's housing loans, fund and commercial, what was
  * repaid in a period and what is overdue now;</li>
  * <li>{@link cn.example.servicehall.agencies.NotificationGateway}: text messages to citizens (SMS), once per message
- * id, read back by case with the number masked.</li>
+ * id, read back by case with the number masked;</li>
+ * <li>{@link cn.example.servicehall.agencies.HousingAuthority}: the housing authority's filed purchase contracts
+ * (网签备案), by filing number, for a new-house loan.</li>
  * </ul>
  * Two kinds of failure: {@link cn.example.servicehall.agencies.AgencyUnavailable} when a system cannot answer (down,
  * timeout, an answer lost after the work was done): a technical failure the engine retries and, in the end, shows as

@@ -11,11 +11,16 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.HousingAuthority;
+import cn.example.servicehall.developer.DeveloperCompany;
+import cn.example.servicehall.developer.DeveloperProject;
+import cn.example.servicehall.developer.Developers;
 import cn.example.servicehall.agencies.FundAccountSystem;
 import cn.example.servicehall.agencies.RealEstateRegistry;
 import cn.example.servicehall.documents.PrintableText;
@@ -61,13 +66,17 @@ public class LoanApplications {
 
 	private final LoanCollisions collisions;
 
+	private final Developers developers;
+
+	private final HousingAuthority housingAuthority;
+
 	private final PrintableText printable;
 
 	private final String cityCode;
 
 	LoanApplications(CaseFiles cases, CaseServices services, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
-			FundAccountSystem fundAccounts, LoanCollisions collisions, PrintableText printable,
-			@Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
+			FundAccountSystem fundAccounts, LoanCollisions collisions, Developers developers,
+			HousingAuthority housingAuthority, PrintableText printable, @Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
 		this.cases = cases;
 		this.services = services;
 		this.workflow = workflow;
@@ -75,6 +84,8 @@ public class LoanApplications {
 		this.registry = registry;
 		this.fundAccounts = fundAccounts;
 		this.collisions = collisions;
+		this.developers = developers;
+		this.housingAuthority = housingAuthority;
 		this.printable = printable;
 		this.cityCode = cityCode;
 	}
@@ -120,7 +131,9 @@ public class LoanApplications {
 		if (!agent.isIn(Groups.DEVELOPER_AGENT)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.online-applications");
 		}
-		String company = agent.developerCompanyId().orElseThrow(() -> new NoDeveloperCompany(agent.id()));
+		DeveloperCompany company = this.developers.actingCompany(agent);
+		DeveloperProject project = this.developers.projectForSale(company, application.project());
+		checkFiledContract(application, project);
 		List<Applicant> applicants = List.of(applicant(Role.BORROWER, application.applicant().name(),
 				application.applicant().idNumber()));
 		checkNamesAgainstFundAccounts(applicants, Map.of(Role.BORROWER, new NameField("applicant.name", "借款申请人")));
@@ -128,9 +141,10 @@ public class LoanApplications {
 				"申请未保存。如有疑问，请购房人到公积金中心咨询。");
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.NEW_HOUSE_LOAN, Channel.ONLINE,
 				application.applicant().name().strip(), new ResidentIdNumber(application.applicant().idNumber().strip()),
-				Optional.of(company)), agent.id());
+				Optional.of(company.uscc())), agent.id());
 		this.records.insertTerms(caseNo, application.requestedAmount(), application.termMonths(), null, null,
-				this.cityCode, application.projectName().strip(), application.unitNo().strip(), null);
+				this.cityCode, project.name(), application.unitNo().strip(), null);
+		this.records.recordNewHouseSale(caseNo, project.id(), application.contractFilingNo().strip());
 		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.NEW_HOUSE_LOAN, caseNo, agent));
 		return caseNo;
 	}
@@ -321,6 +335,53 @@ public class LoanApplications {
 			.replaceAll("\\s+", "")
 			.replaceAll("[·•・.．‧]", "·")
 			.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * The filed purchase contract (网签备案) must be at the housing authority, filed (not cancelled), name the applicant
+	 * as a buyer (by ID number) and be for the project's pre-sale permit and the unit applied for. The authority down:
+	 * 503 with a retry hint, nothing saved.
+	 */
+	private void checkFiledContract(SubmitNewHouseLoanApplication application, DeveloperProject project) {
+		String filingNo = application.contractFilingNo().strip();
+		HousingAuthority.FiledContract contract;
+		try {
+			contract = this.housingAuthority.filedContract(filingNo)
+				.orElseThrow(() -> ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-filing",
+						"problem.loan.unknown-filing", filingNo));
+		}
+		catch (AgencyUnavailable ex) {
+			ProblemException unavailable = ProblemException.refusal(HttpStatus.SERVICE_UNAVAILABLE,
+					"housing-authority-unavailable", "problem.loan.housing-authority-unavailable");
+			unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+			unavailable.getBody().setProperty("retryAfterSeconds", 60);
+			throw unavailable;
+		}
+		if (contract.status() != HousingAuthority.FilingStatus.FILED) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "filing-cancelled",
+					"problem.loan.filing-cancelled", contract.filingNo());
+		}
+		String idNumber = application.applicant().idNumber().strip().toUpperCase(java.util.Locale.ROOT);
+		boolean buyer = contract.buyers()
+			.stream()
+			.anyMatch(b -> b.idNumber().strip().toUpperCase(java.util.Locale.ROOT).equals(idNumber));
+		if (!buyer) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "filing-other-buyer",
+					"problem.loan.filing-other-buyer", contract.filingNo(), application.applicant().name().strip());
+		}
+		boolean samePermit = unitKey(contract.presalePermitNo()).equals(unitKey(project.presalePermitNo()));
+		boolean sameUnit = unitKey(contract.unitNo()).equals(unitKey(application.unitNo()));
+		if (!samePermit || !sameUnit) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "filing-other-unit",
+					"problem.loan.filing-other-unit", contract.filingNo(), contract.projectName(),
+					contract.presalePermitNo(), contract.unitNo(), project.name(), project.presalePermitNo(),
+					application.unitNo().strip());
+		}
+	}
+
+	/** A permit or unit number compared whatever its width and spaces. */
+	private static String unitKey(String value) {
+		return Normalizer.normalize(value, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
 	}
 
 	/** The registry's title, whose address the loan contract prints: refused here if a document cannot print it. */

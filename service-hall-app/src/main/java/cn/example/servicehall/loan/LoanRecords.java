@@ -67,6 +67,13 @@ class LoanRecords {
 			.update();
 	}
 
+	/** A new-house loan's project (developer_project) and the filed contract's number (网签备案号). */
+	void recordNewHouseSale(CaseNo caseNo, long projectId, String contractFilingNo) {
+		this.jdbc.sql("update loan_application set project_id = ?, contract_filing_no = ? where case_no = ?")
+			.params(projectId, contractFilingNo, caseNo.value())
+			.update();
+	}
+
 	void insertParty(CaseNo caseNo, Role role, SubmitResaleLoanApplication.Applicant applicant) {
 		ResidentIdNumber id = new ResidentIdNumber(applicant.idNumber().strip());
 		this.jdbc.sql("""

@@ -16,13 +16,17 @@ import cn.example.servicehall.documents.Printable;
 
 /**
  * A new-house loan application as a developer's sales office submits it online (开发企业网厅录入). The developer
- * company is not part of the request: it is the one the signed-in agent or system acts for.
+ * company is not part of the request: it is the one the signed-in agent or system acts for, as registered with the
+ * fund centre ({@code developer.Developers#actingCompany}); the project must be one of its own, and the filed contract
+ * must name the applicant, the project's pre-sale permit and the unit.
  *
  * @param applicant the main applicant (借款申请人)
  * @param requestedAmount the loan asked for, in yuan, at most two decimals
  * @param termMonths the term asked for, in months
- * @param projectName the development (楼盘/项目名称)
- * @param unitNo the unit bought (房号)
+ * @param project the project (楼盘) of the agent's own company, by its id or code ({@code FZ-BJHY}); the case keeps its
+ *        name
+ * @param unitNo the unit bought (房号), as on the filed contract
+ * @param contractFilingNo the filed purchase contract's number at the housing authority (网签备案号)
  */
 public record SubmitNewHouseLoanApplication(
 		@NotNull(message = "{loan.applicant.required}") @Valid Buyer applicant,
@@ -31,10 +35,10 @@ public record SubmitNewHouseLoanApplication(
 		@DecimalMax(value = "10000000.00", message = "{loan.requested-amount.max}") BigDecimal requestedAmount,
 		@NotNull(message = "{loan.term.required}") @Min(value = 12, message = "{loan.term.range}")
 		@Max(value = 360, message = "{loan.term.range}") Integer termMonths,
-		@NotBlank(message = "{loan.project.required}") @Size(max = 100, message = "{loan.project.length}")
-		@Printable(message = "{loan.project.unprintable}") String projectName,
+		@NotBlank(message = "{loan.project-ref.required}") @Size(max = 30, message = "{loan.project-ref.length}") String project,
 		@NotBlank(message = "{loan.unit.required}") @Size(max = 50, message = "{loan.unit.length}")
-		@Printable(message = "{loan.unit.unprintable}") String unitNo) {
+		@Printable(message = "{loan.unit.unprintable}") String unitNo,
+		@NotBlank(message = "{loan.filing-no.required}") @Size(max = 50, message = "{loan.filing-no.length}") String contractFilingNo) {
 
 	/**
 	 * The buyer as the sales office enters them; the fund centre completes the rest at acceptance.

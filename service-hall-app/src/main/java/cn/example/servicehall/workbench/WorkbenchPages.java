@@ -32,7 +32,7 @@ import cn.example.servicehall.platform.web.ProblemException;
  */
 @ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
 		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class,
-		WithdrawalFormController.class, WithdrawalPageController.class })
+		WithdrawalFormController.class, WithdrawalPageController.class, DeveloperPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

@@ -142,8 +142,8 @@ class RareNamesIT {
 			.as(this.http, TestTokens.developerAgent("agent-a", "91350100M000100Y43"))
 			.post("/api/loan/new-house-applications",
 					Map.of("applicant", Map.of("name", "钱" + EXTENSION_G, "idNumber", "360426199101010071"),
-							"requestedAmount", "600000", "termMonths", 300, "projectName", "滨江花园",
-							"unitNo", "3-1-\uE0011201"),
+							"requestedAmount", "600000", "termMonths", 300, "project", "FZ-BJHY",
+							"unitNo", "3-1-\uE0011201", "contractFilingNo", "WQ2026-FZ-000101"),
 					UUID.randomUUID().toString());
 		assertThat(newHouse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(errors(newHouse)).anySatisfy(error -> {

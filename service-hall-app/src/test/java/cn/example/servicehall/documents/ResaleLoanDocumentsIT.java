@@ -38,9 +38,13 @@ import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseReceipts;
 import cn.example.servicehall.loan.LoanDocuments;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -239,8 +243,7 @@ class ResaleLoanDocumentsIT {
 	void aDeveloperAgentDownloadsTheDocumentsOfTheirOwnApplicantOnly() {
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", "91350100M000100Y43"));
 		ResponseEntity<Map<String, Object>> created = agentA.post("/api/loan/new-house-applications",
-				Map.of("applicant", Map.of("name", "钱七", "idNumber", LoanFixtures.newBuyerIdNumber()), "requestedAmount", "600000",
-						"termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201"),
+				NewHouseSales.application(this.jdbc, NewHouseSales.COMPANY_A, "钱七", LoanFixtures.newBuyerIdNumber()),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		@SuppressWarnings("unchecked")

@@ -123,6 +123,13 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/sla/calendar", staff);
 		MATRIX.put("GET /api/sla/calendar/{year}", staff);
 		MATRIX.put("PUT /api/sla/calendar/{year}", Set.of(ADMIN));
+		MATRIX.put("GET /api/developers", Set.of(MANAGER, ADMIN));
+		MATRIX.put("POST /api/developers", Set.of(MANAGER));
+		MATRIX.put("GET /api/developers/{uscc}", Set.of(MANAGER, ADMIN));
+		MATRIX.put("PUT /api/developers/{uscc}", Set.of(MANAGER));
+		MATRIX.put("PUT /api/developers/{uscc}/projects/{code}", Set.of(MANAGER));
+		MATRIX.put("PUT /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
+		MATRIX.put("DELETE /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
 		MATRIX.put("GET /api/sla/dashboard", Set.of(MANAGER, ADMIN));
 		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
 		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
@@ -212,7 +219,11 @@ class ApiAccessMatrixIT {
 			.replace("{system}", "NO_SUCH_SYSTEM")
 			// no such booking (404); a branch whose queue a call with the empty body {} leaves alone (400)
 			.replace("{bookingId}", "999999999")
-			.replace("{branch}", "HQ");
+			.replace("{branch}", "HQ")
+			// no such developer: a request that passes the door is answered 400 or 404 and changes nothing
+			.replace("{uscc}", "91000000NOSUCH0000")
+			.replace("{code}", "NO-SUCH")
+			.replace("{username}", "no-such-agent");
 		HttpMethod method = HttpMethod.valueOf(parts[0]);
 		return api.raw(method, path, method == HttpMethod.GET ? null : Map.of(), UUID.randomUUID().toString());
 	}

@@ -62,6 +62,12 @@ class ApiDocumentationIT {
 			return names.stream();
 		})).doesNotContain("officer");
 		assertThat(docs.getBody()).doesNotContain("CurrentOfficer");
+
+		// the developers' administration, and a new-house application naming the project and the filed contract
+		assertThat(spec.path("paths").has("/api/developers/{uscc}/projects/{code}")).isTrue();
+		assertThat(spec.path("paths").path("/api/developers").path("post").path("responses").has("409")).isTrue();
+		assertThat(spec.path("components").path("schemas").path("SubmitNewHouseLoanApplication").path("properties")
+			.has("contractFilingNo")).isTrue();
 	}
 
 	@Test

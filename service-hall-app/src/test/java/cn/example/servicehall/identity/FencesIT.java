@@ -16,8 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -45,8 +48,8 @@ class FencesIT {
 	void aDeveloperAgentSeesOnlyTheApplicationsOfTheirOwnCompany() {
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", COMPANY_A));
 		Api agentB = Api.as(this.http, TestTokens.developerAgent("agent-b", COMPANY_B));
-		String ofA = submitOnline(agentA, LoanFixtures.newBuyerIdNumber());
-		String ofB = submitOnline(agentB, LoanFixtures.newBuyerIdNumber());
+		String ofA = submitOnline(agentA, COMPANY_A, LoanFixtures.newBuyerIdNumber());
+		String ofB = submitOnline(agentB, COMPANY_B, LoanFixtures.newBuyerIdNumber());
 
 		assertThat(this.jdbc.sql("select developer_company_id from intake_case where case_no = ?").param(ofA)
 			.query(String.class).single()).isEqualTo(COMPANY_A);
@@ -184,8 +187,9 @@ class FencesIT {
 		return caseNo;
 	}
 
-	private String submitOnline(Api agent, String idNumber) {
-		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications", newHouse(idNumber),
+	private String submitOnline(Api agent, String company, String idNumber) {
+		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
+				NewHouseSales.application(this.jdbc, company, "钱七", idNumber),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
 		@SuppressWarnings("unchecked")
@@ -194,9 +198,8 @@ class FencesIT {
 		return (String) caseFile.get("caseNo");
 	}
 
-	private static Map<String, Object> newHouse(String idNumber) {
-		return Map.of("applicant", Map.of("name", "钱七", "idNumber", idNumber), "requestedAmount", "600000",
-				"termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201");
+	private Map<String, Object> newHouse(String idNumber) {
+		return NewHouseSales.application(this.jdbc, NewHouseSales.COMPANY_A, "钱七", idNumber);
 	}
 
 	private Api clerk(String name) {

@@ -93,7 +93,8 @@ class KeycloakSignInIT extends KeycloakBrowserTest {
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"applicant": {"name": "钱七", "idNumber": "360426199101010071"}, "requestedAmount": 600000,
-					 "termMonths": 300, "projectName": "滨江花园", "unitNo": "3-1-1201"}"""))
+					 "termMonths": 300, "project": "FZ-BJHY", "unitNo": "3-1-1201",
+					 "contractFilingNo": "WQ2026-FZ-000101"}"""))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
 		Map<?, ?> created = (Map<?, ?>) this.json.readValue(submitted.body(), Map.class).get("caseFile");

@@ -45,6 +45,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.LoanFixtures.Couple;
@@ -190,7 +191,7 @@ class LoanCollisionsIT {
 
 		// a developer's buyer too
 		ResponseEntity<Map<String, Object>> online = agent("agent-a", COMPANY_A).post(NEW_HOUSE,
-				newHouse("张一", LoanFixtures.ZHANG_YI), key());
+				newHouse(COMPANY_A, "张一", LoanFixtures.ZHANG_YI), key());
 		assertThat(online.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(online.getBody().get("errors")).asList()
 			.extracting(e -> (Object) ((Map<?, ?>) e).get("field"))
@@ -201,19 +202,20 @@ class LoanCollisionsIT {
 	@Test
 	void aDeveloperAgentIsToldOnlyThatAnOpenCaseExistsWhenItIsAnotherCompanys() {
 		String buyer = LoanFixtures.newBuyerIdNumber();
-		ResponseEntity<Map<String, Object>> created = agent("agent-a", COMPANY_A).post(NEW_HOUSE, newHouse("钱七", buyer),
+		ResponseEntity<Map<String, Object>> created = agent("agent-a", COMPANY_A).post(NEW_HOUSE, newHouse(COMPANY_A, "钱七", buyer),
 				key());
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String ofA = (String) caseFile(created).get("caseNo");
 
-		ResponseEntity<Map<String, Object>> atB = agent("agent-b", COMPANY_B).post(NEW_HOUSE, newHouse("钱七", buyer), key());
+		ResponseEntity<Map<String, Object>> atB = agent("agent-b", COMPANY_B).post(NEW_HOUSE, newHouse(COMPANY_B, "钱七", buyer), key());
 		assertThat(atB.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(atB.getBody()).containsEntry("type", "/problems/loan-collision").doesNotContainKey("conflictingCaseNo");
 		assertThat(String.valueOf(atB.getBody())).doesNotContain(ofA);
 		assertThat((String) atB.getBody().get("detail")).contains("已有在办或已放款的公积金贷款案件");
 
 		// their own company's case, and any case for the fund centre's clerk, is named
-		assertCollision(agent("agent-a2", COMPANY_A).post(NEW_HOUSE, newHouse("钱七", buyer), key()), ofA);
+		NewHouseSales.registerAgent(this.jdbc, "agent-a2", COMPANY_A);
+		assertCollision(agent("agent-a2", COMPANY_A).post(NEW_HOUSE, newHouse(COMPANY_A, "钱七", buyer), key()), ofA);
 		Map<String, Object> atTheWindow = resaleApplication(newCouple(), newFlat(Flat.BUILT_2008));
 		atTheWindow.put("borrower", applicant("钱七", buyer, "UNMARRIED", "9000.00"));
 		atTheWindow.remove("coBorrower");
@@ -388,9 +390,8 @@ class LoanCollisionsIT {
 			.authorities(new SimpleGrantedAuthority("hpf-acceptance-clerk"));
 	}
 
-	private static Map<String, Object> newHouse(String name, String idNumber) {
-		return Map.of("applicant", Map.of("name", name, "idNumber", idNumber), "requestedAmount", "600000",
-				"termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201");
+	private Map<String, Object> newHouse(String company, String name, String idNumber) {
+		return NewHouseSales.application(this.jdbc, company, name, idNumber);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -29,11 +29,17 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SignedIn;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SyntheticCitizens;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SyntheticCitizens.Citizen;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -159,8 +165,8 @@ class InboxAndCaseListsIT {
 		Api agentB = Api.as(this.http, TestTokens.developerAgent("agent-b", COMPANY_B));
 		Citizen ofA = SyntheticCitizens.next("司马甲");
 		Citizen ofB = SyntheticCitizens.next("司马乙");
-		String caseOfA = submitOnline(agentA, ofA);
-		String caseOfB = submitOnline(agentB, ofB);
+		String caseOfA = submitOnline(agentA, NewHouseSales.COMPANY_A, ofA);
+		String caseOfB = submitOnline(agentB, NewHouseSales.COMPANY_B, ofB);
 
 		String b = body(get("/").param("q", "司马").with(agent("agent-b", COMPANY_B)), 200);
 		assertThat(HtmlPage.parse(b).texts("#cases tbody td.case-no")).contains(caseOfB).doesNotContain(caseOfA);
@@ -252,11 +258,10 @@ class InboxAndCaseListsIT {
 		return caseNo(created);
 	}
 
-	private String submitOnline(Api agent, Citizen citizen) {
+	private String submitOnline(Api agent, String company, Citizen citizen) {
 		SyntheticCitizens.register(this.jdbc, citizen);
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
-				Map.of("applicant", Map.of("name", citizen.name(), "idNumber", citizen.idNumber()), "requestedAmount",
-						"500000", "termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201"),
+				NewHouseSales.application(this.jdbc, company, citizen.name(), citizen.idNumber()),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
 		return caseNo(created);

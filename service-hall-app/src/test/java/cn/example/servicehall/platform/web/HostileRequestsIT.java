@@ -44,8 +44,11 @@ import cn.example.servicehall.agencies.fake.FakeOutages;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.platform.web.RawHttp.Request;
 import cn.example.servicehall.platform.web.RawHttp.Response;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -136,6 +139,7 @@ class HostileRequestsIT {
 	void answersEveryHostileRequestWithAProblemAndNeverWithAFailure(CapturedOutput output) {
 		this.random = new Random(SEED);
 		prepareCases();
+		NewHouseSales.registerAgent(this.jdbc, "fuzz-agent", NewHouseSales.COMPANY_A);
 		long firstVerification = this.jdbc.sql("select coalesce(max(id), 0) from documents_verification")
 			.query(Long.class)
 			.single();
@@ -556,8 +560,9 @@ class HostileRequestsIT {
 			body.put("applicant", new LinkedHashMap<>(Map.of("name", "张伟", "idNumber", "410802198506150313")));
 			body.put("requestedAmount", "500000.00");
 			body.put("termMonths", 240);
-			body.put("projectName", "山阳花园");
+			body.put("project", "FZ-BJHY");
 			body.put("unitNo", "3-1-502");
+			body.put("contractFilingNo", "WQ2026-FZ-000102");
 		}
 		else if (pattern.endsWith("/acceptance")) {
 			body.putAll(allMaterials(true));
