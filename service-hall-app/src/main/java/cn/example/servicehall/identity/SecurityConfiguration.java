@@ -150,7 +150,7 @@ class SecurityConfiguration {
 						path.matcher(SignInEntryPoint.UNAVAILABLE_PAGE), path.matcher(SignInEntryPoint.FAILED_PAGE))
 				.permitAll()
 				// 电子文书验证: public, rate-limited by the page itself
-				.requestMatchers(path.matcher("/verify"), path.matcher("/verify/*"))
+				.requestMatchers(path.matcher("/verify"), path.matcher("/verify/**"))
 				.permitAll()
 				// 叫号屏: the hall's calling screen, read-only, numbers and windows only (booking)
 				.requestMatchers(path.matcher(HttpMethod.GET, "/hall/screen"), path.matcher(HttpMethod.GET, "/hall/screen/board"))
