@@ -140,8 +140,9 @@ final class MaterialContent {
 				|| (c.length > 12 && new String(c, 4, 4, StandardCharsets.US_ASCII).equals("ftyp"))) {
 			return "其他格式的图片或视频（GIF, BMP, TIFF, WebP, HEIC …）";
 		}
-		String head = new String(c, 0, Math.min(c.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
+		String head = new String(c, 0, Math.min(c.length, 512), StandardCharsets.ISO_8859_1)
 			.replace("\u00ef\u00bb\u00bf", "")
+			.stripLeading()
 			.toLowerCase(Locale.ROOT);
 		if (head.startsWith("<")) {
 			return "网页或 XML、SVG 文档（HTML）";

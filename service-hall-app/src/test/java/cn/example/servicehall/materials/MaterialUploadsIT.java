@@ -43,6 +43,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.Channel;
 import cn.example.servicehall.intake.NewCase;
@@ -51,6 +52,7 @@ import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.TestTokens;
+import cn.example.servicehall.support.WithdrawalFixtures;
 
 /**
  * 申请材料上传: only PDF, JPEG and PNG are taken, recognised by their content and parsed; each refusal says why in
@@ -274,6 +276,31 @@ class MaterialUploadsIT {
 		assertThat(bytes(download, TestTokens.user("bank1", "bank-loan-officer")).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(upload(caseNo, "APPLICANT_ID", "id.png", image("png", 800, 600),
 				TestTokens.user("bank1", "bank-loan-officer")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theOnlineHallUploadsForTheCasesItFiledAndSeesNoOthers() throws Exception {
+		String onlineToken = TestTokens.user("service-account-online-hall-system", Groups.ONLINE_HALL);
+		Api online = Api.as(this.http, onlineToken);
+		ResponseEntity<Map<String, Object>> filed = online.post("/api/withdrawals",
+				WithdrawalFixtures.rent(WithdrawalFixtures.renter(this.jdbc, "钱传材")), WithdrawalFixtures.key());
+		assertThat(filed.getStatusCode()).as(String.valueOf(filed.getBody())).isEqualTo(HttpStatus.CREATED);
+		String caseNo = WithdrawalFixtures.caseNo(filed.getBody());
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> items = (List<Map<String, Object>>) online.get("/api/cases/" + caseNo + "/materials")
+			.getBody()
+			.get("items");
+		assertThat(items).as("a rent withdrawal's checklist").isNotEmpty();
+		String material = (String) items.get(0).get("code");
+
+		ResponseEntity<Map<String, Object>> uploaded = upload(caseNo, material, "租赁合同.pdf", pdf(2), onlineToken);
+		assertThat(uploaded.getStatusCode()).as(String.valueOf(uploaded.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(uploaded.getBody()).containsEntry("channel", "ONLINE").containsEntry("developerCompanyId", null);
+
+		String atTheWindow = LoanFixtures.submit(this.http, LoanFixtures.newResaleApplication());
+		assertThat(online.get("/api/cases/" + atTheWindow + "/materials").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(upload(atTheWindow, "INCOME_PROOF", "x.pdf", pdf(1), onlineToken).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	// ---- helpers ----

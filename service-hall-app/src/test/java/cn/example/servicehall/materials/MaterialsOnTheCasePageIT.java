@@ -1,11 +1,9 @@
 package cn.example.servicehall.materials;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +30,7 @@ import org.springframework.util.MultiValueMap;
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.HtmlPage;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 
 /** The clerk sees the case's materials beside its checklist: each item with its uploads, the missing ones marked. */
@@ -106,14 +104,7 @@ class MaterialsOnTheCasePageIT {
 	}
 
 	private OidcLoginRequestPostProcessor clerk() {
-		return oidcLogin().clientRegistration(this.registrations.findByRegistrationId("keycloak"))
-			.idToken(token -> token.subject(CLERK)
-				.claim("preferred_username", CLERK)
-				.claim("family_name", "王")
-				.claim("given_name", "晓明")
-				.claim("groups", List.of("hpf-acceptance-clerk")))
-			.userInfoToken(info -> info.claim("preferred_username", CLERK))
-			.authorities(new SimpleGrantedAuthority("hpf-acceptance-clerk"));
+		return SignedIn.as(this.registrations, CLERK, "王", "晓明", "hpf-acceptance-clerk");
 	}
 
 }
