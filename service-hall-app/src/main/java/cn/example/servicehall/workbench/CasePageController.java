@@ -25,6 +25,7 @@ import cn.example.servicehall.intake.CaseDocuments;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseRequests;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
+import cn.example.servicehall.materials.Materials;
 
 /**
  * The case page (案件详情), the shell every service shares: the case with its parts, timeline, documents, clocks and
@@ -48,7 +49,11 @@ class CasePageController {
 
 	private final StepPosts posts;
 
-	CasePageController(CasePages pages, CaseFiles cases, CaseDocuments caseDocuments, StepPosts posts) {
+	private final Materials materials;
+
+	CasePageController(CasePages pages, CaseFiles cases, CaseDocuments caseDocuments, StepPosts posts,
+			Materials materials) {
+		this.materials = materials;
 		this.pages = pages;
 		this.cases = cases;
 		this.caseDocuments = caseDocuments;
@@ -76,6 +81,12 @@ class CasePageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(download.content());
+	}
+
+	/** An uploaded material of the case, as kept, as an attachment the browser does not run ({@link Materials}). */
+	@GetMapping("/materials/{uploadId}")
+	ResponseEntity<byte[]> material(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer) {
+		return this.materials.download(CasePages.caseNo(caseNo), uploadId, officer).toResponse();
 	}
 
 	/** 受理: all materials there accepts the case; anything missing issues one notice listing all of it. */

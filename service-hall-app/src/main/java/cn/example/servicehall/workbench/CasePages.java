@@ -26,6 +26,7 @@ import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.IntakeSettings;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.intake.Visit;
+import cn.example.servicehall.materials.Materials;
 import cn.example.servicehall.platform.web.ProblemException;
 import cn.example.servicehall.sla.SlaClocks;
 import cn.example.servicehall.workflow.BackgroundSteps;
@@ -33,8 +34,8 @@ import cn.example.servicehall.workflow.TaskInbox;
 import cn.example.servicehall.workflow.TaskInbox.OpenTask;
 
 /**
- * Everything the case page shows: what every case has (the case and its parts, timeline, documents, clocks, visits,
- * the one-time notice), the forms of the steps that wait for this officer on this case, chosen by the services'
+ * Everything the case page shows: what every case has (the case and its parts, timeline, materials uploaded against
+ * its checklist, documents, clocks, visits, the one-time notice), the forms of the steps that wait for this officer on this case, chosen by the services'
  * {@link ServicePages} by form-key prefix, and each service's own sections. A case the officer may not see is not
  * found (404).
  */
@@ -57,8 +58,11 @@ class CasePages {
 
 	private final IntakeSettings intake;
 
+	private final Materials materials;
+
 	CasePages(CaseFiles cases, CaseServices services, List<ServicePages> servicePages, TaskInbox inbox,
-			CaseDocuments documents, BackgroundSteps background, SlaClocks clocks, IntakeSettings intake) {
+			CaseDocuments documents, BackgroundSteps background, SlaClocks clocks, IntakeSettings intake,
+			Materials materials) {
 		this.cases = cases;
 		this.services = services;
 		this.servicePages = List.copyOf(servicePages);
@@ -67,6 +71,7 @@ class CasePages {
 		this.background = background;
 		this.clocks = clocks;
 		this.intake = intake;
+		this.materials = materials;
 	}
 
 	/** The case number in a URL; anything else is a case that does not exist. */
@@ -167,6 +172,7 @@ class CasePages {
 		model.addAttribute("servicePages", shown.stream().filter(p -> p.sections().isPresent()).toList());
 		Checklist checklist = service.map(s -> s.checklist(file)).orElse(Checklist.none());
 		notice(caseNo, checklist, model);
+		model.addAttribute("materials", this.materials.of(caseNo, officer));
 		model.addAttribute("documents", this.documents.of(caseNo, officer));
 		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
 		model.addAttribute("clocks", this.clocks.readCase(caseNo).stream().map(ClockLine::of).toList());

@@ -72,6 +72,11 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/cases/{caseNo}/visits",
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN));
 		MATRIX.put("POST /api/cases/{caseNo}/visits", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
+		MATRIX.put("GET /api/cases/{caseNo}/materials",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN, ONLINE));
+		MATRIX.put("GET /api/cases/{caseNo}/materials/{uploadId}",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN, ONLINE));
+		MATRIX.put("POST /api/cases/{caseNo}/materials/{material}", Set.of(CLERK, AGENT, ONLINE));
 		MATRIX.put("GET /api/cases/{caseNo}/sla", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT,
 				MANAGER, ADMIN));
 		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));
@@ -213,6 +218,8 @@ class ApiAccessMatrixIT {
 		String path = parts[1].replace("{caseNo}", "DK2026010199999")
 			.replace("{taskId}", UUID.randomUUID().toString())
 			.replace("{documentNo}", "SL2026000001")
+			.replace("{uploadId}", UUID.randomUUID().toString())
+			.replace("{material}", "BORROWER_ID")
 			// a seeded year: reading it answers 200; replacing it with the empty body {} is refused 400, nothing changed
 			.replace("{year}", "2026")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
