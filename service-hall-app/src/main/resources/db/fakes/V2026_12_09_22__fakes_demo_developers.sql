@@ -9,10 +9,10 @@ insert into developer_project (code, company_uscc, name, district, address, pres
                                permit_valid_until, status, escrow_bank, escrow_account_no, escrow_account_name,
                                updated_at, updated_by) values
 ('FZ-BJHY', '91350100M000100Y43', '滨江花园', '仓山区', '福州市仓山区滨江路 18 号', '榕房许字（2026）第018号',
- date '2026-03-01', date '2036-02-29', 'ON_SALE', '中国建设银行福州仓山支行', '35050188000012345678',
+ date '2026-01-05', date '2036-01-04', 'ON_SALE', '中国建设银行福州仓山支行', '35050188000012345678',
  '福州示例房地产开发有限公司预售资金监管专户', timestamptz '2026-11-01 09:00+08', 'seed'),
 ('BJ-JBJY', '91110000600037341L', '京北家园', '昌平区', '北京市昌平区回龙观北路 6 号', '京房售证字（2026）第035号',
- date '2026-04-15', date '2036-04-14', 'ON_SALE', '中国工商银行北京昌平支行', '0200012309200087654',
+ date '2026-01-20', date '2036-01-19', 'ON_SALE', '中国工商银行北京昌平支行', '0200012309200087654',
  '北京示例房地产开发有限公司预售资金监管专户', timestamptz '2026-11-01 09:00+08', 'seed');
 
 insert into developer_agent (username, company_uscc, added_at, added_by) values

@@ -12,10 +12,12 @@ import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.NewHouseSales;
 
 /** Cases to book for, and the hall's time set to a moment in Shanghai. */
 final class BookingFixtures {
@@ -40,12 +42,11 @@ final class BookingFixtures {
 			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
-	/** A new-house application submitted online by the agent: its case number. */
+	/** A new-house application submitted online by company A's agent, its contract filed: its case number. */
 	@SuppressWarnings("unchecked")
-	static String newHouseCase(Api agent) {
+	static String newHouseCase(Api agent, JdbcClient jdbc) {
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
-				Map.of("applicant", Map.of("name", "钱七", "idNumber", LoanFixtures.newBuyerIdNumber()),
-						"requestedAmount", "600000", "termMonths", 300, "projectName", "滨江花园", "unitNo", "3-1-1201"),
+				NewHouseSales.application(jdbc, NewHouseSales.COMPANY_A, "钱七", LoanFixtures.newBuyerIdNumber()),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
 		return (String) ((Map<String, Object>) created.getBody().get("caseFile")).get("caseNo");

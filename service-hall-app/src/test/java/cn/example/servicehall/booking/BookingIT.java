@@ -56,7 +56,7 @@ class BookingIT {
 		Api agentA = agent();
 		List<String> cases = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			cases.add(newHouseCase(agentA));
+			cases.add(newHouseCase(agentA, this.jdbc));
 		}
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(20);
@@ -117,7 +117,7 @@ class BookingIT {
 				slot("2026-02-13T17:30"), slot("2026-02-13T08:00"));
 		// a slot outside them cannot be booked
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		ResponseEntity<Map<String, Object>> lunch = agentA.post("/api/bookings", booking(caseNo, "HQ", "2026-02-13T12:30"),
 				UUID.randomUUID().toString());
 		assertThat(lunch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -134,7 +134,7 @@ class BookingIT {
 	void aCaseHasOneBookingOnlyItsCompanySeesAndARetryBooksNothingMore() {
 		at("2026-02-11T10:00");
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		String key = UUID.randomUUID().toString();
 		ResponseEntity<Map<String, Object>> first = agentA.post("/api/bookings",
 				booking(caseNo, "JF", "2026-02-13T10:00"), key);
@@ -168,7 +168,7 @@ class BookingIT {
 	void changesAreAllowedUntilTheEndOfTheDayBefore() {
 		at("2026-02-11T10:00");
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		long id = book(agentA, caseNo, "SY", "2026-02-13T15:00");
 
 		// the evening before: moved to Saturday 14th (a make-up working day)
@@ -191,7 +191,7 @@ class BookingIT {
 		assertThat(booked("SY", "2026-02-14T10:00")).isEqualTo(1);
 
 		// another booking, cancelled the day before: its seat is free again, and the case may book anew
-		String other = newHouseCase(agentA);
+		String other = newHouseCase(agentA, this.jdbc);
 		at("2026-02-11T10:00");
 		long second = book(agentA, other, "SY", "2026-02-13T15:30");
 		at("2026-02-12T17:00");

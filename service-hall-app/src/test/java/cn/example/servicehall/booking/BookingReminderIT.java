@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
@@ -32,6 +33,9 @@ class BookingReminderIT {
 
 	@Autowired
 	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	private ProcessEngine engine;
@@ -51,7 +55,7 @@ class BookingReminderIT {
 	void remindsOnceOnTheWorkingDayBeforeEvenAMakeUpSaturday() throws Exception {
 		at("2026-02-25T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		// Monday 2 March; the working day before is Saturday 28 February, a make-up working day (春节调休)
 		book(agentA, caseNo, "ZZ", "2026-03-02T09:30");
 

@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,9 @@ class HallScreenIT {
 	@Autowired
 	private TestRestTemplate http;
 
+	@Autowired
+	private JdbcClient jdbc;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -47,7 +51,7 @@ class HallScreenIT {
 	void theCallingScreenShowsANumberTheMomentAClerkCallsIt() {
 		at("2026-03-10T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		book(agentA, caseNo, "JF", "2026-03-11T09:00");
 		at("2026-03-11T08:45");
 		Api clerk = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));

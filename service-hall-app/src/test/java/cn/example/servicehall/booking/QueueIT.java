@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,9 @@ class QueueIT {
 
 	@Autowired
 	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	private EventRecorder events;
@@ -80,7 +84,7 @@ class QueueIT {
 	void anAppointmentHolderChecksInOnTheDayAndIsCalledFirst() {
 		at("2026-03-09T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA);
+		String caseNo = newHouseCase(agentA, this.jdbc);
 		book(agentA, caseNo, "ZZ", "2026-03-12T09:00");
 		Api clerk = clerk();
 
