@@ -111,14 +111,7 @@ class FakeFundLedger implements FundAccountSystem {
 					}
 					throw alreadyBooked(order.caseNo(), earlier);
 				}
-				if (account.status.isClosed() || account.status == AccountStatus.FROZEN) {
-					throw new AgencyRefused(SYSTEM, Reason.ACCOUNT_NOT_OPEN, "住房公积金账户 " + account.accountNo + " 状态为"
-							+ account.status.label() + "，不能提取。 The account is " + account.status.name() + ".");
-				}
-				if (order.amount().compareTo(account.balance) > 0) {
-					throw new AgencyRefused(SYSTEM, Reason.ABOVE_BALANCE, "提取金额 " + order.amount() + " 元超过账户余额 "
-							+ account.balance + " 元，未记账。 The amount is above the balance; nothing was booked.");
-				}
+				refuseUnlessPayable(account, order.amount(), "提取", "提取");
 				BigDecimal balanceAfter = this.jdbc.sql("""
 						insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount, case_no,
 						                                withdrawal_reason, withdrawal_type, home_ref)
@@ -175,14 +168,7 @@ class FakeFundLedger implements FundAccountSystem {
 				if (booked.isPresent()) {
 					return booked.get();
 				}
-				if (account.status.isClosed() || account.status == AccountStatus.FROZEN) {
-					throw new AgencyRefused(SYSTEM, Reason.ACCOUNT_NOT_OPEN, "住房公积金账户 " + account.accountNo + " 状态为"
-							+ account.status.label() + "，不能冲还贷款。 The account is " + account.status.name() + ".");
-				}
-				if (order.amount().compareTo(account.balance) > 0) {
-					throw new AgencyRefused(SYSTEM, Reason.ABOVE_BALANCE, "冲还金额 " + order.amount() + " 元超过账户余额 "
-							+ account.balance + " 元，未记账。 The amount is above the balance; nothing was booked.");
-				}
+				refuseUnlessPayable(account, order.amount(), "冲还", "冲还贷款");
 				BigDecimal balanceAfter = this.jdbc.sql("""
 						insert into fake_fund_movement (account_no, booked_on, kind, business_type, amount, case_no,
 						                                withdrawal_reason, withdrawal_type, home_ref, period)
@@ -313,6 +299,21 @@ class FakeFundLedger implements FundAccountSystem {
 		return new AgencyRefused(SYSTEM, Reason.CASE_ALREADY_BOOKED, "案件 " + caseNo + " 已于 " + earlier.bookedOn
 				+ (earlier.closing ? " 销户提取" : " 提取 " + earlier.amount.negate() + " 元")
 				+ "（账户 " + earlier.accountNo + "），不能再记一笔不同的提取。 The case already has a different booking.");
+	}
+
+	/**
+	 * A debit ({@code what}: 提取 or 冲还, {@code verb} for the sentence) is refused from an account that is not open or
+	 * for more than its balance.
+	 */
+	private static void refuseUnlessPayable(Account account, BigDecimal amount, String what, String verb) {
+		if (account.status.isClosed() || account.status == AccountStatus.FROZEN) {
+			throw new AgencyRefused(SYSTEM, Reason.ACCOUNT_NOT_OPEN, "住房公积金账户 " + account.accountNo + " 状态为"
+					+ account.status.label() + "，不能" + verb + "。 The account is " + account.status.name() + ".");
+		}
+		if (amount.compareTo(account.balance) > 0) {
+			throw new AgencyRefused(SYSTEM, Reason.ABOVE_BALANCE, what + "金额 " + amount + " 元超过账户余额 "
+					+ account.balance + " 元，未记账。 The amount is above the balance; nothing was booked.");
+		}
 	}
 
 	private static AgencyRefused noAccount(String caseNo) {
