@@ -26,6 +26,7 @@ import cn.example.servicehall.documents.render.ScheduleRow;
 import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.developer.DeveloperProject;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.loan.calculation.Instalment;
@@ -60,8 +61,11 @@ public class LoanDocuments {
 
 	private final Clock clock;
 
+	private final Payees payees;
+
 	LoanDocuments(Documents documents, CaseFiles cases, LoanRecords records, LoanReviews reviews,
-			DocumentSettings settings, Clock clock) {
+			DocumentSettings settings, Clock clock, Payees payees) {
+		this.payees = payees;
 		this.documents = documents;
 		this.cases = cases;
 		this.records = records;
@@ -75,7 +79,7 @@ public class LoanDocuments {
 		LoanCase loan = loan(caseNo);
 		LoanCase.Contract contract = loan.contract().orElseThrow(() -> new IllegalStateException("No contract: " + caseNo));
 		LoanCase.Approval approval = approval(loan);
-		LoanCase.Property property = loan.property().orElseThrow();
+		House house = house(loan);
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		List<Borrower> borrowers = new ArrayList<>();
 		loan.parties()
@@ -89,8 +93,7 @@ public class LoanDocuments {
 						url.toString(), hall().name(), borrowers, organisation(Agency.HPF, this.settings.lender()),
 						organisation(Agency.BANK, this.settings.trusteeBank()),
 						organisation(Agency.GUARANTOR, this.settings.guarantor()),
-						property.address(), property.certificateNo(), property.floorArea().toPlainString(),
-						Printed.money(property.contractPrice()), property.sellerName(),
+						house.address(), house.certificateNo(), house.floorArea(), house.price(), house.seller(),
 						Printed.money(approval.approvedAmount()),
 						AmountInWords.of(approval.approvedAmount()),
 						Integer.toString(approval.termMonths()), InterestRates.category(firstHome, approval.termMonths()),
@@ -101,8 +104,27 @@ public class LoanDocuments {
 						Printed.money(total(schedule, Instalment::principal)),
 						Printed.money(total(schedule, Instalment::interest)),
 						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
-						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), property.sellerAccountName(),
-						Printed.account(property.sellerAccountNo()), property.sellerBank())));
+						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), house.payee().accountName(),
+						Printed.account(house.payee().accountNo()), house.payee().bank())));
+	}
+
+	/** What the contract prints of the house and whom the loan is paid to. */
+	private record House(String address, String certificateNo, String floorArea, String price, String seller,
+			Payees.Payee payee) {
+	}
+
+	/** A resale flat as registered; a new house as sold: the project, the unit, the filed contract, the escrow account. */
+	private House house(LoanCase loan) {
+		Payees.Payee payee = this.payees.of(loan);
+		if (loan.property().isPresent()) {
+			LoanCase.Property property = loan.property().get();
+			return new House(property.address(), property.certificateNo(), property.floorArea().toPlainString(),
+					Printed.money(property.contractPrice()), property.sellerName(), payee);
+		}
+		DeveloperProject project = this.payees.project(loan.caseNo());
+		String unit = loan.terms().unitNo().map(u -> " " + u).orElse("");
+		return new House(project.address() + unit, "网签备案号 " + this.records.contractFilingNoOf(loan.caseNo()).orElse("—")
+				+ "；预售许可证 " + project.presalePermitNo(), "—", "—", payee.accountName(), payee);
 	}
 
 	/** 借款借据: the borrower's receipt for the loan the lender (the centre) paid out through the bank, sealed by the bank. */
