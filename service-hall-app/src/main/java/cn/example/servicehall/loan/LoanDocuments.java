@@ -85,6 +85,10 @@ public class LoanDocuments {
 		loan.parties()
 			.forEach(p -> borrowers.add(new Borrower(p.role() == LoanCase.Role.BORROWER ? "借款人" : "共同借款人", p.name(),
 					p.idNumber(), p.phone().orElse("—"), "", "")));
+		if (borrowers.isEmpty()) {
+			Buyer buyer = buyer(loan);
+			borrowers.add(new Borrower("借款人", buyer.name(), buyer.idNumber(), "—", "", ""));
+		}
 		boolean firstHome = loan.terms().firstHome().orElse(true);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.LOAN_CONTRACT, "1", Agency.HPF,
@@ -106,6 +110,23 @@ public class LoanDocuments {
 						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
 						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), house.payee().accountName(),
 						Printed.account(house.payee().accountNo()), house.payee().bank())));
+	}
+
+	/** The borrower as the documents name them. */
+	private record Buyer(String name, String idNumber) {
+	}
+
+	/**
+	 * The borrower: the resale loan's applicant as recorded, or the buyer a developer's sales office named on a new-house
+	 * application (the case's applicant).
+	 */
+	private Buyer buyer(LoanCase loan) {
+		return loan.borrower()
+			.map(p -> new Buyer(p.name(), p.idNumber()))
+			.orElseGet(() -> {
+				CaseFile file = this.cases.get(loan.caseNo());
+				return new Buyer(file.applicantName(), file.applicantIdNumber().value());
+			});
 	}
 
 	/** What the contract prints of the house and whom the loan is paid to. */
@@ -133,7 +154,7 @@ public class LoanDocuments {
 		LoanCase.Iou iou = loan.iou().orElseThrow(() -> new IllegalStateException("No IOU: " + caseNo));
 		LoanCase.Approval approval = approval(loan);
 		LoanCase.Disbursement disbursement = loan.disbursement().orElseThrow();
-		LoanCase.Party borrower = loan.borrower().orElseThrow();
+		Buyer borrower = buyer(loan);
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.IOU, "1", Agency.BANK,
@@ -158,7 +179,8 @@ public class LoanDocuments {
 			.orElseThrow(() -> new IllegalStateException("Not disbursed: " + caseNo));
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
-		String borrowers = String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
+		String borrowers = loan.parties().isEmpty() ? buyer(loan).name()
+				: String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.DISBURSEMENT_NOTICE, "1",
 				Agency.BANK, Optional.empty(),
 				(no, url) -> new DisbursementNoticeData(no, this.documents.issuerName(Agency.BANK), caseNo.value(), today(),
