@@ -3,6 +3,11 @@ package cn.example.servicehall.loan;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,17 +24,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.agencies.fake.FakeOutages;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.HtmlPage;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.NewHouseSales;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -39,6 +50,7 @@ import cn.example.servicehall.support.TestTokens;
  * completion, and months later the pre-mortgage's conversion, marked overdue on its own clock.
  */
 @ServiceHallIntegrationTest
+@AutoConfigureMockMvc
 class NewHouseLoanJourneyIT {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -58,6 +70,12 @@ class NewHouseLoanJourneyIT {
 	@Autowired
 	private FakeOutages outages;
 
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
+
 	@AfterEach
 	void reset() {
 		this.outages.up(FakeSystem.BANK_CORE);
@@ -65,7 +83,7 @@ class NewHouseLoanJourneyIT {
 	}
 
 	@Test
-	void runsFromTheAgentsSubmissionThroughTheBuyersVisitToTheEscrowAccountAndTheConversion() {
+	void runsFromTheAgentsSubmissionThroughTheBuyersVisitToTheEscrowAccountAndTheConversion() throws Exception {
 		at("2026-03-09T10:00");
 		Api agent = Api.as(this.http, TestTokens.developerAgent("agent-a", NewHouseSales.COMPANY_A));
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
@@ -114,7 +132,10 @@ class NewHouseLoanJourneyIT {
 		assertThat(status(caseNo)).isEqualTo("CONTRACT_SIGNED");
 		assertThat(openSteps(caseNo)).containsExactly("Task_RegisterPreMortgage");
 
-		// the registry's pre-mortgage; a certificate number already on file is refused
+		// the registry's pre-mortgage: its form on the case page, and through the API
+		HtmlPage page = casePage(caseNo, "registry1");
+		assertThat(page.first("#pre-mortgage-registration-form")).isPresent();
+		assertThat(page.first("#pre-mortgage-certificate-no")).isPresent();
 		Api registry = staff("registry1", "registry-clerk");
 		ok(registry.post(path + "/pre-mortgage-registration", Map.of("certificateNo", "闽(2026)福州市不动产证明第Y" + caseNo + "号")));
 		assertThat(status(caseNo)).isEqualTo("MORTGAGE_REGISTERED");
@@ -151,11 +172,25 @@ class NewHouseLoanJourneyIT {
 				select escalation from sla_clock where case_no = ? and definition_id = 'step:Task_ConvertPreMortgage'""")
 			.param(caseNo).query(String.class).single()).isEqualTo("RED");
 
-		ok(registry.post(path + "/pre-mortgage-conversion", Map.of("certificateNo", "闽(2028)福州市不动产证明第" + caseNo + "号")));
+		assertThat(casePage(caseNo, "registry1").first("#pre-mortgage-conversion-form")).isPresent();
+		MvcResult converted = this.mvc.perform(post("/cases/" + caseNo + "/pre-mortgage-conversion")
+			.with(SignedIn.as(this.registrations, "registry1", "赵", "登记", "registry-clerk"))
+			.with(csrf())
+			.param("certificateNo", "闽(2028)福州市不动产证明第" + caseNo + "号")).andReturn();
+		assertThat(converted.getResponse().getStatus()).as(converted.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo(302);
 		assertThat(history(caseNo)).contains("MORTGAGE_CONVERTED");
 		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
 			.count()).as("the collateral file is closed").isZero();
 		assertThat(status(caseNo)).isEqualTo("COMPLETED");
+	}
+
+	private HtmlPage casePage(String caseNo, String registryClerk) throws Exception {
+		MvcResult result = this.mvc.perform(get("/cases/" + caseNo)
+			.with(SignedIn.as(this.registrations, registryClerk, "赵", "登记", "registry-clerk"))).andReturn();
+		String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(200);
+		return HtmlPage.parse(body);
 	}
 
 	private Api staff(String user, String group) {
