@@ -251,17 +251,24 @@ public class Developers {
 				name, uscc);
 	}
 
+	/** A project by the hall's id, whatever its status (a case keeps naming the project it was sold in). */
+	public Optional<DeveloperProject> project(long id) {
+		return this.jdbc.sql("select * from developer_project where id = ?").param(id).query(PROJECT).optional();
+	}
+
 	private List<DeveloperProject> projects(String uscc) {
 		return new ArrayList<>(this.jdbc.sql("select * from developer_project where company_uscc = ? order by code")
 			.param(uscc)
-			.query((rs, row) -> new DeveloperProject(rs.getLong("id"), rs.getString("code"), rs.getString("company_uscc"),
+			.query(PROJECT)
+			.list());
+	}
+
+	private static final org.springframework.jdbc.core.RowMapper<DeveloperProject> PROJECT = (rs, row) -> new DeveloperProject(rs.getLong("id"), rs.getString("code"), rs.getString("company_uscc"),
 					rs.getString("name"), rs.getString("district"), rs.getString("address"),
 					rs.getString("presale_permit_no"), rs.getObject("permit_issued_on", LocalDate.class),
 					rs.getObject("permit_valid_until", LocalDate.class),
 					DeveloperProject.Status.valueOf(rs.getString("status")), new EscrowAccount(rs.getString("escrow_bank"),
-							rs.getString("escrow_account_no"), rs.getString("escrow_account_name"))))
-			.list());
-	}
+							rs.getString("escrow_account_no"), rs.getString("escrow_account_name")));
 
 	private List<String> agents(String uscc) {
 		return this.jdbc.sql("select username from developer_agent where company_uscc = ? order by username")

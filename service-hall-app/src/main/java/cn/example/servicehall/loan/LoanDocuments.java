@@ -26,6 +26,7 @@ import cn.example.servicehall.documents.render.ScheduleRow;
 import cn.example.servicehall.documents.render.TemplateId;
 import cn.example.servicehall.documents.signing.Agency;
 import cn.example.servicehall.intake.CaseFile;
+import cn.example.servicehall.developer.DeveloperProject;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.loan.calculation.Instalment;
@@ -60,8 +61,11 @@ public class LoanDocuments {
 
 	private final Clock clock;
 
+	private final Payees payees;
+
 	LoanDocuments(Documents documents, CaseFiles cases, LoanRecords records, LoanReviews reviews,
-			DocumentSettings settings, Clock clock) {
+			DocumentSettings settings, Clock clock, Payees payees) {
+		this.payees = payees;
 		this.documents = documents;
 		this.cases = cases;
 		this.records = records;
@@ -75,12 +79,16 @@ public class LoanDocuments {
 		LoanCase loan = loan(caseNo);
 		LoanCase.Contract contract = loan.contract().orElseThrow(() -> new IllegalStateException("No contract: " + caseNo));
 		LoanCase.Approval approval = approval(loan);
-		LoanCase.Property property = loan.property().orElseThrow();
+		House house = house(loan);
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		List<Borrower> borrowers = new ArrayList<>();
 		loan.parties()
 			.forEach(p -> borrowers.add(new Borrower(p.role() == LoanCase.Role.BORROWER ? "借款人" : "共同借款人", p.name(),
 					p.idNumber(), p.phone().orElse("—"), "", "")));
+		if (borrowers.isEmpty()) {
+			Buyer buyer = buyer(loan);
+			borrowers.add(new Borrower("借款人", buyer.name(), buyer.idNumber(), "—", "", ""));
+		}
 		boolean firstHome = loan.terms().firstHome().orElse(true);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.LOAN_CONTRACT, "1", Agency.HPF,
@@ -89,8 +97,7 @@ public class LoanDocuments {
 						url.toString(), hall().name(), borrowers, organisation(Agency.HPF, this.settings.lender()),
 						organisation(Agency.BANK, this.settings.trusteeBank()),
 						organisation(Agency.GUARANTOR, this.settings.guarantor()),
-						property.address(), property.certificateNo(), property.floorArea().toPlainString(),
-						Printed.money(property.contractPrice()), property.sellerName(),
+						house.address(), house.certificateNo(), house.floorArea(), house.price(), house.seller(),
 						Printed.money(approval.approvedAmount()),
 						AmountInWords.of(approval.approvedAmount()),
 						Integer.toString(approval.termMonths()), InterestRates.category(firstHome, approval.termMonths()),
@@ -101,8 +108,44 @@ public class LoanDocuments {
 						Printed.money(total(schedule, Instalment::principal)),
 						Printed.money(total(schedule, Instalment::interest)),
 						repayment.map(a -> Printed.account(a.accountNo())).orElse(NOT_YET_NAMED),
-						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), property.sellerAccountName(),
-						Printed.account(property.sellerAccountNo()), property.sellerBank())));
+						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED), house.payee().accountName(),
+						Printed.account(house.payee().accountNo()), house.payee().bank())));
+	}
+
+	/** The borrower as the documents name them. */
+	private record Buyer(String name, String idNumber) {
+	}
+
+	/**
+	 * The borrower: the resale loan's applicant as recorded, or the buyer a developer's sales office named on a new-house
+	 * application (the case's applicant).
+	 */
+	private Buyer buyer(LoanCase loan) {
+		return loan.borrower()
+			.map(p -> new Buyer(p.name(), p.idNumber()))
+			.orElseGet(() -> {
+				CaseFile file = this.cases.get(loan.caseNo());
+				return new Buyer(file.applicantName(), file.applicantIdNumber().value());
+			});
+	}
+
+	/** What the contract prints of the house and whom the loan is paid to. */
+	private record House(String address, String certificateNo, String floorArea, String price, String seller,
+			Payees.Payee payee) {
+	}
+
+	/** A resale flat as registered; a new house as sold: the project, the unit, the filed contract, the escrow account. */
+	private House house(LoanCase loan) {
+		Payees.Payee payee = this.payees.of(loan);
+		if (loan.property().isPresent()) {
+			LoanCase.Property property = loan.property().get();
+			return new House(property.address(), property.certificateNo(), property.floorArea().toPlainString(),
+					Printed.money(property.contractPrice()), property.sellerName(), payee);
+		}
+		DeveloperProject project = this.payees.project(loan.caseNo());
+		String unit = loan.terms().unitNo().map(u -> " " + u).orElse("");
+		return new House(project.address() + unit, "网签备案号 " + this.records.contractFilingNoOf(loan.caseNo()).orElse("—")
+				+ "；预售许可证 " + project.presalePermitNo(), "—", "—", payee.accountName(), payee);
 	}
 
 	/** 借款借据: the borrower's receipt for the loan the lender (the centre) paid out through the bank, sealed by the bank. */
@@ -111,7 +154,7 @@ public class LoanDocuments {
 		LoanCase.Iou iou = loan.iou().orElseThrow(() -> new IllegalStateException("No IOU: " + caseNo));
 		LoanCase.Approval approval = approval(loan);
 		LoanCase.Disbursement disbursement = loan.disbursement().orElseThrow();
-		LoanCase.Party borrower = loan.borrower().orElseThrow();
+		Buyer borrower = buyer(loan);
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.IOU, "1", Agency.BANK,
@@ -136,7 +179,8 @@ public class LoanDocuments {
 			.orElseThrow(() -> new IllegalStateException("Not disbursed: " + caseNo));
 		List<Instalment> schedule = this.records.schedule(caseNo);
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
-		String borrowers = String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
+		String borrowers = loan.parties().isEmpty() ? buyer(loan).name()
+				: String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.DISBURSEMENT_NOTICE, "1",
 				Agency.BANK, Optional.empty(),
 				(no, url) -> new DisbursementNoticeData(no, this.documents.issuerName(Agency.BANK), caseNo.value(), today(),

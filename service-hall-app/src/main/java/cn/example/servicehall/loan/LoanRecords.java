@@ -257,6 +257,53 @@ class LoanRecords {
 			.update();
 	}
 
+	void insertPreMortgage(CaseNo caseNo, String certificateNo, String registeredBy) {
+		this.jdbc.sql("""
+				insert into loan_pre_mortgage (case_no, certificate_no, registered_by, registered_at) values (?, ?, ?, ?)""")
+			.params(caseNo.value(), certificateNo, registeredBy, now())
+			.update();
+	}
+
+	/** Records the conversion of the case's pre-mortgage; false if it has none. */
+	boolean convertPreMortgage(CaseNo caseNo, String mortgageCertificateNo, String convertedBy) {
+		return this.jdbc.sql("""
+				update loan_pre_mortgage set mortgage_certificate_no = ?, converted_by = ?, converted_at = ?
+				where case_no = ? and converted_at is null""")
+			.params(mortgageCertificateNo, convertedBy, now(), caseNo.value())
+			.update() > 0;
+	}
+
+	/** Whether a certificate number is already on file for any case, as a mortgage or a pre-mortgage. */
+	boolean certificateTaken(String certificateNo) {
+		return mortgageCertificateTaken(certificateNo) || this.jdbc.sql("""
+				select count(*) from loan_pre_mortgage where certificate_no = :no or mortgage_certificate_no = :no""")
+			.param("no", certificateNo)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The filed purchase contract's number (网签备案号) of a new-house case. */
+	Optional<String> contractFilingNoOf(CaseNo caseNo) {
+		return this.jdbc.sql("select contract_filing_no from loan_application where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> rs.getString(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
+	/** The developer's project a new-house case names, if any. */
+	Optional<Long> projectOf(CaseNo caseNo) {
+		return this.jdbc.sql("select project_id from loan_application where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> (Long) rs.getObject("project_id"))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
 	boolean mortgageCertificateTaken(String certificateNo) {
 		return this.jdbc.sql("select count(*) from loan_mortgage where certificate_no = ?")
 			.param(certificateNo)

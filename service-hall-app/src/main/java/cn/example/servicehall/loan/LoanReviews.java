@@ -147,6 +147,9 @@ public class LoanReviews {
 		if (outcome == ReviewOutcome.APPROVE && ServiceType.RESALE_LOAN.equals(file.serviceType())) {
 			fixTheLoan(caseNo, approver, amount);
 		}
+		else if (outcome == ReviewOutcome.APPROVE && ServiceType.NEW_HOUSE_LOAN.equals(file.serviceType())) {
+			fixTheNewHouseLoan(caseNo, approver, amount);
+		}
 		this.records.insertReview(caseNo, APPROVAL, outcome.name(), opinion, approver.id());
 		CaseStage status = switch (outcome) {
 			case APPROVE -> LoanStage.APPROVED;
@@ -158,18 +161,41 @@ public class LoanReviews {
 	}
 
 	private void fixTheLoan(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
-		LoanCase.Terms terms = this.records.termsOf(caseNo).orElseThrow();
 		LoanCase.Decision decision = this.records.decisionOf(caseNo).orElseThrow(() -> new IllegalStateException("No decision for " + caseNo));
+		checkAmount(amount);
+		if (amount.compareTo(decision.grantedAmount()) > 0) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "problem.loan.above-limit",
+					Yuan.of(amount), Yuan.of(decision.grantedAmount()), grantedBecause(decision));
+		}
+		fixTerms(caseNo, approver, amount);
+	}
+
+	/**
+	 * A new-house loan is approved at the amount the approver gives, or else the amount asked for, never more than that
+	 * (the new-house process has no eligibility assessment of its own yet).
+	 */
+	private void fixTheNewHouseLoan(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
+		BigDecimal requested = this.records.termsOf(caseNo).orElseThrow().requestedAmount();
+		BigDecimal approved = amount == null ? requested : amount;
+		checkAmount(approved);
+		if (approved.compareTo(requested) > 0) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "problem.loan.above-limit",
+					Yuan.of(approved), Yuan.of(requested), "以申请金额为限");
+		}
+		fixTerms(caseNo, approver, approved);
+	}
+
+	private static void checkAmount(BigDecimal amount) {
 		if (amount == null || amount.signum() <= 0) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-amount", "problem.loan.amount-missing");
 		}
 		if (amount.scale() > 2) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-amount", "problem.loan.amount-scale");
 		}
-		if (amount.compareTo(decision.grantedAmount()) > 0) {
-			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "above-limit", "problem.loan.above-limit",
-					Yuan.of(amount), Yuan.of(decision.grantedAmount()), grantedBecause(decision));
-		}
+	}
+
+	private void fixTerms(CaseNo caseNo, CurrentOfficer approver, BigDecimal amount) {
+		LoanCase.Terms terms = this.records.termsOf(caseNo).orElseThrow();
 		LocalDate today = LocalDate.now(this.clock);
 		int term = terms.termMonths();
 		RepaymentMethod method = terms.repaymentMethod().orElse(RepaymentMethod.EQUAL_INSTALMENT);

@@ -20,6 +20,7 @@ import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.loan.process.LoanWorkflow;
+import cn.example.servicehall.loan.process.NewHouseLoanProcess;
 import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.numbering.RunningNumbers;
 import cn.example.servicehall.platform.web.HallMessages;
@@ -51,9 +52,12 @@ public class LoanSettlements {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final Payees payees;
+
 	LoanSettlements(CaseFiles cases, LoanRecords records, LoanWorkflow workflow, BankCore bank, RunningNumbers numbers,
 			ApplicationEventPublisher events, Clock clock, LoanCollisions collisions,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Payees payees) {
+		this.payees = payees;
 		this.cases = cases;
 		this.records = records;
 		this.workflow = workflow;
@@ -105,7 +109,7 @@ public class LoanSettlements {
 		this.cases.getVisible(caseNo, clerk);
 		OpenCaseTask open = this.workflow.checkOpen(caseNo,
 				cn.example.servicehall.loan.process.LoanStages.TASK_REGISTER_MORTGAGE, "抵押登记", clerk);
-		if (this.records.mortgageCertificateTaken(certificateNo)) {
+		if (this.records.certificateTaken(certificateNo)) {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "certificate-in-use", "problem.loan.certificate-in-use",
 					certificateNo);
 		}
@@ -113,6 +117,50 @@ public class LoanSettlements {
 		this.cases.recordStep(caseNo, LoanStage.MORTGAGE_REGISTERED, "MORTGAGE_REGISTERED", clerk.id(), Agency.REGISTRY,
 				"不动产登记证明 " + certificateNo);
 		this.workflow.completeStep(open, clerk, null, false);
+	}
+
+	/** 预告登记（预抵押）: the registry's clerk records the certificate of a new house's pre-mortgage. */
+	@Transactional
+	public void registerPreMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {
+		this.cases.getVisible(caseNo, clerk);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, NewHouseLoanProcess.TASK_REGISTER_PRE_MORTGAGE, "预告登记",
+				clerk);
+		refuseTakenCertificate(certificateNo);
+		this.records.insertPreMortgage(caseNo, certificateNo, clerk.id());
+		this.cases.recordStep(caseNo, LoanStage.MORTGAGE_REGISTERED, PRE_MORTGAGE_REGISTERED, clerk.id(),
+				Agency.REGISTRY, "预告登记证明 " + certificateNo);
+		this.workflow.completeStep(open, clerk, null, false);
+	}
+
+	/**
+	 * 预抵押转现抵押: when the house is delivered, the registry's clerk records the mortgage the pre-mortgage became;
+	 * the loan's collateral file is closed. The case itself was completed at disbursement and stays so.
+	 */
+	@Transactional
+	public void convertPreMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {
+		this.cases.getVisible(caseNo, clerk);
+		OpenCaseTask open = this.workflow.checkOpen(caseNo, NewHouseLoanProcess.TASK_CONVERT_PRE_MORTGAGE,
+				"预抵押转现抵押", clerk);
+		refuseTakenCertificate(certificateNo);
+		if (!this.records.convertPreMortgage(caseNo, certificateNo, clerk.id())) {
+			throw new IllegalStateException("No pre-mortgage to convert: " + caseNo);
+		}
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), MORTGAGE_CONVERTED, clerk.id(), Agency.REGISTRY,
+				"不动产登记证明 " + certificateNo);
+		this.workflow.completeStep(open, clerk, null, false);
+	}
+
+	/** The history action of the registry's pre-mortgage. */
+	public static final String PRE_MORTGAGE_REGISTERED = "PRE_MORTGAGE_REGISTERED";
+
+	/** The history action of the pre-mortgage's conversion into a mortgage. */
+	public static final String MORTGAGE_CONVERTED = "MORTGAGE_CONVERTED";
+
+	private void refuseTakenCertificate(String certificateNo) {
+		if (this.records.certificateTaken(certificateNo)) {
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "certificate-in-use", "problem.loan.certificate-in-use",
+					certificateNo);
+		}
 	}
 
 	/**
@@ -139,17 +187,15 @@ public class LoanSettlements {
 			throw new DisbursementHeld(caseNo + ": " + why);
 		}
 		LoanCase.Approval approval = loan.approval().orElseThrow(() -> new IllegalStateException("Not approved: " + caseNo));
-		LoanCase.Property property = loan.property().orElseThrow();
+		Payees.Payee payee = this.payees.of(loan);
 		String orderId = "FK" + caseNo.value();
 		BankCore.Payment payment = this.bank.pay(new BankCore.PaymentOrder(orderId, approval.approvedAmount(),
-				property.sellerAccountName(), property.sellerBank(), property.sellerAccountNo(),
-				"公积金贷款受托支付 " + caseNo.value()));
-		LoanCase.Disbursement disbursement = new LoanCase.Disbursement(orderId, payment.amount(),
-				property.sellerAccountName(), property.sellerBank(), property.sellerAccountNo(), payment.bankReference(),
-				payment.executedAt());
+				payee.accountName(), payee.bank(), payee.accountNo(), "公积金贷款受托支付 " + caseNo.value()));
+		LoanCase.Disbursement disbursement = new LoanCase.Disbursement(orderId, payment.amount(), payee.accountName(),
+				payee.bank(), payee.accountNo(), payment.bankReference(), payment.executedAt());
 		this.records.keepDisbursement(caseNo, disbursement);
 		this.cases.recordStep(caseNo, LoanStage.DISBURSED, "DISBURSED", null, Agency.BANK,
-				"受托支付 " + Yuan.of(payment.amount()) + "至卖方账户，银行流水 " + payment.bankReference());
+				"受托支付 " + Yuan.of(payment.amount()) + payee.shown() + "，银行流水 " + payment.bankReference());
 		this.events.publishEvent(new LoanDisbursed(caseNo, payment.amount(), payment.bankReference(), payment.executedAt()));
 		return disbursement;
 	}

@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Loan",
 		allowedDependencies = { "platform", "platform :: idempotency", "platform :: money", "platform :: numbering",
 				"platform :: web", "identity", "agencies", "documents", "documents :: render", "documents :: signing", "intake",
-				"workflow", "developer" })
+				"workflow", "developer", "booking" })
 package cn.example.servicehall.loan;

@@ -57,6 +57,10 @@ class LoanPages implements ServicePages {
 			case "loan/sign-contract" -> signing(task);
 			case "loan/register-mortgage" -> new StepForm(task, "mortgage-registration", "mortgage-registration",
 					"mortgage", STEPS, "mortgageRegistration");
+			case "loan/register-pre-mortgage" -> new StepForm(task, "pre-mortgage-registration",
+					"pre-mortgage-registration", "preMortgage", STEPS, "preMortgageRegistration");
+			case "loan/convert-pre-mortgage" -> new StepForm(task, "pre-mortgage-conversion", "pre-mortgage-conversion",
+					"preMortgageConversion", STEPS, "preMortgageConversion");
 			default -> null;
 		};
 		return Optional.ofNullable(step);
@@ -87,7 +91,7 @@ class LoanPages implements ServicePages {
 			switch (step.kind()) {
 				case "approval" -> CasePages.putIfAbsent(model, step.form(), new StepRequests.Approval(null,
 						loan.decision().map(LoanCase.Decision::grantedAmount).orElse(null), null));
-				case "mortgage-registration" ->
+				case "mortgage-registration", "pre-mortgage-registration", "pre-mortgage-conversion" ->
 					CasePages.putIfAbsent(model, step.form(), new StepRequests.MortgageRegistration(null));
 				case "credit-review", "title-review", "guarantee-assessment", "first-review" ->
 					CasePages.putIfAbsent(model, step.form(), StepRequests.Review.blank());

@@ -145,4 +145,26 @@ class LoanStepPageController {
 		});
 	}
 
+	/** 预告登记（预抵押）of a new house. */
+	@PostMapping("/pre-mortgage-registration")
+	String registerPreMortgage(@PathVariable String caseNo,
+			@Valid @ModelAttribute("preMortgage") StepRequests.MortgageRegistration form, BindingResult errors,
+			CurrentOfficer officer, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.settlements.registerPreMortgage(number, officer, form.certificateNo().strip());
+			Flash.done(flash, "workbench.flash.pre-mortgage-registered");
+		});
+	}
+
+	/** 预抵押转现抵押, when the house is delivered. */
+	@PostMapping("/pre-mortgage-conversion")
+	String convertPreMortgage(@PathVariable String caseNo,
+			@Valid @ModelAttribute("preMortgageConversion") StepRequests.MortgageRegistration form, BindingResult errors,
+			CurrentOfficer officer, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.settlements.convertPreMortgage(number, officer, form.certificateNo().strip());
+			Flash.done(flash, "workbench.flash.pre-mortgage-converted");
+		});
+	}
+
 }

@@ -102,6 +102,8 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/bank", Set.of(BANK));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/contract-signing/guarantor", Set.of(GUARANTOR));
 		MATRIX.put("POST /api/loan/applications/{caseNo}/mortgage-registration", Set.of(REGISTRY));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/pre-mortgage-registration", Set.of(REGISTRY));
+		MATRIX.put("POST /api/loan/applications/{caseNo}/pre-mortgage-conversion", Set.of(REGISTRY));
 		MATRIX.put("POST /api/withdrawals", Set.of(CLERK, ONLINE));
 		MATRIX.put("POST /api/withdrawals/assessment", Set.of(CLERK, ONLINE));
 		MATRIX.put("GET /api/withdrawals/{caseNo}",

@@ -92,9 +92,13 @@ class BpmnWiringIT {
 		assertContract(NewHouseLoanProcess.RESOURCE, NewHouseLoanProcess.KEY, NewHouseLoanProcess.class);
 		BpmnModelInstance newHouse = models().get(NewHouseLoanProcess.RESOURCE);
 		for (String shared : java.util.List.of(LoanStages.TASK_RECORD_ACCEPTANCE, LoanStages.TASK_FIRST_REVIEW,
-				LoanStages.TASK_APPROVE_LOAN)) {
+				LoanStages.TASK_APPROVE_LOAN, LoanStages.TASK_SIGN_AT_FUND_CENTRE, LoanStages.TASK_SIGN_AT_BANK,
+				LoanStages.TASK_SIGN_AT_GUARANTOR, LoanStages.TASK_DISBURSE_LOAN)) {
 			assertThat((Object) newHouse.getModelElementById(shared)).as("new-house model: " + shared).isNotNull();
 		}
+		assertThat(newHouse.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class))
+			.extracting(org.camunda.bpm.model.bpmn.instance.Message::getName)
+			.contains(NewHouseLoanProcess.MSG_SIGNING_CHECKED_IN);
 		BpmnModelInstance resale = models().get(ResaleLoanProcess.RESOURCE);
 		for (String message : java.util.List.of(LoanStages.MSG_MATERIALS_SUPPLEMENTED, LoanStages.MSG_APPLICATION_WITHDRAWN)) {
 			assertThat(resale.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class))

@@ -2,6 +2,9 @@ package cn.example.servicehall.processes.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -10,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -30,10 +35,17 @@ class NewHouseLoanProcessTest {
 
 	private final List<String> recordedAcceptances = new ArrayList<>();
 
+	/** What the hall's delegates after approval did, in order. */
+	private final List<String> done = new ArrayList<>();
+
 	@BeforeEach
 	void fakeTheHallsTables() {
 		Mocks.register("recordAcceptance",
 				(JavaDelegate) execution -> this.recordedAcceptances.add(execution.getProcessBusinessKey()));
+		for (String bean : List.of("recordContract", "issueLoanContract", "disburseLoan", "issueIou",
+				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt")) {
+			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
+		}
 	}
 
 	@AfterEach
@@ -60,7 +72,46 @@ class NewHouseLoanProcessTest {
 		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-approver");
 
 		complete(task());
-		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LoanApproved");
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Event_SigningCheckedIn");
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).as("nobody works while the buyer's slot comes")
+			.isZero();
+
+		runtimeService().createMessageCorrelation("Msg_SigningCheckedIn").processInstanceId(pi.getId()).correlate();
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SignContractAtFundCentre", "Task_SignContractAtBank",
+				"Task_SignContractAtGuarantor");
+		completeAt(pi, "Task_SignContractAtFundCentre", "hpf-acceptance-clerk", "loan/sign-contract");
+		completeAt(pi, "Task_SignContractAtBank", "bank-loan-officer", "loan/sign-contract");
+		assertThat(this.done).as("the contract waits for every party").isEmpty();
+		completeAt(pi, "Task_SignContractAtGuarantor", "guarantor-officer", "loan/sign-contract");
+		executeJobs(pi);
+		assertThat(this.done).containsExactly("recordContract", "issueLoanContract");
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RegisterPreMortgage");
+		completeAt(pi, "Task_RegisterPreMortgage", "registry-clerk", "loan/register-pre-mortgage");
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DisburseLoan");
+		executeJobs(pi);
+		assertThat(this.done).containsExactly("recordContract", "issueLoanContract", "disburseLoan", "issueIou",
+				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt");
+
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConvertPreMortgage");
+		completeAt(pi, "Task_ConvertPreMortgage", "registry-clerk", "loan/convert-pre-mortgage");
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_MortgageConverted");
+	}
+
+	private static void completeAt(ProcessInstance pi, String step, String candidateGroup, String formKey) {
+		Task task = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(step).singleResult();
+		assertThat(task).as("waiting at " + step).isNotNull();
+		BpmnAwareTests.assertThat(task).hasCandidateGroup(candidateGroup).hasFormKey(formKey);
+		complete(task);
+	}
+
+	/** Runs jobs until none is left, as the job executor would (a job's step may create the next job). */
+	private static void executeJobs(ProcessInstance pi) {
+		List<Job> jobs = managementService().createJobQuery().processInstanceId(pi.getId()).list();
+		while (!jobs.isEmpty()) {
+			jobs.forEach(job -> execute(job));
+			jobs = managementService().createJobQuery().processInstanceId(pi.getId()).list();
+		}
 	}
 
 }

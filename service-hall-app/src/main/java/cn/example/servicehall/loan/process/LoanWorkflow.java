@@ -74,6 +74,26 @@ public class LoanWorkflow {
 			.correlate();
 	}
 
+	/**
+	 * 预约面签: whether the case's new-house loan waits for the buyer's check-in at the hall (the citizen's time).
+	 */
+	public boolean awaitsSigningCheckIn(CaseNo caseNo) {
+		return this.cases.part(caseNo, ServiceType.NEW_HOUSE_LOAN)
+			.flatMap(CasePart::processInstanceId)
+			.map(instance -> this.runtime.createExecutionQuery()
+				.processInstanceId(instance)
+				.messageEventSubscriptionName(NewHouseLoanProcess.MSG_SIGNING_CHECKED_IN)
+				.count() > 0)
+			.orElse(false);
+	}
+
+	/** 到场取号: the buyer checked in for signing; the case moves on to the signing steps. */
+	public void signingCheckedIn(CaseNo caseNo) {
+		this.runtime.createMessageCorrelation(NewHouseLoanProcess.MSG_SIGNING_CHECKED_IN)
+			.processInstanceId(instance(caseNo))
+			.correlate();
+	}
+
 	/** 撤回: ends the case's process and every open task in it. */
 	public void withdraw(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, String reason) {
 		if (!ServiceType.RESALE_LOAN.equals(type)) {

@@ -36,7 +36,9 @@ class LoanAccessRules implements ApiAccessRules {
 					path.matcher(HttpMethod.POST, CASE + "/contract-signing/bank"))
 			.hasAuthority(Groups.BANK_LOAN_OFFICER)
 			.requestMatchers(path.matcher(HttpMethod.POST, CASE + "/title-review"),
-					path.matcher(HttpMethod.POST, CASE + "/mortgage-registration"))
+					path.matcher(HttpMethod.POST, CASE + "/mortgage-registration"),
+					path.matcher(HttpMethod.POST, CASE + "/pre-mortgage-registration"),
+					path.matcher(HttpMethod.POST, CASE + "/pre-mortgage-conversion"))
 			.hasAuthority(Groups.REGISTRY_CLERK)
 			.requestMatchers(path.matcher(HttpMethod.POST, CASE + "/guarantee-assessment"),
 					path.matcher(HttpMethod.POST, CASE + "/contract-signing/guarantor"))

@@ -216,6 +216,24 @@ class LoanApplicationController {
 		return caseView(number, officer);
 	}
 
+	@PostMapping("/applications/{caseNo}/pre-mortgage-registration")
+	@Operation(summary = "预告登记（预抵押）: the registry records the certificate of a new house's pre-mortgage")
+	CaseView registerPreMortgage(@PathVariable String caseNo, @Valid @RequestBody StepRequests.MortgageRegistration body,
+			CurrentOfficer officer) {
+		CaseNo number = caseNo(caseNo);
+		this.settlements.registerPreMortgage(number, officer, body.certificateNo().strip());
+		return caseView(number, officer);
+	}
+
+	@PostMapping("/applications/{caseNo}/pre-mortgage-conversion")
+	@Operation(summary = "预抵押转现抵押: when the house is delivered, the registry records the mortgage the pre-mortgage became")
+	CaseView convertPreMortgage(@PathVariable String caseNo, @Valid @RequestBody StepRequests.MortgageRegistration body,
+			CurrentOfficer officer) {
+		CaseNo number = caseNo(caseNo);
+		this.settlements.convertPreMortgage(number, officer, body.certificateNo().strip());
+		return caseView(number, officer);
+	}
+
 	private CaseView sign(String caseNo, ContractParty party, CurrentOfficer officer) {
 		CaseNo number = caseNo(caseNo);
 		this.settlements.sign(number, party, officer);

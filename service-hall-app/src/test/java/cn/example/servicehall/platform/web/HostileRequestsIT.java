@@ -582,7 +582,7 @@ class HostileRequestsIT {
 			body.put("outcome", pick("APPROVE", "REJECT", "RETURN"));
 			body.put("opinion", "同意");
 		}
-		else if (pattern.endsWith("/mortgage-registration")) {
+		else if (pattern.endsWith("mortgage-registration") || pattern.endsWith("/pre-mortgage-conversion")) {
 			body.put("certificateNo", "豫(2026)焦作市不动产证明第0000001号");
 		}
 		else if (pattern.endsWith("/visits")) {
