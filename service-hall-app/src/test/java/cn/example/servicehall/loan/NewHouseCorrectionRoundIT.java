@@ -157,6 +157,34 @@ class NewHouseCorrectionRoundIT {
 		assertThat(status(approved)).isEqualTo("APPROVED");
 	}
 
+	@Test
+	void theSalesOfficeHasTheBuyersReceiptsAndNothingElse() {
+		Api agent = Api.as(this.http, AGENT_A);
+		Api clerk = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));
+		String caseNo = submit(agent);
+		clerk.post("/api/loan/applications/" + caseNo + "/acceptance", materials("INCOME_PROOF"));
+		LoanFixtures.runJobs(this.engine, caseNo);
+		String notice = this.jdbc.sql("select document_no from documents_document where case_no = ? and kind = ?")
+			.params(caseNo, "MISSING_MATERIALS_NOTICE").query(String.class).single();
+		// a document of the case that is not the buyer's receipt (as a loan contract will be)
+		String contract = "HT-" + caseNo;
+		this.jdbc.sql("""
+				insert into documents_document (document_no, case_no, kind, occurrence, issuer, title, sha256, size_bytes,
+				                                content, issued_at)
+				values (?, ?, 'LOAN_CONTRACT', '1', 'HPF', '个人住房公积金借款合同', ?, 4, ?, now())""")
+			.params(contract, caseNo, UUID.randomUUID().toString(), new byte[] { 37, 80, 68, 70 }).update();
+
+		String documents = "/api/cases/" + caseNo + "/documents";
+		assertThat(agent.getList(documents).getBody()).extracting(d -> d.get("documentNo")).containsExactly(notice);
+		assertThat(clerk.getList(documents).getBody()).extracting(d -> d.get("documentNo")).contains(notice, contract);
+		assertThat(agent.raw(HttpMethod.GET, documents + "/" + contract, null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(agent.raw(HttpMethod.GET, documents + "/" + notice, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Api agentB = Api.as(this.http, TestTokens.developerAgent("agent-b", NewHouseSales.COMPANY_B));
+		assertThat(agentB.raw(HttpMethod.GET, documents + "/" + notice, null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
 	private String submit(Api agent) {
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
 				NewHouseSales.application(this.jdbc, NewHouseSales.COMPANY_A, "钱七", LoanFixtures.newBuyerIdNumber()),
