@@ -1,6 +1,7 @@
 package cn.example.servicehall.intake;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -9,11 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.example.servicehall.documents.Documents;
 import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
  * The documents of a case, for those who may see the case: its staff in every agency, managers, and the developer
  * agent of the company that submitted it. Anyone else gets 404, as for the case itself. Every download is recorded.
+ * A developer's agent sees the buyer's receipts only (受理回执, 一次性告知书, 办结回执, 不予贷款回执); the case's
+ * other documents (contract, IOU …) are as absent to them as another case's.
  */
 @Service
 public class CaseDocuments {
@@ -23,6 +27,10 @@ public class CaseDocuments {
 
 	/** Through the staff pages. */
 	public static final String PAGE = "PAGE";
+
+	/** What a developer's agent may see of a case's documents: the receipts the buyer is given. */
+	static final Set<String> RECEIPTS = Set.of("ACCEPTANCE_RECEIPT", "MISSING_MATERIALS_NOTICE", "COMPLETION_RECEIPT",
+			"REFUSAL_RECEIPT");
 
 	private final CaseFiles cases;
 
@@ -36,7 +44,7 @@ public class CaseDocuments {
 	/** The case's documents, oldest first. */
 	public List<IssuedDocument> of(CaseNo caseNo, CurrentOfficer officer) {
 		this.cases.getVisible(caseNo, officer);
-		return this.documents.ofCase(caseNo.value());
+		return this.documents.ofCase(caseNo.value()).stream().filter(d -> mayHave(officer, d)).toList();
 	}
 
 	/**
@@ -48,6 +56,7 @@ public class CaseDocuments {
 		this.cases.getVisible(caseNo, officer);
 		IssuedDocument document = this.documents.find(documentNo)
 			.filter(d -> d.caseNo().equals(caseNo.value()))
+			.filter(d -> mayHave(officer, d))
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "document-not-found",
 					"problem.intake.document-not-found", caseNo, documentNo));
 		return new Download(document, this.documents.download(documentNo, officer.id(), channel));
@@ -59,6 +68,14 @@ public class CaseDocuments {
 	 * @param content the signed PDF as issued
 	 */
 	public record Download(IssuedDocument document, byte[] content) {
+	}
+
+	/** Staff and managers have every document of a case they see; a developer's agent the receipts only. */
+	private static boolean mayHave(CurrentOfficer officer, IssuedDocument document) {
+		boolean agentOnly = officer.isIn(Groups.DEVELOPER_AGENT)
+				&& officer.groups().stream().noneMatch(g -> Groups.CASE_POSTS.contains(g) || Groups.HALL_MANAGER.equals(g)
+						|| Groups.SYSTEM_ADMIN.equals(g));
+		return !agentOnly || RECEIPTS.contains(document.kind().name());
 	}
 
 }

@@ -227,7 +227,36 @@ public class LoanApplications {
 	/** 补正: the citizen brought the missing materials; the case goes back to the acceptance clerk. */
 	@Transactional
 	public void supplementMaterials(CaseNo caseNo, CurrentOfficer clerk, String remark) {
-		CaseFile file = this.cases.getVisible(caseNo, clerk);
+		supplement(this.cases.getVisible(caseNo, clerk), clerk, remark);
+	}
+
+	/**
+	 * 网上补正: the developer's sales office has uploaded what the one-time notice listed and resubmits; the case goes
+	 * back to online acceptance, where it stopped. Only a new-house case of the agent's own company (else 404).
+	 */
+	@Transactional
+	public void resubmit(CaseNo caseNo, CurrentOfficer agent, String remark) {
+		supplement(newHouseCase(caseNo, agent), agent, remark);
+	}
+
+	/** 撤回 by the developer's sales office: a new-house case of its own company, before approval. */
+	@Transactional
+	public void withdrawOnline(CaseNo caseNo, CurrentOfficer agent, String reason) {
+		newHouseCase(caseNo, agent);
+		withdraw(caseNo, agent, reason);
+	}
+
+	private CaseFile newHouseCase(CaseNo caseNo, CurrentOfficer agent) {
+		CaseFile file = this.cases.getVisible(caseNo, agent);
+		if (!ServiceType.NEW_HOUSE_LOAN.equals(file.serviceType())) {
+			throw ProblemException.refusal(HttpStatus.NOT_FOUND, "not-a-new-house-case", "problem.loan.not-a-new-house-case",
+					caseNo);
+		}
+		return file;
+	}
+
+	private void supplement(CaseFile file, CurrentOfficer clerk, String remark) {
+		CaseNo caseNo = file.caseNo();
 		if (file.status() != CaseStatus.AWAITING_MATERIALS) {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "not-awaiting-materials",
 					"problem.loan.not-awaiting-materials", caseNo, file.status());
@@ -250,7 +279,9 @@ public class LoanApplications {
 		if (!this.services.of(file.serviceType()).mayWithdraw(file)) {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "withdrawal-not-possible",
 					file.status().isClosed() ? "problem.loan.withdrawal-not-possible-closed"
-							: "problem.loan.withdrawal-not-possible-signed", caseNo, file.status());
+							: ServiceType.NEW_HOUSE_LOAN.equals(file.serviceType())
+									? "problem.loan.withdrawal-not-possible-approved"
+									: "problem.loan.withdrawal-not-possible-signed", caseNo, file.status());
 		}
 		this.workflow.withdraw(file.serviceType(), caseNo, clerk, reason);
 	}

@@ -17,6 +17,7 @@ import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseService;
 import cn.example.servicehall.intake.CaseStage;
+import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.calculation.Instalment;
@@ -46,6 +47,14 @@ class LoanServices {
 	private static final Set<String> TOO_LATE_TO_WITHDRAW = Set.of(LoanStage.CONTRACT_SIGNED.name(),
 			LoanStage.MORTGAGE_REGISTERED.name(), LoanStage.DISBURSED.name());
 
+	/**
+	 * A new-house case can be withdrawn until it is approved: whatever comes after approval (signing appointment,
+	 * signing, pre-mortgage) is not on this list.
+	 */
+	private static final Set<String> NEW_HOUSE_WITHDRAWABLE = Set.of(CaseStatus.SUBMITTED.name(),
+			CaseStatus.AWAITING_MATERIALS.name(), CaseStatus.ACCEPTED.name(), LoanStage.RETURNED.name(),
+			LoanStage.ASSESSED.name(), LoanStage.FIRST_REVIEWED.name());
+
 	@Bean
 	CaseService resaleLoanService(LoanRecords records, MessageSource messages) {
 		return new Loan(ServiceType.RESALE_LOAN, messages, RESALE_DOCUMENT_NAME, records) {
@@ -70,12 +79,22 @@ class LoanServices {
 
 	@Bean
 	CaseService newHouseLoanService(LoanRecords records, MessageSource messages) {
-		// uploads, correction rounds and withdrawal come with the new-house work
 		return new Loan(ServiceType.NEW_HOUSE_LOAN, messages, "新建商品房住房公积金个人贷款", records) {
 
 			@Override
 			public Checklist checklist(CaseFile file) {
-				return Checklist.none();
+				return MaterialChecklist.newHouseLoan(records.hasCoBorrower(file.caseNo()));
+			}
+
+			/** The sales office online, or the clerk for the buyer at the window. */
+			@Override
+			public Set<String> withdrawnBy() {
+				return Set.of(Groups.DEVELOPER_AGENT, Groups.HPF_ACCEPTANCE_CLERK);
+			}
+
+			@Override
+			public boolean mayWithdraw(CaseFile file) {
+				return NEW_HOUSE_WITHDRAWABLE.contains(file.status().name());
 			}
 
 		};

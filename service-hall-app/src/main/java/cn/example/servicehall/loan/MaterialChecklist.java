@@ -24,6 +24,9 @@ public final class MaterialChecklist {
 
 	static final Material PURCHASE_CONTRACT = new Material("PURCHASE_CONTRACT", "二手房买卖合同（网签备案）");
 
+	/** The new-house loan's purchase contract: same material, the developer's filed contract (domain.md §3). */
+	static final Material NEW_HOUSE_PURCHASE_CONTRACT = new Material("PURCHASE_CONTRACT", "商品房买卖合同（网签备案）");
+
 	static final Material DOWN_PAYMENT_RECEIPT = new Material("DOWN_PAYMENT_RECEIPT", "首付款收据或付款凭证");
 
 	static final Material TITLE_CERTIFICATE = new Material("TITLE_CERTIFICATE", "卖方不动产权证书");
@@ -62,6 +65,11 @@ public final class MaterialChecklist {
 			"SELLER_ACCOUNT", new Presentation("复印件", "1份", "卖方本人名下用于接收贷款资金的银行账户证明（银行卡或存折复印件）"),
 			"REPAYMENT_CARD", new Presentation("原件及复印件", "1份", "借款人本人名下用于按月还款的银行卡"));
 
+	/** Where the new-house loan asks for something else under the same material than the resale loan. */
+	private static final Map<String, Presentation> NEW_HOUSE_PRESENTATIONS = Map.of(
+			"PURCHASE_CONTRACT", new Presentation("扫描件", "1份", "与开发企业签订并经住房城乡建设部门网签备案的商品房买卖合同（期房），备案号与申请一致"),
+			"DOWN_PAYMENT_RECEIPT", new Presentation("扫描件", "1份", "开发企业出具的首付款发票或收据，金额与合同约定一致"));
+
 	private MaterialChecklist() {
 	}
 
@@ -79,6 +87,28 @@ public final class MaterialChecklist {
 		return new Checklist(forResaleLoan(withCoBorrower).stream()
 			.map(m -> new Checklist.Item(m, presentation(m).form(), presentation(m).copies(), presentation(m).requirement()))
 			.toList());
+	}
+
+	/**
+	 * 新房公积金贷款材料清单: what the developer's sales office uploads for its buyer and the clerk checks at online
+	 * acceptance, in that order; the co-borrower's ID card when there is one. No seller, title or seller's account: the
+	 * seller is the developer and the loan is paid into the project's escrow account.
+	 */
+	public static Checklist newHouseLoan(boolean withCoBorrower) {
+		return new Checklist(forNewHouseLoan(withCoBorrower).stream().map(m -> {
+			Presentation p = NEW_HOUSE_PRESENTATIONS.getOrDefault(m.code(), presentation(m));
+			return new Checklist.Item(m, p.form(), p.copies(), p.requirement());
+		}).toList());
+	}
+
+	/** The checklist of a new-house loan, in the order the clerk goes through it. */
+	public static List<Material> forNewHouseLoan(boolean withCoBorrower) {
+		List<Material> list = new ArrayList<>(List.of(BORROWER_ID));
+		if (withCoBorrower) {
+			list.add(CO_BORROWER_ID);
+		}
+		list.addAll(List.of(MARITAL_PROOF, INCOME_PROOF, NEW_HOUSE_PURCHASE_CONTRACT, DOWN_PAYMENT_RECEIPT, REPAYMENT_CARD));
+		return List.copyOf(list);
 	}
 
 	/** The checklist of a resale loan, in the order the clerk goes through it. */

@@ -85,6 +85,8 @@ class ApiAccessMatrixIT {
 		Set<String> readers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN);
 		MATRIX.put("POST /api/loan/resale-applications", Set.of(CLERK));
 		MATRIX.put("POST /api/loan/new-house-applications", Set.of(AGENT));
+		MATRIX.put("POST /api/loan/new-house-applications/{caseNo}/resubmission", Set.of(AGENT));
+		MATRIX.put("POST /api/loan/new-house-applications/{caseNo}/withdrawal", Set.of(AGENT));
 		MATRIX.put("GET /api/loan/applications/{caseNo}", readers);
 		MATRIX.put("GET /api/loan/applications/{caseNo}/schedule", readers);
 		MATRIX.put("GET /api/loan/applications/{caseNo}/checklist", readers);

@@ -74,11 +74,13 @@ class FencesIT {
 		// an agent acting on a step of their own case is refused: steps belong to the fund centre's posts
 		assertThat(agentA.post("/api/loan/applications/" + ofA + "/acceptance", Map.of()).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		// a new-house case cannot be withdrawn at the window yet: refused in words, not a failure, and nothing changes
-		ResponseEntity<Map<String, Object>> withdrawal = clerk.post("/api/loan/applications/" + ofA + "/withdrawal",
-				Map.of("reason", "申请人放弃购房"));
-		assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-		assertThat(withdrawal.getBody()).containsEntry("type", "/problems/withdrawal-not-supported");
+		// another company's agent can neither withdraw nor resubmit it: as if it did not exist, and nothing changes
+		ResponseEntity<Map<String, Object>> withdrawal = agentB.post(
+				"/api/loan/new-house-applications/" + ofA + "/withdrawal", Map.of("reason", "申请人放弃购房"));
+		assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(withdrawal.getBody()).containsEntry("type", "/problems/case-not-found");
+		assertThat(agentB.post("/api/loan/new-house-applications/" + ofA + "/resubmission", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(status(ofA)).isEqualTo("SUBMITTED");
 		// an agent without a company in their token sees nothing and cannot submit
 		Api noCompany = Api.as(this.http, TestTokens.user("agent-x", "developer-agent"));

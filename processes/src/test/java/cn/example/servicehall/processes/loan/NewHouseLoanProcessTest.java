@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
@@ -43,7 +43,8 @@ class NewHouseLoanProcessTest {
 		Mocks.register("recordAcceptance",
 				(JavaDelegate) execution -> this.recordedAcceptances.add(execution.getProcessBusinessKey()));
 		for (String bean : List.of("recordContract", "issueLoanContract", "disburseLoan", "issueIou",
-				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt")) {
+				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt",
+				"notifyMissingMaterials", "issueMissingMaterialsNotice", "recordWithdrawal")) {
 			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
 		}
 	}
@@ -62,7 +63,7 @@ class NewHouseLoanProcessTest {
 		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-acceptance-clerk")
 			.hasFormKey("loan/accept-online-application");
 
-		complete(task());
+		complete(task(), withVariables("materialsComplete", true));
 		assertThat(this.recordedAcceptances).containsExactly("DK2026112300002");
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
 		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-first-reviewer");
@@ -112,6 +113,40 @@ class NewHouseLoanProcessTest {
 			jobs.forEach(job -> execute(job));
 			jobs = managementService().createJobQuery().processInstanceId(pi.getId()).list();
 		}
+	}
+
+	@Test
+	void aCorrectionRoundWaitsForTheSalesOfficeAndResumesAtOnlineAcceptance() {
+		ProcessInstance pi = start("DK2026112300003");
+		complete(task(), withVariables("materialsComplete", false));
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_IssueMissingMaterialsNotice");
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Event_MaterialsSupplemented");
+		assertThat(this.done).containsExactly("notifyMissingMaterials", "issueMissingMaterialsNotice");
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+		runtimeService().createMessageCorrelation("Msg_MaterialsSupplemented").processInstanceId(pi.getId()).correlate();
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptOnlineApplication");
+		complete(task(), withVariables("materialsComplete", true));
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+	}
+
+	@Test
+	void theSalesOfficeWithdrawsAndEveryOpenStepEnds() {
+		ProcessInstance pi = start("DK2026112300004");
+		complete(task(), withVariables("materialsComplete", true));
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+
+		runtimeService().createMessageCorrelation("Msg_ApplicationWithdrawn").processInstanceId(pi.getId()).correlate();
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationWithdrawn");
+		assertThat(this.done).containsExactly("recordWithdrawal");
+	}
+
+	private static ProcessInstance start(String caseNo) {
+		ProcessInstance pi = runtimeService().startProcessInstanceByKey("NewHouseLoanProcess", caseNo,
+				withVariables("caseNo", caseNo));
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptOnlineApplication");
+		return pi;
 	}
 
 }

@@ -96,9 +96,7 @@ public class LoanWorkflow {
 
 	/** 撤回: ends the case's process and every open task in it. */
 	public void withdraw(ServiceType type, CaseNo caseNo, CurrentOfficer clerk, String reason) {
-		if (!ServiceType.RESALE_LOAN.equals(type)) {
-			throw new UnsupportedOperationException("Withdrawal of " + type + " is not modelled yet");
-		}
+		processKey(type); // both loans' models end on Msg_ApplicationWithdrawn
 		String instance = instance(caseNo);
 		// a second withdrawal at the same moment finds the case ended under it: 409, not the engine's failure
 		this.tasks.asOfficer(clerk, () -> this.runtime.createMessageCorrelation(LoanStages.MSG_APPLICATION_WITHDRAWN)

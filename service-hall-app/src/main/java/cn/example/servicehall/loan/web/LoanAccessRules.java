@@ -30,7 +30,9 @@ class LoanAccessRules implements ApiAccessRules {
 					path.matcher(HttpMethod.POST, CASE + "/withdrawal"),
 					path.matcher(HttpMethod.POST, CASE + "/contract-signing/fund-centre"))
 			.hasAuthority(Groups.HPF_ACCEPTANCE_CLERK)
-			.requestMatchers(path.matcher(HttpMethod.POST, "/api/loan/new-house-applications"))
+			.requestMatchers(path.matcher(HttpMethod.POST, "/api/loan/new-house-applications"),
+					path.matcher(HttpMethod.POST, "/api/loan/new-house-applications/{caseNo}/resubmission"),
+					path.matcher(HttpMethod.POST, "/api/loan/new-house-applications/{caseNo}/withdrawal"))
 			.hasAuthority(Groups.DEVELOPER_AGENT)
 			.requestMatchers(path.matcher(HttpMethod.POST, CASE + "/credit-review"),
 					path.matcher(HttpMethod.POST, CASE + "/contract-signing/bank"))

@@ -149,6 +149,25 @@ class LoanApplicationController {
 		return caseView(number, officer);
 	}
 
+	@PostMapping("/new-house-applications/{caseNo}/resubmission")
+	@Operation(summary = "网上补正: the sales office has uploaded what the one-time notice lists and resubmits; "
+			+ "back to online acceptance")
+	CaseView resubmit(@PathVariable String caseNo, @Valid @RequestBody(required = false) CaseRequests.Remark body,
+			CurrentOfficer agent) {
+		CaseNo number = caseNo(caseNo);
+		this.applications.resubmit(number, agent, body == null ? null : body.remark());
+		return caseView(number, agent);
+	}
+
+	@PostMapping("/new-house-applications/{caseNo}/withdrawal")
+	@Operation(summary = "撤回: the sales office withdraws its buyer's application before approval")
+	CaseView withdrawOnline(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Withdrawal body,
+			CurrentOfficer agent) {
+		CaseNo number = caseNo(caseNo);
+		this.applications.withdrawOnline(number, agent, body.reason());
+		return caseView(number, agent);
+	}
+
 	@PostMapping("/applications/{caseNo}/credit-review")
 	@Operation(summary = "银行信贷审查: the bank's opinion on credit and repayment capacity")
 	CaseView reviewCredit(@PathVariable String caseNo, @Valid @RequestBody StepRequests.Review body, CurrentOfficer officer) {

@@ -567,7 +567,7 @@ class HostileRequestsIT {
 		else if (pattern.endsWith("/acceptance")) {
 			body.putAll(allMaterials(true));
 		}
-		else if (pattern.endsWith("/materials-supplemented")) {
+		else if (pattern.endsWith("/materials-supplemented") || pattern.endsWith("/resubmission")) {
 			body.put("remark", "补齐了收入证明");
 		}
 		else if (pattern.endsWith("/withdrawal")) {
