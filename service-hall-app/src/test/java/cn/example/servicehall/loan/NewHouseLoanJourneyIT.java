@@ -94,7 +94,7 @@ class NewHouseLoanJourneyIT {
 		String caseNo = (String) ((Map<String, Object>) created.getBody().get("caseFile")).get("caseNo");
 		String path = "/api/loan/applications/" + caseNo;
 
-		ok(staff("clerk1", "hpf-acceptance-clerk").post(path + "/acceptance", Map.of("materials", Map.of())));
+		ok(staff("clerk1", "hpf-acceptance-clerk").post(path + "/acceptance", NewHouseSales.everyMaterialProvided()));
 		runJobs(this.engine, caseNo);
 		ok(staff("reviewer1", "hpf-first-reviewer").post(path + "/first-review",
 				Map.of("outcome", "APPROVE", "opinion", "同意")));

@@ -45,6 +45,14 @@ public final class NewHouseSales {
 		return application(a ? PROJECT_A : PROJECT_B, unit, filingNo, name, idNumber);
 	}
 
+	/** The online acceptance's body with every material of a new-house case (without a co-borrower) provided. */
+	public static Map<String, Object> everyMaterialProvided() {
+		Map<String, Boolean> materials = new LinkedHashMap<>();
+		cn.example.servicehall.loan.MaterialChecklist.forNewHouseLoan(false)
+			.forEach(material -> materials.put(material.code(), true));
+		return Map.of("materials", materials, "remark", "材料齐全");
+	}
+
 	/** The body of {@code POST /api/loan/new-house-applications}. */
 	public static Map<String, Object> application(String project, String unit, String filingNo, String name,
 			String idNumber) {
