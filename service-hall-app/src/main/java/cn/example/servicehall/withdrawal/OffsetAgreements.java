@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -250,7 +249,7 @@ public class OffsetAgreements {
 			.map(a -> a.withMonths(months(caseNo)));
 	}
 
-	/** The first due day's moment of the agreement: what its confirmation prints as its first month. */
+	/** A month as documents and messages print it: {@code 2027年1月}. */
 	static String month(YearMonth month) {
 		return month.getYear() + "年" + month.getMonthValue() + "月";
 	}
@@ -333,12 +332,7 @@ public class OffsetAgreements {
 		/** 账户已销户: a closing withdrawal closed the account. */
 		ACCOUNT_CLOSED,
 		/** 账户不可用: the account is closed otherwise (transferred out, merged). */
-		ACCOUNT_NOT_OPEN;
-
-		/** Its words, as the pages show them. */
-		public String words(Locale locale) {
-			return HallMessages.text(locale, "withdrawal.offset.end." + name());
-		}
+		ACCOUNT_NOT_OPEN
 
 	}
 

@@ -6,6 +6,7 @@ import static cn.example.servicehall.support.WithdrawalFixtures.application;
 import static cn.example.servicehall.support.WithdrawalFixtures.depositor;
 import static cn.example.servicehall.support.WithdrawalFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ class RepaymentOffsetAgreementIT {
 		// the 15th: paid once, though the account system's first answer is lost and the step retried
 		at(OffsetDateTime.parse("2026-12-15T02:00:01+08:00"));
 		this.outages.loseNextAnswers(FakeSystem.FUND_ACCOUNTS, 1);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> runJobs(this.engine, caseNo))
+		assertThatThrownBy(() -> runJobs(this.engine, caseNo))
 			.hasMessageContaining("FUND_ACCOUNTS");
 		Job failed = this.engine.getManagementService().createJobQuery().processInstanceId(offsetProcess(caseNo))
 			.withException().singleResult();
