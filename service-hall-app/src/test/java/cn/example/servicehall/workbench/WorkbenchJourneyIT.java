@@ -172,6 +172,10 @@ class WorkbenchJourneyIT extends KeycloakBrowserTest {
 			assertThat(runJobs(this.processEngine, caseNo)).isEqualTo(4);
 			openCase(clerk, caseNo);
 			assertThat(text(clerk, "case-status")).isEqualTo("已办结");
+			assertThat(((org.openqa.selenium.JavascriptExecutor) clerk.driver())
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("the completed case page, clocks and all, fits the counter's 1280 px screen without scrolling sideways")
+				.isEqualTo(true);
 			assertThat(clerk.driver().findElements(By.cssSelector("#timeline tbody tr"))
 				.stream()
 				.map(row -> row.getDomAttribute("data-action") + "/" + row.getDomAttribute("data-actor"))
