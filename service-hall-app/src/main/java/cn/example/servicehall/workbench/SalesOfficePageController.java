@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.example.servicehall.booking.Bookings;
 import cn.example.servicehall.developer.DeveloperCompany;
 import cn.example.servicehall.developer.DeveloperProject;
 import cn.example.servicehall.developer.Developers;
@@ -73,8 +74,11 @@ class SalesOfficePageController {
 
 	private final MessageSource messages;
 
+	private final Bookings bookings;
+
 	SalesOfficePageController(CaseFiles cases, CaseServices services, CaseDocuments documents, Materials materials,
-			LoanApplications applications, Developers developers, MessageSource messages) {
+			LoanApplications applications, Developers developers, MessageSource messages, Bookings bookings) {
+		this.bookings = bookings;
 		this.cases = cases;
 		this.services = services;
 		this.documents = documents;
@@ -153,6 +157,9 @@ class SalesOfficePageController {
 		model.addAttribute("canUpload", !file.status().isClosed());
 		model.addAttribute("canWithdraw", this.services.of(file.serviceType()).mayWithdraw(file));
 		model.addAttribute("receipts", this.documents.of(number, officer));
+		// 预约面签: offered once approved (null: no link), true once a booking waits
+		boolean booked = this.bookings.active(number.value()).isPresent();
+		model.addAttribute("signing", booked ? Boolean.TRUE : "APPROVED".equals(file.status().name()) ? Boolean.FALSE : null);
 		return "workbench/sales-office-case";
 	}
 
