@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,10 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hall with the Keycloak it starts for itself (the official distribution, the realm from the repository, data in
  * the hall's PostgreSQL), on fixed free ports so that redirect URIs work in a real browser. Test classes that extend
  * this share one hall and one Keycloak: Spring caches the context, and the first start of Keycloak is the slow part.
- * The job executor is off as in every integration test: tests run the case's jobs themselves.
+ * The job executor is off as in every integration test: tests run the case's jobs themselves. As there, the hall's
+ * clock is the engine's ({@link EngineClock}), so a test can move both to the day it needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
+@Import(EngineClock.class)
 public abstract class KeycloakBrowserTest {
 
 	protected static final int HALL_PORT = freePort();
