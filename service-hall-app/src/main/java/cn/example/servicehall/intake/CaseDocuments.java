@@ -16,8 +16,9 @@ import cn.example.servicehall.platform.web.ProblemException;
 /**
  * The documents of a case, for those who may see the case: its staff in every agency, managers, and the developer
  * agent of the company that submitted it. Anyone else gets 404, as for the case itself. Every download is recorded.
- * A developer's agent sees the buyer's receipts only (受理回执, 一次性告知书, 办结回执, 不予贷款回执); the case's
- * other documents (contract, IOU …) are as absent to them as another case's.
+ * A developer's agent sees the buyer's receipts (受理回执, 一次性告知书, 办结回执, 不予贷款回执) and the disbursement
+ * notice addressed to the developer (放款通知书); the case's other documents (contract, IOU …) are as absent to them as
+ * another case's.
  */
 @Service
 public class CaseDocuments {
@@ -28,9 +29,12 @@ public class CaseDocuments {
 	/** Through the staff pages. */
 	public static final String PAGE = "PAGE";
 
-	/** What a developer's agent may see of a case's documents: the receipts the buyer is given. */
+	/**
+	 * What a developer's agent may see of a case's documents: the receipts the buyer is given, and the disbursement
+	 * notice (放款通知书), which is addressed to the developer whose escrow account the loan was paid into.
+	 */
 	static final Set<String> RECEIPTS = Set.of("ACCEPTANCE_RECEIPT", "MISSING_MATERIALS_NOTICE", "COMPLETION_RECEIPT",
-			"REFUSAL_RECEIPT");
+			"REFUSAL_RECEIPT", "DISBURSEMENT_NOTICE");
 
 	private final CaseFiles cases;
 
@@ -70,7 +74,7 @@ public class CaseDocuments {
 	public record Download(IssuedDocument document, byte[] content) {
 	}
 
-	/** Staff and managers have every document of a case they see; a developer's agent the receipts only. */
+	/** Staff and managers have every document of a case they see; a developer's agent the receipts and the notice. */
 	private static boolean mayHave(CurrentOfficer officer, IssuedDocument document) {
 		boolean agentOnly = officer.isIn(Groups.DEVELOPER_AGENT)
 				&& officer.groups().stream().noneMatch(g -> Groups.CASE_POSTS.contains(g) || Groups.HALL_MANAGER.equals(g)
