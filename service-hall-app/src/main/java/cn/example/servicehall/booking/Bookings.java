@@ -96,7 +96,7 @@ public class Bookings {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "case-closed", "problem.booking.case-closed",
 					request.caseNo());
 		}
-		if (this.purposes.orderedStream().noneMatch(purpose -> purpose.awaitsSigningAppointment(file))) {
+		if (!awaitsSigningAppointment(file)) {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "case-not-awaiting-signing",
 					"problem.booking.case-not-awaiting-signing", request.caseNo());
 		}
@@ -127,6 +127,14 @@ public class Bookings {
 		this.events.publishEvent(new BookingRecorded(request.caseNo(), id, slot.branch(), BookingRecorded.BOOKED,
 				slot.startsAt(), now));
 		return read(id).orElseThrow();
+	}
+
+	/**
+	 * Whether a signing slot can be booked for the case now: its service says it waits for the appointment
+	 * ({@link BookingPurposes}). Pages ask this to offer booking; {@link #book} refuses any other case.
+	 */
+	public boolean awaitsSigningAppointment(CaseFile file) {
+		return this.purposes.orderedStream().anyMatch(purpose -> purpose.awaitsSigningAppointment(file));
 	}
 
 	/**

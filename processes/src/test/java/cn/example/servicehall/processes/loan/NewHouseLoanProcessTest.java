@@ -142,9 +142,7 @@ class NewHouseLoanProcessTest {
 
 	@Test
 	void theFirstReviewerRefusesAndTheCaseEndsWithTheRefusalNotice() {
-		ProcessInstance pi = start("DK2026112300005");
-		complete(task(), withVariables("materialsComplete", true));
-		executeJobs(pi);
+		ProcessInstance pi = acceptedWithItsReceipt("DK2026112300005");
 		complete(task(), withVariables("firstReviewOutcome", "REJECT"));
 		BpmnAwareTests.assertThat(pi).as("the notice is its own step").isWaitingAt("Task_IssueRefusalNotice");
 		executeJobs(pi);
@@ -153,15 +151,22 @@ class NewHouseLoanProcessTest {
 
 	@Test
 	void theApproverRefusesAndTheCaseEndsWithTheRefusalNotice() {
-		ProcessInstance pi = start("DK2026112300006");
-		complete(task(), withVariables("materialsComplete", true));
-		executeJobs(pi);
+		ProcessInstance pi = acceptedWithItsReceipt("DK2026112300006");
 		complete(task(), withVariables("firstReviewOutcome", "PASS"));
 		complete(task(), withVariables("approvalOutcome", "REJECT"));
 		executeJobs(pi);
 		assertRefused(pi);
 		assertThat(runtimeService().createEventSubscriptionQuery().eventName("Msg_SigningCheckedIn").count())
 			.as("no signing appointment for a refused case").isZero();
+	}
+
+	/** Accepted online with every material, its acceptance receipt issued: at first review. */
+	private static ProcessInstance acceptedWithItsReceipt(String caseNo) {
+		ProcessInstance pi = start(caseNo);
+		complete(task(), withVariables("materialsComplete", true));
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+		return pi;
 	}
 
 	private void assertRefused(ProcessInstance pi) {
