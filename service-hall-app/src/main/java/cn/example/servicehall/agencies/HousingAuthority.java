@@ -42,12 +42,13 @@ public interface HousingAuthority {
 	 * @param projectName 项目名称
 	 * @param presalePermitNo 预售许可证号
 	 * @param unitNo 房号
+	 * @param floorArea 建筑面积, m² (null where the filing does not state it)
 	 * @param price 合同总价, yuan
 	 * @param filedOn 备案日期
 	 * @param status filed or cancelled
 	 */
 	record FiledContract(String filingNo, List<Buyer> buyers, String projectName, String presalePermitNo, String unitNo,
-			BigDecimal price, LocalDate filedOn, FilingStatus status) {
+			BigDecimal floorArea, BigDecimal price, LocalDate filedOn, FilingStatus status) {
 
 		public FiledContract {
 			buyers = List.copyOf(buyers);

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ import cn.example.servicehall.platform.web.ProblemException;
  * never exceeds the capacity), so two agents booking the last seat at once cannot both have it. A case has one booking
  * waiting for its day at a time (a unique index). Changes are allowed until the end of the day before the slot, by the
  * hall's clock. Only cases the officer may see ({@code intake.CaseVisibility}) can be booked, read or changed: any
- * other answers 404.
+ * other answers 404. Only a case whose service waits for the appointment now can be booked ({@link BookingPurposes}).
  */
 @Service
 public class Bookings {
@@ -53,8 +54,11 @@ public class Bookings {
 
 	private final Clock clock;
 
+	private final ObjectProvider<BookingPurposes> purposes;
+
 	Bookings(JdbcClient jdbc, CaseFiles cases, Branches branches, Slots slots, WorkingCalendar calendar,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<BookingPurposes> purposes) {
+		this.purposes = purposes;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.branches = branches;
@@ -80,7 +84,8 @@ public class Bookings {
 	 * @throws CaseNotFound if there is no such case or the officer may not see it
 	 * @throws ProblemException 400 for a missing field or a phone number that is not a mainland mobile number; 422
 	 * {@code no-such-slot} (not a slot of the branch: a holiday, the lunch break, out of hours), {@code slot-too-soon}
-	 * (today or earlier), {@code case-closed}; 409 {@code slot-full}, {@code case-already-booked}
+	 * (today or earlier), {@code case-closed}; 409 {@code case-not-awaiting-signing} (the case's service does not wait
+	 * for a signing appointment now: {@link BookingPurposes}), {@code slot-full}, {@code case-already-booked}
 	 */
 	@Transactional
 	public Booking book(NewBooking request, CurrentOfficer officer) {
@@ -90,6 +95,10 @@ public class Bookings {
 		if (file.lifecycle().isClosed()) {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "case-closed", "problem.booking.case-closed",
 					request.caseNo());
+		}
+		if (!awaitsSigningAppointment(file)) {
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "case-not-awaiting-signing",
+					"problem.booking.case-not-awaiting-signing", request.caseNo());
 		}
 		if (!request.phoneNumber().matches("1\\d{10}")) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-phone-number",
@@ -118,6 +127,14 @@ public class Bookings {
 		this.events.publishEvent(new BookingRecorded(request.caseNo(), id, slot.branch(), BookingRecorded.BOOKED,
 				slot.startsAt(), now));
 		return read(id).orElseThrow();
+	}
+
+	/**
+	 * Whether a signing slot can be booked for the case now: its service says it waits for the appointment
+	 * ({@link BookingPurposes}). Pages ask this to offer booking; {@link #book} refuses any other case.
+	 */
+	public boolean awaitsSigningAppointment(CaseFile file) {
+		return this.purposes.orderedStream().anyMatch(purpose -> purpose.awaitsSigningAppointment(file));
 	}
 
 	/**

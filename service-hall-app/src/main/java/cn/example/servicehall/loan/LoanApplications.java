@@ -133,7 +133,7 @@ public class LoanApplications {
 		}
 		DeveloperCompany company = this.developers.actingCompany(agent);
 		DeveloperProject project = this.developers.projectForSale(company, application.project());
-		checkFiledContract(application, project);
+		HousingAuthority.FiledContract filed = checkFiledContract(application, project);
 		List<Applicant> applicants = List.of(applicant(Role.BORROWER, application.applicant().name(),
 				application.applicant().idNumber()));
 		checkNamesAgainstFundAccounts(applicants, Map.of(Role.BORROWER, new NameField("applicant.name", "借款申请人")));
@@ -144,7 +144,8 @@ public class LoanApplications {
 				Optional.of(company.uscc())), agent.id());
 		this.records.insertTerms(caseNo, application.requestedAmount(), application.termMonths(), null, null,
 				this.cityCode, project.name(), application.unitNo().strip(), null);
-		this.records.recordNewHouseSale(caseNo, project.id(), application.contractFilingNo().strip());
+		this.records.recordNewHouseSale(caseNo, project.id(), new LoanRecords.FiledSale(
+				application.contractFilingNo().strip(), Optional.ofNullable(filed.floorArea()), Optional.of(filed.price())));
 		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.NEW_HOUSE_LOAN, caseNo, agent));
 		return caseNo;
 	}
@@ -371,9 +372,9 @@ public class LoanApplications {
 	/**
 	 * The filed purchase contract (网签备案) must be at the housing authority, filed (not cancelled), name the applicant
 	 * as a buyer (by ID number) and be for the project's pre-sale permit and the unit applied for. The authority down:
-	 * 503 with a retry hint, nothing saved.
+	 * 503 with a retry hint, nothing saved. Answers the filed contract, whose floor area and price the case keeps.
 	 */
-	private void checkFiledContract(SubmitNewHouseLoanApplication application, DeveloperProject project) {
+	private HousingAuthority.FiledContract checkFiledContract(SubmitNewHouseLoanApplication application, DeveloperProject project) {
 		String filingNo = application.contractFilingNo().strip();
 		HousingAuthority.FiledContract contract;
 		try {
@@ -408,6 +409,7 @@ public class LoanApplications {
 					contract.presalePermitNo(), contract.unitNo(), project.name(), project.presalePermitNo(),
 					application.unitNo().strip());
 		}
+		return contract;
 	}
 
 	/** A permit or unit number compared whatever its width and spaces. */

@@ -29,6 +29,7 @@ import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.developer.DeveloperProject;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.loan.calculation.Instalment;
 import cn.example.servicehall.loan.policy.InterestRates;
 
@@ -48,6 +49,9 @@ public class LoanDocuments {
 
 	/** Printed where the borrower has not yet named a repayment account. */
 	static final String NOT_YET_NAMED = "（待借款人指定）";
+
+	/** Printed for what a case submitted before the hall kept it does not hold. */
+	private static final String NOT_KEPT = "—";
 
 	private final Documents documents;
 
@@ -134,7 +138,10 @@ public class LoanDocuments {
 			Payees.Payee payee) {
 	}
 
-	/** A resale flat as registered; a new house as sold: the project, the unit, the filed contract, the escrow account. */
+	/**
+	 * A resale flat as registered; a new house as sold: the project, the unit, the filed contract with its floor area and
+	 * total price (kept from the housing authority at submission), the escrow account.
+	 */
 	private House house(LoanCase loan) {
 		Payees.Payee payee = this.payees.of(loan);
 		if (loan.property().isPresent()) {
@@ -144,8 +151,12 @@ public class LoanDocuments {
 		}
 		DeveloperProject project = this.payees.project(loan.caseNo());
 		String unit = loan.terms().unitNo().map(u -> " " + u).orElse("");
-		return new House(project.address() + unit, "网签备案号 " + this.records.contractFilingNoOf(loan.caseNo()).orElse("—")
-				+ "；预售许可证 " + project.presalePermitNo(), "—", "—", payee.accountName(), payee);
+		Optional<LoanRecords.FiledSale> sale = this.records.filedSaleOf(loan.caseNo());
+		return new House(project.address() + unit,
+				"网签备案号 " + sale.map(LoanRecords.FiledSale::filingNo).orElse(NOT_KEPT) + "；预售许可证 "
+						+ project.presalePermitNo(),
+				sale.flatMap(LoanRecords.FiledSale::floorArea).map(BigDecimal::toPlainString).orElse(NOT_KEPT),
+				sale.flatMap(LoanRecords.FiledSale::price).map(Printed::money).orElse(NOT_KEPT), payee.accountName(), payee);
 	}
 
 	/** 借款借据: the borrower's receipt for the loan the lender (the centre) paid out through the bank, sealed by the bank. */
@@ -213,10 +224,12 @@ public class LoanDocuments {
 			.orElse(this.documents.issuerName(Agency.HPF));
 		CaseFile file = this.cases.get(caseNo);
 		OffsetDateTime closedAt = closedAt(file);
+		String service = ServiceType.NEW_HOUSE_LOAN.equals(file.serviceType()) ? LoanServices.NEW_HOUSE_DOCUMENT_NAME
+				: LoanServices.RESALE_DOCUMENT_NAME;
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.REFUSAL_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new RefusalReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
-						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), LoanServices.RESALE_DOCUMENT_NAME,
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), service,
 						Printed.date(acceptedAt(caseNo, file)), Printed.date(closedAt), reasons, officer, hall().window(),
 						hall().address(), hall().enquiryPhone())));
 	}

@@ -67,10 +67,22 @@ class LoanRecords {
 			.update();
 	}
 
-	/** A new-house loan's project (developer_project) and the filed contract's number (网签备案号). */
-	void recordNewHouseSale(CaseNo caseNo, long projectId, String contractFilingNo) {
-		this.jdbc.sql("update loan_application set project_id = ?, contract_filing_no = ? where case_no = ?")
-			.params(projectId, contractFilingNo, caseNo.value())
+	/**
+	 * A new house as the filed purchase contract (网签备案) states it when the application is submitted.
+	 *
+	 * @param filingNo 网签备案号
+	 * @param floorArea 建筑面积, m² (empty for a case submitted before the hall kept it)
+	 * @param price 合同总价, yuan (empty likewise)
+	 */
+	record FiledSale(String filingNo, Optional<BigDecimal> floorArea, Optional<BigDecimal> price) {
+	}
+
+	/** A new-house loan's project (developer_project) and its filed purchase contract. */
+	void recordNewHouseSale(CaseNo caseNo, long projectId, FiledSale sale) {
+		this.jdbc.sql("""
+				update loan_application set project_id = ?, contract_filing_no = ?, floor_area = ?, contract_price = ?
+				 where case_no = ?""")
+			.params(projectId, sale.filingNo(), sale.floorArea().orElse(null), sale.price().orElse(null), caseNo.value())
 			.update();
 	}
 
@@ -282,15 +294,16 @@ class LoanRecords {
 			.single() > 0;
 	}
 
-	/** The filed purchase contract's number (网签备案号) of a new-house case. */
-	Optional<String> contractFilingNoOf(CaseNo caseNo) {
-		return this.jdbc.sql("select contract_filing_no from loan_application where case_no = ?")
+	/** The filed purchase contract of a new-house case, as kept at submission. */
+	Optional<FiledSale> filedSaleOf(CaseNo caseNo) {
+		return this.jdbc.sql("""
+				select contract_filing_no, floor_area, contract_price from loan_application
+				 where case_no = ? and contract_filing_no is not null""")
 			.param(caseNo.value())
-			.query((rs, row) -> rs.getString(1))
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.findFirst();
+			.query((rs, row) -> new FiledSale(rs.getString("contract_filing_no"),
+					Optional.ofNullable(rs.getBigDecimal("floor_area")),
+					Optional.ofNullable(rs.getBigDecimal("contract_price"))))
+			.optional();
 	}
 
 	/** The developer's project a new-house case names, if any. */

@@ -109,7 +109,7 @@ public class LoanReviews {
 	@Transactional
 	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, ReviewOutcome outcome, String opinion) {
 		var file = this.cases.getVisible(caseNo, reviewer);
-		onlyApprovalForNewHouse(file.serviceType(), outcome);
+		noReturnForNewHouse(file.serviceType(), outcome);
 		if (ServiceType.RESALE_LOAN.equals(file.serviceType()) && outcome == ReviewOutcome.APPROVE) {
 			this.records.decisionOf(caseNo).filter(d -> !d.eligible()).ifPresent(d -> {
 				throw ProblemException.refusal(HttpStatus.CONFLICT, "not-eligible", "problem.loan.not-eligible",
@@ -136,7 +136,7 @@ public class LoanReviews {
 	public void approve(CaseNo caseNo, CurrentOfficer approver, ReviewOutcome outcome, BigDecimal amount,
 			String opinion) {
 		var file = this.cases.getVisible(caseNo, approver);
-		onlyApprovalForNewHouse(file.serviceType(), outcome);
+		noReturnForNewHouse(file.serviceType(), outcome);
 		OpenCaseTask open = this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
 		if (this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED).contains(approver.id())) {
 			throw new FourEyesViolation(caseNo.value(), "受理人");
@@ -240,11 +240,14 @@ public class LoanReviews {
 		return reasons;
 	}
 
-	/** The new-house process models no refusal or return yet (it comes with the developer-loan work). */
-	private static void onlyApprovalForNewHouse(ServiceType type, ReviewOutcome outcome) {
-		if (ServiceType.NEW_HOUSE_LOAN.equals(type) && outcome != ReviewOutcome.APPROVE) {
-			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "not-supported-yet",
-					"problem.loan.new-house-refusal-not-supported");
+	/**
+	 * The new-house process passes or refuses at first review and at approval; it has no return (a correction round is
+	 * the one-time notice at online acceptance).
+	 */
+	private static void noReturnForNewHouse(ServiceType type, ReviewOutcome outcome) {
+		if (ServiceType.NEW_HOUSE_LOAN.equals(type) && outcome == ReviewOutcome.RETURN) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "no-return-for-new-house",
+					"problem.loan.new-house-no-return");
 		}
 	}
 

@@ -32,6 +32,9 @@ class LoanServices {
 	/** 二手房公积金贷款 as the documents name the service. */
 	static final String RESALE_DOCUMENT_NAME = "二手房住房公积金个人贷款";
 
+	/** 新房（期房）公积金贷款 as the documents name the service. */
+	static final String NEW_HOUSE_DOCUMENT_NAME = "新建商品房住房公积金个人贷款";
+
 	/**
 	 * 审批时限: a decision within 15 days of acceptance (《住房公积金管理条例》 Art. 26, domain.md §6), as the receipt
 	 * promises it. Calendar days until the working-day calendar comes.
@@ -79,7 +82,7 @@ class LoanServices {
 
 	@Bean
 	CaseService newHouseLoanService(LoanRecords records, MessageSource messages) {
-		return new Loan(ServiceType.NEW_HOUSE_LOAN, messages, "新建商品房住房公积金个人贷款", records) {
+		return new Loan(ServiceType.NEW_HOUSE_LOAN, messages, NEW_HOUSE_DOCUMENT_NAME, records) {
 
 			@Override
 			public Checklist checklist(CaseFile file) {

@@ -86,6 +86,8 @@ class LoanPages implements ServicePages {
 	public void fill(CaseFile file, CurrentOfficer officer, List<StepForm> steps, Model model) {
 		LoanCase loan = this.applications.loanCase(file.caseNo(), officer);
 		model.addAttribute("loan", loan);
+		// the new-house model passes or refuses; only the resale model returns a case to the step before
+		model.addAttribute("loanAllowsReturn", ServiceType.RESALE_LOAN.equals(file.serviceType()));
 		model.addAttribute("schedule", loan.approval().isPresent() ? this.applications.schedule(loan) : List.of());
 		for (StepForm step : steps) {
 			switch (step.kind()) {

@@ -9,8 +9,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.NewHouseSales;
+import cn.example.servicehall.support.TestTokens;
 
 /** Cases to book for, and the hall's time set to a moment in Shanghai. */
 final class BookingFixtures {
@@ -44,12 +47,33 @@ final class BookingFixtures {
 
 	/** A new-house application submitted online by company A's agent, its contract filed: its case number. */
 	@SuppressWarnings("unchecked")
-	static String newHouseCase(Api agent, JdbcClient jdbc) {
+	static String submittedNewHouseCase(Api agent, JdbcClient jdbc) {
 		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
 				NewHouseSales.application(jdbc, NewHouseSales.COMPANY_A, "钱七", LoanFixtures.newBuyerIdNumber()),
 				UUID.randomUUID().toString());
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
 		return (String) ((Map<String, Object>) created.getBody().get("caseFile")).get("caseNo");
+	}
+
+	/**
+	 * A new-house case of company A accepted, reviewed and approved by the fund centre: it waits for the buyer's signing
+	 * appointment, the only case a signing slot can be booked for. Its case number.
+	 */
+	static String newHouseCase(Api agent, JdbcClient jdbc, TestRestTemplate http, ProcessEngine engine) {
+		String caseNo = submittedNewHouseCase(agent, jdbc);
+		String path = "/api/loan/applications/" + caseNo;
+		ok(Api.as(http, TestTokens.user("clerk1", "hpf-acceptance-clerk")).post(path + "/acceptance",
+				NewHouseSales.everyMaterialProvided()));
+		LoanFixtures.runJobs(engine, caseNo);
+		ok(Api.as(http, TestTokens.user("reviewer1", "hpf-first-reviewer")).post(path + "/first-review",
+				Map.of("outcome", "APPROVE", "opinion", "同意")));
+		ok(Api.as(http, TestTokens.user("approver1", "hpf-approver")).post(path + "/approval",
+				Map.of("outcome", "APPROVE", "opinion", "同意")));
+		return caseNo;
+	}
+
+	private static void ok(ResponseEntity<Map<String, Object>> answer) {
+		assertThat(answer.getStatusCode().is2xxSuccessful()).as(String.valueOf(answer.getBody())).isTrue();
 	}
 
 	static Map<String, Object> booking(String caseNo, String branch, String shanghaiStart) {

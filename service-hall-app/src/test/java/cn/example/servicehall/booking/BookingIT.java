@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class BookingIT {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ProcessEngine engine;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -56,7 +60,7 @@ class BookingIT {
 		Api agentA = agent();
 		List<String> cases = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			cases.add(newHouseCase(agentA, this.jdbc));
+			cases.add(newHouseCase(agentA, this.jdbc, this.http, this.engine));
 		}
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(20);
@@ -117,7 +121,7 @@ class BookingIT {
 				slot("2026-02-13T17:30"), slot("2026-02-13T08:00"));
 		// a slot outside them cannot be booked
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		ResponseEntity<Map<String, Object>> lunch = agentA.post("/api/bookings", booking(caseNo, "HQ", "2026-02-13T12:30"),
 				UUID.randomUUID().toString());
 		assertThat(lunch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -134,7 +138,7 @@ class BookingIT {
 	void aCaseHasOneBookingOnlyItsCompanySeesAndARetryBooksNothingMore() {
 		at("2026-02-11T10:00");
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		String key = UUID.randomUUID().toString();
 		ResponseEntity<Map<String, Object>> first = agentA.post("/api/bookings",
 				booking(caseNo, "JF", "2026-02-13T10:00"), key);
@@ -168,7 +172,7 @@ class BookingIT {
 	void changesAreAllowedUntilTheEndOfTheDayBefore() {
 		at("2026-02-11T10:00");
 		Api agentA = agent();
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		long id = book(agentA, caseNo, "SY", "2026-02-13T15:00");
 
 		// the evening before: moved to Saturday 14th (a make-up working day)
@@ -191,7 +195,7 @@ class BookingIT {
 		assertThat(booked("SY", "2026-02-14T10:00")).isEqualTo(1);
 
 		// another booking, cancelled the day before: its seat is free again, and the case may book anew
-		String other = newHouseCase(agentA, this.jdbc);
+		String other = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		at("2026-02-11T10:00");
 		long second = book(agentA, other, "SY", "2026-02-13T15:30");
 		at("2026-02-12T17:00");
@@ -200,6 +204,33 @@ class BookingIT {
 		assertThat(cancelled.getBody()).containsEntry("status", "CANCELLED");
 		assertThat(booked("SY", "2026-02-13T15:30")).isZero();
 		book(agentA, other, "SY", "2026-02-13T15:30");
+	}
+
+	@Test
+	void aSigningSlotIsBookedOnlyForACaseThatWaitsForSigning() {
+		at("2026-02-11T10:00");
+		Api agentA = agent();
+		String caseNo = BookingFixtures.submittedNewHouseCase(agentA, this.jdbc);
+		int seatsTaken = booked("JF", "2026-02-13T10:00");
+		ResponseEntity<Map<String, Object>> early = agentA.post("/api/bookings", booking(caseNo, "JF", "2026-02-13T10:00"),
+				UUID.randomUUID().toString());
+		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(early.getBody()).containsEntry("type", "/problems/case-not-awaiting-signing");
+		String detail = (String) early.getBody().get("detail");
+		assertThat(detail).contains(caseNo, "审批通过后").containsPattern("^[^A-Za-z]*[\\u4e00-\\u9fa5]")
+			.contains("approved");
+		assertThat(this.jdbc.sql("select count(*) from booking where case_no = ?").param(caseNo).query(Integer.class)
+			.single()).as("nothing booked").isZero();
+		assertThat(booked("JF", "2026-02-13T10:00")).as("no seat taken").isEqualTo(seatsTaken);
+
+		// a resale case has no signing appointment at all
+		String resale = cn.example.servicehall.support.LoanFixtures.submit(this.http,
+				cn.example.servicehall.support.LoanFixtures.newResaleApplication());
+		ResponseEntity<Map<String, Object>> resaleBooking = Api.as(this.http, TestTokens.user("clerk1",
+				"hpf-acceptance-clerk")).post("/api/bookings", booking(resale, "JF", "2026-02-13T10:00"),
+				UUID.randomUUID().toString());
+		assertThat(resaleBooking.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(resaleBooking.getBody()).containsEntry("type", "/problems/case-not-awaiting-signing");
 	}
 
 	private int booked(String branch, String shanghaiStart) {

@@ -55,7 +55,7 @@ class BookingReminderIT {
 	void remindsOnceOnTheWorkingDayBeforeEvenAMakeUpSaturday() throws Exception {
 		at("2026-02-25T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		// Monday 2 March; the working day before is Saturday 28 February, a make-up working day (春节调休)
 		book(agentA, caseNo, "ZZ", "2026-03-02T09:30");
 

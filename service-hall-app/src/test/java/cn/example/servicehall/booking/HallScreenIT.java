@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class HallScreenIT {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ProcessEngine engine;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -51,7 +55,7 @@ class HallScreenIT {
 	void theCallingScreenShowsANumberTheMomentAClerkCallsIt() {
 		at("2026-03-10T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		book(agentA, caseNo, "JF", "2026-03-11T09:00");
 		at("2026-03-11T08:45");
 		Api clerk = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));

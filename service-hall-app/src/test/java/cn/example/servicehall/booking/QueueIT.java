@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class QueueIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ProcessEngine engine;
 
 	@Autowired
 	private EventRecorder events;
@@ -84,7 +88,7 @@ class QueueIT {
 	void anAppointmentHolderChecksInOnTheDayAndIsCalledFirst() {
 		at("2026-03-09T10:00");
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		book(agentA, caseNo, "ZZ", "2026-03-12T09:00");
 		Api clerk = clerk();
 

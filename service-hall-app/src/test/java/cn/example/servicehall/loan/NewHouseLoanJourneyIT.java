@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,11 +23,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -40,6 +46,7 @@ import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.HtmlPage;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.NewHouseSales;
+import cn.example.servicehall.support.PdfTools;
 import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 
@@ -76,6 +83,9 @@ class NewHouseLoanJourneyIT {
 	@Autowired
 	private ClientRegistrationRepository registrations;
 
+	@TempDir
+	Path work;
+
 	@AfterEach
 	void reset() {
 		this.outages.up(FakeSystem.BANK_CORE);
@@ -96,6 +106,11 @@ class NewHouseLoanJourneyIT {
 
 		ok(staff("clerk1", "hpf-acceptance-clerk").post(path + "/acceptance", NewHouseSales.everyMaterialProvided()));
 		runJobs(this.engine, caseNo);
+		// the buyer's acceptance receipt, which the agent sees and downloads
+		assertThat(documentKinds(agent, caseNo)).containsExactly("ACCEPTANCE_RECEIPT");
+		String receipt = (String) agent.getList("/api/cases/" + caseNo + "/documents").getBody().get(0).get("documentNo");
+		assertThat(PdfTools.normalise(pdfText(TestTokens.developerAgent("agent-a", NewHouseSales.COMPANY_A), caseNo,
+				receipt))).contains("受理回执", caseNo, "孙八");
 		ok(staff("reviewer1", "hpf-first-reviewer").post(path + "/first-review",
 				Map.of("outcome", "APPROVE", "opinion", "同意")));
 		ok(staff("approver1", "hpf-approver").post(path + "/approval",
@@ -163,6 +178,13 @@ class NewHouseLoanJourneyIT {
 			.single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select kind from documents_document where case_no = ? order by kind")
 			.param(caseNo).query(String.class).list()).contains("LOAN_CONTRACT", "IOU", "DISBURSEMENT_NOTICE");
+		// the contract prints the house as the filed purchase contract has it: floor area and total price
+		String contractNo = this.jdbc.sql("select document_no from documents_document where case_no = ? and kind = 'LOAN_CONTRACT'")
+			.param(caseNo).query(String.class).single();
+		String contract = PdfTools.normalise(pdfText(TestTokens.user("clerk1", "hpf-acceptance-clerk"), caseNo, contractNo));
+		assertThat(contract).contains("建筑面积98.60平方米", "成交价格人民币1,200,000.00元").doesNotContain("建筑面积—");
+		assertThat(documentKinds(agent, caseNo)).as("the agent sees the buyer's receipts, nothing else")
+			.containsExactly("ACCEPTANCE_RECEIPT", "COMPLETION_RECEIPT");
 
 		// months later: the conversion waits for the delivered house on its own clock, red once overdue
 		assertThat(openSteps(caseNo)).containsExactly("Task_ConvertPreMortgage");
@@ -183,6 +205,99 @@ class NewHouseLoanJourneyIT {
 		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
 			.count()).as("the collateral file is closed").isZero();
 		assertThat(status(caseNo)).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void aCaseRefusedAtFirstReviewEndsRefusedWithItsReasonAndTheSalesOfficeDownloadsTheRefusalNotice() throws Exception {
+		at("2026-03-09T10:00");
+		Api agent = Api.as(this.http, TestTokens.developerAgent("agent-a", NewHouseSales.COMPANY_A));
+		String caseNo = submittedAndAccepted(agent, "周九");
+		String path = "/api/loan/applications/" + caseNo;
+		ok(staff("reviewer1", "hpf-first-reviewer").post(path + "/first-review",
+				Map.of("outcome", "REJECT", "opinion", "购房人月收入不足以偿还月供")));
+		runJobs(this.engine, caseNo);
+
+		assertRefused(caseNo, "初审不通过：购房人月收入不足以偿还月供");
+		// the sales office sees the refusal and downloads the notice
+		MvcResult page = this.mvc.perform(get("/sales-office/cases/" + caseNo)
+			.with(SignedIn.developerAgent(this.registrations, "agent-a", NewHouseSales.COMPANY_A))).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		HtmlPage office = HtmlPage.parse(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(office.first("#so-status").orElseThrow().attr("data-status")).isEqualTo("REJECTED");
+		assertThat(office.all("#so-receipt-list li").stream().map(li -> li.attr("data-kind")).toList())
+			.containsExactlyInAnyOrder("ACCEPTANCE_RECEIPT", "REFUSAL_RECEIPT");
+		String notice = this.jdbc.sql("select document_no from documents_document where case_no = ? and kind = 'REFUSAL_RECEIPT'")
+			.param(caseNo).query(String.class).single();
+		MvcResult download = this.mvc.perform(get("/sales-office/cases/" + caseNo + "/documents/" + notice)
+			.with(SignedIn.developerAgent(this.registrations, "agent-a", NewHouseSales.COMPANY_A))).andReturn();
+		assertThat(download.getResponse().getStatus()).isEqualTo(200);
+		String text = PdfTools.normalise(PdfTools.text(PdfTools.write(this.work, notice + ".pdf",
+				download.getResponse().getContentAsByteArray())));
+		assertThat(text).contains("不予贷款", caseNo, "新建商品房住房公积金个人贷款", "购房人月收入不足以偿还月供");
+	}
+
+	@Test
+	void theApproverRefusesANewHouseCaseOnTheCasePage() throws Exception {
+		at("2026-03-09T10:00");
+		Api agent = Api.as(this.http, TestTokens.developerAgent("agent-a", NewHouseSales.COMPANY_A));
+		String caseNo = submittedAndAccepted(agent, "吴十");
+		ok(staff("reviewer1", "hpf-first-reviewer").post("/api/loan/applications/" + caseNo + "/first-review",
+				Map.of("outcome", "APPROVE", "opinion", "同意")));
+
+		MvcResult form = this.mvc.perform(get("/cases/" + caseNo)
+			.with(SignedIn.as(this.registrations, "approver1", "钱", "审批", "hpf-approver"))).andReturn();
+		HtmlPage casePage = HtmlPage.parse(form.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(casePage.first("#approval-reject")).as("the approver may refuse").isPresent();
+		assertThat(casePage.first("#approval-return")).as("the new-house model has no return").isEmpty();
+		MvcResult refused = this.mvc.perform(post("/cases/" + caseNo + "/approval")
+			.with(SignedIn.as(this.registrations, "approver1", "钱", "审批", "hpf-approver"))
+			.with(csrf())
+			.param("outcome", "REJECT")
+			.param("opinion", "所购房屋项目预售资金监管异常")).andReturn();
+		assertThat(refused.getResponse().getStatus()).as(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo(302);
+		runJobs(this.engine, caseNo);
+		assertRefused(caseNo, "审批不同意：所购房屋项目预售资金监管异常");
+	}
+
+	private String submittedAndAccepted(Api agent, String buyer) {
+		ResponseEntity<Map<String, Object>> created = agent.post("/api/loan/new-house-applications",
+				NewHouseSales.application(this.jdbc, NewHouseSales.COMPANY_A, buyer, LoanFixtures.newBuyerIdNumber()),
+				UUID.randomUUID().toString());
+		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+		@SuppressWarnings("unchecked")
+		String caseNo = (String) ((Map<String, Object>) created.getBody().get("caseFile")).get("caseNo");
+		ok(staff("clerk1", "hpf-acceptance-clerk").post("/api/loan/applications/" + caseNo + "/acceptance",
+				NewHouseSales.everyMaterialProvided()));
+		runJobs(this.engine, caseNo);
+		return caseNo;
+	}
+
+	private void assertRefused(String caseNo, String reason) {
+		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)
+			.single()).isEqualTo("REJECTED");
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.count()).as("the process ended").isZero();
+		assertThat(this.jdbc.sql("select remark from intake_case_event where case_no = ? order by id desc limit 1")
+			.param(caseNo).query(String.class).single()).contains(reason);
+		assertThat(this.jdbc.sql("select kind from documents_document where case_no = ? order by kind")
+			.param(caseNo).query(String.class).list()).containsExactly("ACCEPTANCE_RECEIPT", "REFUSAL_RECEIPT");
+	}
+
+	private List<String> documentKinds(Api who, String caseNo) {
+		return who.getList("/api/cases/" + caseNo + "/documents").getBody().stream()
+			.map(d -> (String) d.get("kind")).toList();
+	}
+
+	/** The document's text as pdftotext reads it, downloaded through the API as {@code token}. */
+	private String pdfText(String token, String caseNo, String documentNo) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth(token);
+		headers.setAccept(List.of(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON));
+		ResponseEntity<byte[]> pdf = this.http.exchange("/api/cases/" + caseNo + "/documents/" + documentNo,
+				HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+		assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return PdfTools.text(PdfTools.write(this.work, documentNo + ".pdf", pdf.getBody()));
 	}
 
 	private HtmlPage casePage(String caseNo, String registryClerk) throws Exception {

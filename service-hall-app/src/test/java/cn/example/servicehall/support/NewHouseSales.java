@@ -72,8 +72,8 @@ public final class NewHouseSales {
 		String filingNo = "WQT-" + System.nanoTime() + "-" + units.incrementAndGet();
 		jdbc.sql("""
 				insert into fake_contract_filing (filing_no, buyer_names, buyer_id_numbers, project_name, presale_permit_no,
-				                                  unit_no, price, filed_on, status)
-				values (?, ?, ?, ?, ?, ?, 1200000.00, date '2026-11-01', ?)""")
+				                                  unit_no, floor_area, price, filed_on, status)
+				values (?, ?, ?, ?, ?, ?, 98.60, 1200000.00, date '2026-11-01', ?)""")
 			.params(filingNo, buyerName, buyerIdNumber, projectName, permit, unit, status)
 			.update();
 		return filingNo;

@@ -44,7 +44,8 @@ class NewHouseLoanProcessTest {
 				(JavaDelegate) execution -> this.recordedAcceptances.add(execution.getProcessBusinessKey()));
 		for (String bean : List.of("recordContract", "issueLoanContract", "disburseLoan", "issueIou",
 				"issueIouDocument", "issueDisbursementNotice", "completeCase", "issueCompletionReceipt",
-				"notifyMissingMaterials", "issueMissingMaterialsNotice", "recordWithdrawal")) {
+				"notifyMissingMaterials", "issueMissingMaterialsNotice", "recordWithdrawal", "issueAcceptanceReceipt",
+				"recordRejection", "issueRefusalNotice")) {
 			Mocks.register(bean, (JavaDelegate) execution -> this.done.add(bean));
 		}
 	}
@@ -65,14 +66,19 @@ class NewHouseLoanProcessTest {
 
 		complete(task(), withVariables("materialsComplete", true));
 		assertThat(this.recordedAcceptances).containsExactly("DK2026112300002");
+		BpmnAwareTests.assertThat(pi).as("the receipt is its own step, after the acceptance")
+			.isWaitingAt("Task_IssueAcceptanceReceipt");
+		executeJobs(pi);
+		assertThat(this.done).containsExactly("issueAcceptanceReceipt");
+		this.done.clear();
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
 		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-first-reviewer");
 
-		complete(task());
+		complete(task(), withVariables("firstReviewOutcome", "PASS"));
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveLoan");
 		BpmnAwareTests.assertThat(task()).hasCandidateGroup("hpf-approver");
 
-		complete(task());
+		complete(task(), withVariables("approvalOutcome", "APPROVE"));
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Event_SigningCheckedIn");
 		assertThat(taskQuery().processInstanceId(pi.getId()).count()).as("nobody works while the buyer's slot comes")
 			.isZero();
@@ -128,18 +134,57 @@ class NewHouseLoanProcessTest {
 		runtimeService().createMessageCorrelation("Msg_MaterialsSupplemented").processInstanceId(pi.getId()).correlate();
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AcceptOnlineApplication");
 		complete(task(), withVariables("materialsComplete", true));
+		executeJobs(pi);
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+		assertThat(this.done).as("one acceptance receipt, once the case is accepted").containsExactly(
+				"notifyMissingMaterials", "issueMissingMaterialsNotice", "issueAcceptanceReceipt");
+	}
+
+	@Test
+	void theFirstReviewerRefusesAndTheCaseEndsWithTheRefusalNotice() {
+		ProcessInstance pi = acceptedWithItsReceipt("DK2026112300005");
+		complete(task(), withVariables("firstReviewOutcome", "REJECT"));
+		BpmnAwareTests.assertThat(pi).as("the notice is its own step").isWaitingAt("Task_IssueRefusalNotice");
+		executeJobs(pi);
+		assertRefused(pi);
+	}
+
+	@Test
+	void theApproverRefusesAndTheCaseEndsWithTheRefusalNotice() {
+		ProcessInstance pi = acceptedWithItsReceipt("DK2026112300006");
+		complete(task(), withVariables("firstReviewOutcome", "PASS"));
+		complete(task(), withVariables("approvalOutcome", "REJECT"));
+		executeJobs(pi);
+		assertRefused(pi);
+		assertThat(runtimeService().createEventSubscriptionQuery().eventName("Msg_SigningCheckedIn").count())
+			.as("no signing appointment for a refused case").isZero();
+	}
+
+	/** Accepted online with every material, its acceptance receipt issued: at first review. */
+	private static ProcessInstance acceptedWithItsReceipt(String caseNo) {
+		ProcessInstance pi = start(caseNo);
+		complete(task(), withVariables("materialsComplete", true));
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
+		return pi;
+	}
+
+	private void assertRefused(ProcessInstance pi) {
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Task_IssueRefusalNotice",
+				"EndEvent_ApplicationRejected");
+		assertThat(this.done).containsExactly("issueAcceptanceReceipt", "recordRejection", "issueRefusalNotice");
 	}
 
 	@Test
 	void theSalesOfficeWithdrawsAndEveryOpenStepEnds() {
 		ProcessInstance pi = start("DK2026112300004");
 		complete(task(), withVariables("materialsComplete", true));
+		executeJobs(pi);
 		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_FirstReview");
 
 		runtimeService().createMessageCorrelation("Msg_ApplicationWithdrawn").processInstanceId(pi.getId()).correlate();
 		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationWithdrawn");
-		assertThat(this.done).containsExactly("recordWithdrawal");
+		assertThat(this.done).containsExactly("issueAcceptanceReceipt", "recordWithdrawal");
 	}
 
 	private static ProcessInstance start(String caseNo) {

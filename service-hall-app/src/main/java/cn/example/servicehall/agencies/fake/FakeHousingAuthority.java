@@ -33,7 +33,8 @@ class FakeHousingAuthority implements HousingAuthority {
 			.param("no", filingNo)
 			.query((rs, row) -> new FiledContract(rs.getString("filing_no"),
 					buyers(rs.getString("buyer_names"), rs.getString("buyer_id_numbers")), rs.getString("project_name"),
-					rs.getString("presale_permit_no"), rs.getString("unit_no"), rs.getBigDecimal("price"),
+					rs.getString("presale_permit_no"), rs.getString("unit_no"), rs.getBigDecimal("floor_area"),
+					rs.getBigDecimal("price"),
 					rs.getObject("filed_on", LocalDate.class), FilingStatus.valueOf(rs.getString("status"))))
 			.optional());
 	}
