@@ -159,7 +159,8 @@ class SalesOfficePageController {
 		model.addAttribute("receipts", this.documents.of(number, officer));
 		// 预约面签: offered once approved (null: no link), true once a booking waits
 		boolean booked = this.bookings.active(number.value()).isPresent();
-		model.addAttribute("signing", booked ? Boolean.TRUE : "APPROVED".equals(file.status().name()) ? Boolean.FALSE : null);
+		model.addAttribute("signing",
+				booked ? Boolean.TRUE : this.bookings.awaitsSigningAppointment(file) ? Boolean.FALSE : null);
 		return "workbench/sales-office-case";
 	}
 

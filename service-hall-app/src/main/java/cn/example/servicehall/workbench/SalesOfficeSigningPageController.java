@@ -92,7 +92,7 @@ class SalesOfficeSigningPageController {
 					.orElse(days.keySet().stream().findFirst().orElse(tomorrow));
 		model.addAttribute("file", file);
 		model.addAttribute("booking", booking.orElse(null));
-		model.addAttribute("canBook", "APPROVED".equals(file.status().name()) || booking.isPresent());
+		model.addAttribute("canBook", booking.isPresent() || this.bookings.awaitsSigningAppointment(file));
 		model.addAttribute("branches", this.branches.all());
 		model.addAttribute("branch", chosen);
 		model.addAttribute("days", days);

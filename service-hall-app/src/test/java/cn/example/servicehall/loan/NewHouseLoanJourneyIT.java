@@ -183,8 +183,9 @@ class NewHouseLoanJourneyIT {
 			.param(caseNo).query(String.class).single();
 		String contract = PdfTools.normalise(pdfText(TestTokens.user("clerk1", "hpf-acceptance-clerk"), caseNo, contractNo));
 		assertThat(contract).contains("建筑面积98.60平方米", "成交价格人民币1,200,000.00元").doesNotContain("建筑面积—");
-		assertThat(documentKinds(agent, caseNo)).as("the agent sees the buyer's receipts, nothing else")
-			.containsExactly("ACCEPTANCE_RECEIPT", "COMPLETION_RECEIPT");
+		assertThat(documentKinds(agent, caseNo))
+			.as("the agent sees the buyer's receipts and the disbursement notice addressed to the developer, nothing else")
+			.containsExactlyInAnyOrder("ACCEPTANCE_RECEIPT", "DISBURSEMENT_NOTICE", "COMPLETION_RECEIPT");
 
 		// months later: the conversion waits for the delivered house on its own clock, red once overdue
 		assertThat(openSteps(caseNo)).containsExactly("Task_ConvertPreMortgage");

@@ -64,8 +64,14 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
+	/**
+	 * Waits for a condition, asking again when the element it read was replaced meanwhile (a page reloading under
+	 * the question): only the answer on the page as it settles counts.
+	 */
 	public WebDriverWait waiting(Duration timeout) {
-		return new WebDriverWait(this.driver, timeout);
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/**

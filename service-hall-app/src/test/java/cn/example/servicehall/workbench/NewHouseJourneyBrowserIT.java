@@ -122,7 +122,7 @@ class NewHouseJourneyBrowserIT extends KeycloakBrowserTest {
 			page.findElement(By.id("upload-INCOME_PROOF")).click();
 			agent.waiting(PAGE).until(d -> !d.findElements(By.cssSelector("#material-INCOME_PROOF .so-uploads li")).isEmpty());
 			page.findElement(By.id("resubmit")).click();
-			agent.waiting(PAGE).until(d -> "SUBMITTED".equals(d.findElement(By.id("so-status")).getDomAttribute("data-status")));
+			agent.waiting(PAGE).until(ExpectedConditions.attributeToBe(By.id("so-status"), "data-status", "SUBMITTED"));
 		}
 
 		// 网上受理 with everything, 初审, 审批

@@ -131,8 +131,7 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 			// answered: the income proof uploaded, resubmitted, back at the fund centre's online acceptance
 			upload(agent, "INCOME_PROOF", scan);
 			page.findElement(By.id("resubmit")).sendKeys(Keys.ENTER);
-			agent.waiting(PAGE).until(d -> "SUBMITTED".equals(
-					d.findElement(By.id("so-status")).getDomAttribute("data-status")));
+			agent.waiting(PAGE).until(ExpectedConditions.attributeToBe(By.id("so-status"), "data-status", "SUBMITTED"));
 			assertThat(page.findElements(By.id("so-notice"))).isEmpty();
 			assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).singleResult()
 				.getTaskDefinitionKey()).isEqualTo("Task_AcceptOnlineApplication");

@@ -42,7 +42,8 @@ import cn.example.servicehall.support.TestTokens;
  * 预约面签 on the sales office's pages: once the loan is approved the case page offers the appointment; the agent picks a
  * branch's working day and a slot with seats free, gives the buyer's mobile number, books, moves the booking to another
  * slot and cancels it, each said in words on the page and kept in the booking tables. Before approval there is nothing
- * to book, and a refusal (a number that is not a mobile number) is said on the page with nothing booked.
+ * to book (a booking sent anyway is refused in words), and a refusal (a number that is not a mobile number) is said
+ * on the page with nothing booked.
  */
 @ServiceHallIntegrationTest
 @AutoConfigureMockMvc
@@ -81,6 +82,11 @@ class SalesOfficeSigningPagesIT {
 		assertThat(HtmlPage.parse(page(get(casePage), 200)).all("#signing-link")).isEmpty();
 		assertThat(HtmlPage.parse(page(get(casePage + "/signing"), 200)).get("#signing-not-yet").text())
 			.isEqualTo("贷款审批通过后方可预约面签。");
+
+		MvcResult tooEarly = this.mvc.perform(post(casePage + "/signing").with(agent()).with(csrf()).param("branch", "ZZ")
+			.param("startsAt", "2026-03-10T08:30+08:00").param("phoneNumber", "13812345678")).andReturn();
+		assertThat(tooEarly.getFlashMap().get("flashProblem")).asString().contains("现在不能预约面签");
+		assertThat(bookings(caseNo, "BOOKED")).isZero();
 
 		approve(caseNo);
 		HtmlPage approved = HtmlPage.parse(page(get(casePage), 200));
