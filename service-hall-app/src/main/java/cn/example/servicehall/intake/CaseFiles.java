@@ -59,8 +59,11 @@ public class CaseFiles {
 
 	private final CaseServices services;
 
+	private final ActingCompanies companies;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings, CurrentOfficers officers, CaseServices services) {
+			IntakeSettings settings, CurrentOfficers officers, CaseServices services, ActingCompanies companies) {
+		this.companies = companies;
 		this.settings = settings;
 		this.services = services;
 		this.officers = officers;
@@ -362,7 +365,7 @@ public class CaseFiles {
 
 	/** The case, if the officer may see it; otherwise as if it did not exist. */
 	public Optional<CaseFile> findVisible(CaseNo caseNo, CurrentOfficer officer) {
-		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer)));
+		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer, this.companies)));
 	}
 
 	/** The case, if the officer may see it; 404 otherwise. */
@@ -386,7 +389,7 @@ public class CaseFiles {
 	 */
 	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search,
 			int page, int size) {
-		Optional<Filter> filter = Filter.of(officer, status, search);
+		Optional<Filter> filter = Filter.of(officer, this.companies, status, search);
 		if (filter.isEmpty()) {
 			return new CasePage(List.of(), 0, page, size);
 		}
@@ -413,7 +416,7 @@ public class CaseFiles {
 	 * @param limit at most this many
 	 */
 	public List<CaseNo> openCaseNumbers(CurrentOfficer officer, CaseSearch search, int limit) {
-		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.of(search));
+		Optional<Filter> filter = Filter.of(officer, this.companies, Optional.empty(), Optional.of(search));
 		if (filter.isEmpty()) {
 			return List.of();
 		}
@@ -427,7 +430,7 @@ public class CaseFiles {
 
 	/** The applicant's name of each of the cases the officer may see, by case number (for an inbox's lines). */
 	public Map<String, String> applicantNames(CurrentOfficer officer, java.util.Collection<String> caseNumbers) {
-		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.empty());
+		Optional<Filter> filter = Filter.of(officer, this.companies, Optional.empty(), Optional.empty());
 		if (filter.isEmpty() || caseNumbers.isEmpty()) {
 			return Map.of();
 		}
@@ -445,9 +448,9 @@ public class CaseFiles {
 	private record Filter(String company, String submitter, String status, CaseSearch search) {
 
 		/** Nothing when the officer may see no case at all. */
-		static Optional<Filter> of(CurrentOfficer officer, Optional<? extends CaseStage> status,
-				Optional<CaseSearch> search) {
-			CaseVisibility visibility = CaseVisibility.of(officer);
+		static Optional<Filter> of(CurrentOfficer officer, ActingCompanies companies,
+				Optional<? extends CaseStage> status, Optional<CaseSearch> search) {
+			CaseVisibility visibility = CaseVisibility.of(officer, companies);
 			if (visibility instanceof CaseVisibility.None) {
 				return Optional.empty();
 			}
