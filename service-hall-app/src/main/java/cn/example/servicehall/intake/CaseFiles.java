@@ -572,7 +572,28 @@ public class CaseFiles {
 		return new Visit(at, this.settings.branch(), purpose, recordedBy);
 	}
 
+	/**
+	 * Adds a line to the case's history that is no step of its work (a material taken back, replaced or looked at):
+	 * the case keeps its status, and nothing that listens to the steps ({@link CaseStepRecorded}) hears of it.
+	 * @param actorId who, by login
+	 */
+	@Transactional
+	public void note(CaseNo caseNo, String action, String actorId, Agency agency, String remark) {
+		insertEvent(caseNo, OffsetDateTime.now(this.clock), get(caseNo).status(), action, actor(actorId), agency, remark);
+	}
+
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
+			Agency agency, String remark) {
+		insertEvent(caseNo, at, status, action, actor, agency, remark);
+		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
+			.param(caseNo.value())
+			.query()
+			.singleRow();
+		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
+				(String) file.get("branch"), action, status, agency, at));
+	}
+
+	private void insertEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
 			Agency agency, String remark) {
 		this.jdbc.sql("""
 				insert into intake_case_event (case_no, occurred_at, status, stage, action, actor_id, actor_name, agency,
@@ -588,12 +609,6 @@ public class CaseFiles {
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
-		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
-			.param(caseNo.value())
-			.query()
-			.singleRow();
-		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
-				(String) file.get("branch"), action, status, agency, at));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package cn.example.servicehall.workbench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +152,7 @@ class SalesOfficePageController {
 			.map(n -> n.missingCodes().stream().map(code -> names.getOrDefault(code, code)).toList())
 			.orElse(List.of()) : List.of());
 		model.addAttribute("canUpload", !file.status().isClosed());
+		model.addAttribute("canChangeUploads", Materials.changeable(file));
 		model.addAttribute("canWithdraw", this.services.of(file.serviceType()).mayWithdraw(file));
 		model.addAttribute("receipts", this.documents.of(number, officer));
 		return "workbench/sales-office-case";
@@ -164,26 +166,64 @@ class SalesOfficePageController {
 	Object upload(@PathVariable String caseNo, @PathVariable String material,
 			@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestHeader(name = "X-Upload", required = false) String progress, CurrentOfficer officer,
-			RedirectAttributes flash) throws IOException {
+			RedirectAttributes flash) {
 		companyOf(officer);
 		CaseNo number = CasePages.caseNo(caseNo);
-		String back = "redirect:/sales-office/cases/" + number.value() + "#material-" + material;
+		return answer(progress, flash, "redirect:/sales-office/cases/" + number.value() + "#material-" + material,
+				"workbench.sales-office.flash.uploaded", () -> {
+					if (file == null || file.isEmpty()) {
+						this.materials.upload(number, material, file == null ? null : file.getOriginalFilename(),
+								new byte[0], officer);
+						return;
+					}
+					this.materials.checkUpload(number, material, officer);
+					this.materials.upload(number, material, file.getOriginalFilename(), bytes(file), officer);
+				});
+	}
+
+	/** 撤回材料: the upload no longer counts; only until the fund centre accepts the materials. */
+	@PostMapping("/cases/{caseNo}/materials/{uploadId}/withdrawal")
+	String withdrawUpload(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer,
+			RedirectAttributes flash) {
+		companyOf(officer);
+		CaseNo number = CasePages.caseNo(caseNo);
 		try {
-			if (file == null || file.isEmpty()) {
-				this.materials.upload(number, material, file == null ? null : file.getOriginalFilename(), new byte[0],
-						officer);
-			}
-			else {
-				this.materials.checkUpload(number, material, officer);
-				if (file.getSize() > this.materials.settings().maxSize().toBytes()) {
-					throw this.materials.tooLarge();
-				}
-				this.materials.upload(number, material, file.getOriginalFilename(), file.getBytes(), officer);
-			}
+			this.materials.withdraw(number, uploadId, officer);
+			Flash.done(flash, "workbench.materials.flash.withdrawn");
+		}
+		catch (ProblemException ex) {
+			Flash.refused(flash, ex);
+		}
+		return "redirect:/sales-office/cases/" + number.value() + "#so-materials";
+	}
+
+	/** 替换材料: another file for the same material in place of the upload, with its progress like an upload. */
+	@PostMapping("/cases/{caseNo}/materials/{uploadId}/replacement")
+	Object replaceUpload(@PathVariable String caseNo, @PathVariable String uploadId,
+			@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestHeader(name = "X-Upload", required = false) String progress, CurrentOfficer officer,
+			RedirectAttributes flash) {
+		companyOf(officer);
+		CaseNo number = CasePages.caseNo(caseNo);
+		return answer(progress, flash, "redirect:/sales-office/cases/" + number.value() + "#so-materials",
+				"workbench.materials.flash.replaced", () -> {
+					this.materials.checkChangeable(number, uploadId, officer);
+					this.materials.replace(number, uploadId, file == null ? null : file.getOriginalFilename(),
+							bytes(file), officer);
+				});
+	}
+
+	/**
+	 * Does what a form asked and answers the page's script in JSON ({@code X-Upload: progress}), or the form with the
+	 * page again and the outcome in words.
+	 */
+	private Object answer(String progress, RedirectAttributes flash, String back, String doneKey, Runnable action) {
+		try {
+			action.run();
 			if (progress != null) {
-				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("uploaded", material));
+				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("done", true));
 			}
-			Flash.done(flash, "workbench.sales-office.flash.uploaded");
+			Flash.done(flash, doneKey);
 			return back;
 		}
 		catch (ProblemException ex) {
@@ -194,6 +234,22 @@ class SalesOfficePageController {
 			}
 			Flash.refused(flash, ex);
 			return back;
+		}
+	}
+
+	/** The file's bytes, refused as too large before they are read; nothing for no file. */
+	private byte[] bytes(MultipartFile file) {
+		if (file == null) {
+			return new byte[0];
+		}
+		if (file.getSize() > this.materials.settings().maxSize().toBytes()) {
+			throw this.materials.tooLarge();
+		}
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
