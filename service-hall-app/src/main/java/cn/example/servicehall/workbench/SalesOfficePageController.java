@@ -117,8 +117,13 @@ class SalesOfficePageController {
 				.map(e -> this.messages.getMessage(e, LocaleContextHolder.getLocale()))
 				.distinct()
 				.toList();
+			Map<String, List<String>> byField = new LinkedHashMap<>();
+			errors.getFieldErrors()
+				.forEach(e -> byField.computeIfAbsent(e.getField(), f -> new ArrayList<>())
+					.add(this.messages.getMessage(e, LocaleContextHolder.getLocale())));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			formModel(officer, model, values, problems);
+			fieldErrors(model, byField);
 			return "workbench/sales-office-application";
 		}
 		try {
@@ -128,9 +133,36 @@ class SalesOfficePageController {
 		}
 		catch (ProblemException ex) {
 			response.setStatus(ex.getStatusCode().value());
-			formModel(officer, model, values, List.of(ex.getBody().getDetail()));
+			String detail = ex.getBody().getDetail();
+			formModel(officer, model, values, List.of(detail));
+			fieldOf(ex).ifPresent(field -> fieldErrors(model, Map.of(field, List.of(detail))));
 			return "workbench/sales-office-application";
 		}
+	}
+
+	/** Each field's errors, and the keyboard's focus on the first field in error (in the form's order). */
+	private static void fieldErrors(Model model, Map<String, List<String>> errors) {
+		model.addAttribute("fieldErrors", errors);
+		model.addAttribute("focus", FORM_ORDER.stream().filter(errors::containsKey).findFirst().orElse(FORM_ORDER.get(0)));
+	}
+
+	/** The application form's fields in the order the keyboard visits them. */
+	private static final List<String> FORM_ORDER = List.of("project", "unitNo", "contractFilingNo", "applicant.name",
+			"applicant.idNumber", "requestedAmount", "termMonths");
+
+	/**
+	 * The form's field a refusal of the submission is about, to show it there as well: the purchase contract's filing
+	 * (the housing authority's check) or the project (not the company's, closed, its permit not in force).
+	 */
+	private static Optional<String> fieldOf(ProblemException refusal) {
+		String type = String.valueOf(refusal.getBody().getType());
+		if (type.contains("filing")) {
+			return Optional.of("contractFilingNo");
+		}
+		if (type.contains("project") || type.contains("permit")) {
+			return Optional.of("project");
+		}
+		return Optional.empty();
 	}
 
 	/** 申请详情: state, history, checklist with uploads, the notice's list, resubmission, withdrawal, receipts. */
@@ -317,6 +349,7 @@ class SalesOfficePageController {
 		model.addAttribute("projects", projects);
 		model.addAttribute("values", values);
 		model.addAttribute("problems", problems);
+		fieldErrors(model, Map.of());
 	}
 
 	/** Sales offices only: the agent's company, checked against the fund centre's tables (403 otherwise). */
