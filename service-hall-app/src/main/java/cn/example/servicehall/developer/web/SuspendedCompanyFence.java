@@ -1,5 +1,6 @@
 package cn.example.servicehall.developer.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,8 +39,8 @@ class SuspendedCompanyFence implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod)) {
-			return true; // the style sheets and scripts: nothing of a company's
+		if (!(handler instanceof HandlerMethod) || request.getDispatcherType() == DispatcherType.ERROR) {
+			return true; // the style sheets and scripts, the error page: nothing of a company's
 		}
 		this.officers.current()
 			.filter(officer -> officer.isIn(Groups.DEVELOPER_AGENT))
