@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
@@ -361,6 +362,20 @@ public class CaseFiles {
 			.list()
 			.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
 		return names;
+	}
+
+	/**
+	 * The case's stage, read under a lock held to the end of the caller's transaction: a step that changes the stage
+	 * waits for that transaction, and this waits for such a step to commit and reads what it left. What another module
+	 * allows only in some stages (withdrawing an upload before acceptance) checks it here.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public CaseStage lockedStage(CaseNo caseNo) {
+		return this.jdbc.sql("select status, stage from intake_case where case_no = ? for share")
+			.param(caseNo.value())
+			.query((rs, row) -> CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")))
+			.optional()
+			.orElseThrow(() -> new CaseNotFound(caseNo.value()));
 	}
 
 	/** The case, if the officer may see it; otherwise as if it did not exist. */

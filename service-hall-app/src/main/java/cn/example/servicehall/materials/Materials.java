@@ -28,6 +28,7 @@ import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseServices;
+import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Channel;
 import cn.example.servicehall.intake.Checklist;
@@ -89,7 +90,11 @@ public class Materials {
 	 * or a correction round is open (waiting for materials).
 	 */
 	public static boolean changeable(CaseFile file) {
-		CaseStatus status = file.status().lifecycle();
+		return changeable(file.status());
+	}
+
+	private static boolean changeable(CaseStage stage) {
+		CaseStatus status = stage.lifecycle();
 		return status == CaseStatus.SUBMITTED || status == CaseStatus.AWAITING_MATERIALS;
 	}
 
@@ -241,6 +246,7 @@ public class Materials {
 	@Transactional
 	public MaterialUpload withdraw(CaseNo caseNo, String uploadId, CurrentOfficer officer) {
 		MaterialUpload upload = checkChangeable(caseNo, uploadId, officer);
+		stillOpen(caseNo, upload);
 		markWithdrawn(upload, officer);
 		this.cases.note(caseNo, WITHDRAWN, officer.id(), agencyOf(officer), upload.materialName() + "：" + upload.fileName());
 		return upload;
@@ -255,6 +261,7 @@ public class Materials {
 	public Uploaded replace(CaseNo caseNo, String uploadId, String originalName, byte[] content,
 			CurrentOfficer officer) {
 		MaterialUpload old = checkChangeable(caseNo, uploadId, officer);
+		stillOpen(caseNo, old);
 		markWithdrawn(old, officer);
 		Uploaded uploaded = upload(caseNo, old.material(), originalName, content, officer);
 		this.cases.note(caseNo, REPLACED, officer.id(), agencyOf(officer),
@@ -282,10 +289,21 @@ public class Materials {
 					withdrawn.get().getValue());
 		}
 		if (!changeable(file)) {
-			throw ProblemException.refusal(HttpStatus.CONFLICT, "material-locked", "problem.materials.locked",
-					caseNo.value(), upload.materialName() + "：" + upload.fileName());
+			throw locked(caseNo, upload);
 		}
 		return upload;
+	}
+
+	/** The case's materials still open, the case's row locked until the change commits: an acceptance waits. */
+	private void stillOpen(CaseNo caseNo, MaterialUpload upload) {
+		if (!changeable(this.cases.lockedStage(caseNo))) {
+			throw locked(caseNo, upload);
+		}
+	}
+
+	private static ProblemException locked(CaseNo caseNo, MaterialUpload upload) {
+		return ProblemException.refusal(HttpStatus.CONFLICT, "material-locked", "problem.materials.locked",
+				caseNo.value(), upload.materialName() + "：" + upload.fileName());
 	}
 
 	private void markWithdrawn(MaterialUpload upload, CurrentOfficer officer) {
