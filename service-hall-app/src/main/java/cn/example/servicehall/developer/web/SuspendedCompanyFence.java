@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -25,9 +26,10 @@ class SuspendedCompanyFence implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final CurrentOfficers officers;
 
-	private final Developers developers;
+	/** Through a provider: a test of a web slice has the hall's interceptors but not the developers' tables. */
+	private final ObjectProvider<Developers> developers;
 
-	SuspendedCompanyFence(CurrentOfficers officers, Developers developers) {
+	SuspendedCompanyFence(CurrentOfficers officers, ObjectProvider<Developers> developers) {
 		this.officers = officers;
 		this.developers = developers;
 	}
@@ -42,11 +44,15 @@ class SuspendedCompanyFence implements WebMvcConfigurer, HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod) || request.getDispatcherType() == DispatcherType.ERROR) {
 			return true; // the style sheets and scripts, the error page: nothing of a company's
 		}
+		Developers companies = this.developers.getIfAvailable();
+		if (companies == null) {
+			return true;
+		}
 		this.officers.current()
 			.filter(officer -> officer.isIn(Groups.DEVELOPER_AGENT))
-			.filter(officer -> officer.developerCompanyId().filter(company -> !this.developers.mayAct(company)).isPresent())
+			.filter(officer -> officer.developerCompanyId().filter(company -> !companies.mayAct(company)).isPresent())
 			// says which it is: not registered, or suspended
-			.ifPresent(this.developers::actingCompany);
+			.ifPresent(companies::actingCompany);
 		return true;
 	}
 
