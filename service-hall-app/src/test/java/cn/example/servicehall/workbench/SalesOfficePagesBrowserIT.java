@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -133,8 +134,9 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 			agent.screenshot("sales-office-3-case-uploads");
 			page.findElement(By.id("material-BORROWER_ID")).findElement(By.cssSelector(".replace-form button"))
 				.sendKeys(Keys.ENTER);
-			agent.waiting(PAGE).until(d -> d.findElement(By.cssSelector("#material-BORROWER_ID .so-uploads li"))
-				.getText().contains("scan-2"));
+			// the page reloads itself once the file is in
+			agent.waiting(PAGE).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.cssSelector("#material-BORROWER_ID .so-uploads li")).getText().contains("scan-2"));
 			assertThat(page.findElements(By.cssSelector("#material-BORROWER_ID .so-uploads li"))).singleElement()
 				.satisfies(li -> assertThat(li.getText()).contains("scan-2"));
 			page.findElement(By.id("material-MARITAL_PROOF")).findElement(By.cssSelector(".upload-withdraw-form button"))
