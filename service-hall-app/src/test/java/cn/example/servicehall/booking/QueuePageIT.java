@@ -53,6 +53,9 @@ class QueuePageIT {
 		assertThat(empty.get("#queue-window-kind").text()).contains("只叫现场号").contains("6、7、8");
 		assertThat(HtmlPage.parse(page(get("/hall/queue?branch=HQ&window=7").with(clerk), 200)).get("#queue-window-kind")
 			.text()).contains("先叫预约号");
+		// opened without a window: the branch's first signing window
+		assertThat(HtmlPage.parse(page(get("/hall/queue?branch=HQ").with(clerk), 200)).get("#call-next").text())
+			.contains("6 号窗口");
 		assertThat(empty.get("#call-next").attr("accesskey")).isEqualTo("n");
 		assertThat(empty.get("#queue-screen-link").attr("href")).isEqualTo("/hall/screen?branch=HQ");
 
