@@ -18,10 +18,11 @@ import cn.example.servicehall.agencies.NotificationGateway;
  * @param changeableUntil until when it may be moved or cancelled: the end of the day before the slot
  * @param bookedAt when it was made
  * @param reminderSentAt when the reminder was sent, null before
+ * @param window the window (窗口) its queue number was called to at the hall, null before
  */
 public record Booking(long id, String caseNo, String branch, String branchName, OffsetDateTime startsAt,
 		OffsetDateTime endsAt, String status, String phoneNumber, OffsetDateTime changeableUntil, OffsetDateTime bookedAt,
-		OffsetDateTime reminderSentAt) {
+		OffsetDateTime reminderSentAt, Integer window) {
 
 	public static final String BOOKED = "BOOKED";
 

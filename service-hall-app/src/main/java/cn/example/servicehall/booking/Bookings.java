@@ -261,12 +261,15 @@ public class Bookings {
 
 	/** Takes a seat of the slot, or 409 if none is left: decided on the slot's row, one transaction at a time. */
 	private void takeSeat(Slot slot) {
-		ensureSlotRow(slot);
-		int taken = this.jdbc.sql("""
-				update booking_slot set booked = booked + 1
-				 where branch = ? and starts_at = ? and booked < capacity""")
-			.params(slot.branch(), slot.startsAt())
-			.update();
+		int taken = 0;
+		if (slot.capacity() > 0) { // none when no window of the branch signs
+			ensureSlotRow(slot);
+			taken = this.jdbc.sql("""
+					update booking_slot set booked = booked + 1
+					 where branch = ? and starts_at = ? and booked < capacity""")
+				.params(slot.branch(), slot.startsAt())
+				.update();
+		}
 		if (taken == 0) {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "slot-full", "problem.booking.slot-full",
 					show(slot.startsAt()));
@@ -285,7 +288,7 @@ public class Bookings {
 				rs.getString("branch_name"), startsAt, inZone(rs.getObject("slot_ends_at", OffsetDateTime.class)),
 				rs.getString("status"), Booking.masked(rs.getString("phone_number")), changeableUntil(startsAt),
 				inZone(rs.getObject("booked_at", OffsetDateTime.class)),
-				inZone(rs.getObject("reminder_sent_at", OffsetDateTime.class)));
+				inZone(rs.getObject("reminder_sent_at", OffsetDateTime.class)), rs.getObject("window_no", Integer.class));
 	}
 
 	private OffsetDateTime inZone(OffsetDateTime at) {

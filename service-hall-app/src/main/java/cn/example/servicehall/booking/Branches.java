@@ -1,5 +1,7 @@
 package cn.example.servicehall.booking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.example.servicehall.platform.web.ProblemException;
 
-/** The branches (网点) as the database holds them ({@code booking_branch}). */
+/** The branches (网点) as the database holds them ({@code booking_branch}, their windows {@code booking_window}). */
 @Service
 public class Branches {
 
@@ -21,12 +23,12 @@ public class Branches {
 
 	/** Every branch, by code. */
 	public List<Branch> all() {
-		return this.jdbc.sql("select * from booking_branch order by code").query(Branch.class).list();
+		return this.jdbc.sql(SELECT + " order by b.code").query(Branches::branch).list();
 	}
 
 	/** The branch with this code, if there is one. */
 	public Optional<Branch> find(String code) {
-		return this.jdbc.sql("select * from booking_branch where code = ?").param(code).query(Branch.class).optional();
+		return this.jdbc.sql(SELECT + " where b.code = ?").param(code).query(Branches::branch).optional();
 	}
 
 	/** The branch with this code, or the first branch by code when none is named (a page opened without one). */
@@ -41,6 +43,19 @@ public class Branches {
 	public Branch get(String code) {
 		return find(code).orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "branch-not-found",
 				"problem.booking.branch-not-found", String.valueOf(code)));
+	}
+
+	private static final String SELECT = """
+			select b.code, b.name, b.address, b.slot_minutes,
+			       (select count(*) from booking_window w where w.branch = b.code) as windows,
+			       array(select w.window_no from booking_window w where w.branch = b.code and w.signing
+			              order by w.window_no) as signing_windows
+			  from booking_branch b""";
+
+	private static Branch branch(ResultSet rs, int row) throws SQLException {
+		Integer[] signing = (Integer[]) rs.getArray("signing_windows").getArray();
+		return new Branch(rs.getString("code"), rs.getString("name"), rs.getString("address"), rs.getInt("windows"),
+				rs.getInt("slot_minutes"), List.of(signing));
 	}
 
 }

@@ -125,7 +125,9 @@ public class Queue {
 	}
 
 	/**
-	 * 叫号: the next number waiting at the branch today, called to the window; appointment holders first.
+	 * 叫号: the next number waiting at the branch today, called to the window: at a window that signs appointments
+	 * ({@link Branch#signingWindows}) appointment holders first, then walk-ins; at any other window walk-ins only. An
+	 * appointment called keeps the window ({@link Booking#window}).
 	 * @return the ticket called, or nothing if nobody is waiting
 	 * @throws ProblemException 400 {@code no-such-window} for a window the branch does not have
 	 */
@@ -136,21 +138,28 @@ public class Queue {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "no-such-window", "problem.booking.no-such-window",
 					branch.name(), branch.windows());
 		}
+		// a signing window calls appointment holders first; the others call walk-ins only
 		Optional<Long> next = this.jdbc.sql("""
-				select id from queue_ticket where branch = ? and day = ? and status = 'WAITING'
+				select id from queue_ticket where branch = ? and day = ? and status = 'WAITING' and (? or kind = 'W')
 				 order by case kind when 'Y' then 0 else 1 end, seq limit 1 for update skip locked""")
-			.params(branch.code(), today())
+			.params(branch.code(), today(), branch.signs(window))
 			.query(Long.class)
 			.optional();
 		if (next.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(this.jdbc.sql("""
+		Ticket called = this.jdbc.sql("""
 				update queue_ticket set status = 'CALLED', window_no = ?, called_at = ?, called_by = ? where id = ?
 				returning *""")
 			.params(window, now(), officer.id(), next.get())
 			.query(this::ticket)
-			.single());
+			.single();
+		// the appointment keeps the window it was signed at
+		this.jdbc.sql("""
+				update booking set window_no = ? where id = (select booking_id from queue_ticket where id = ?)""")
+			.params(window, next.get())
+			.update();
+		return Optional.of(called);
 	}
 
 	/** The branch's queue today: the latest calls and who waits. @throws ProblemException 404 for no such branch */

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.example.servicehall.developer.DeveloperProject.EscrowAccount;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.intake.ActingCompanies;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -26,7 +27,7 @@ import cn.example.servicehall.platform.web.ProblemException;
  * Administered by hall managers ({@link #mayAdminister}).
  */
 @Service
-public class Developers {
+public class Developers implements ActingCompanies {
 
 	private final JdbcClient jdbc;
 
@@ -63,6 +64,17 @@ public class Developers {
 					"problem.developer.agent-not-registered", agent.id(), company.name());
 		}
 		return company;
+	}
+
+	/** Registered and not suspended: what lets intake show a company's agents their cases. */
+	@Override
+	public boolean mayAct(String developerCompanyId) {
+		return this.jdbc.sql("select status from developer_company where uscc = ?")
+			.param(developerCompanyId.strip().toUpperCase(Locale.ROOT))
+			.query(String.class)
+			.optional()
+			.filter(DeveloperCompany.Status.ACTIVE.name()::equals)
+			.isPresent();
 	}
 
 	/**

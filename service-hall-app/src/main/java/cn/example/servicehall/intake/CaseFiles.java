@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
@@ -59,8 +60,11 @@ public class CaseFiles {
 
 	private final CaseServices services;
 
+	private final ActingCompanies companies;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings, CurrentOfficers officers, CaseServices services) {
+			IntakeSettings settings, CurrentOfficers officers, CaseServices services, ActingCompanies companies) {
+		this.companies = companies;
 		this.settings = settings;
 		this.services = services;
 		this.officers = officers;
@@ -360,9 +364,23 @@ public class CaseFiles {
 		return names;
 	}
 
+	/**
+	 * The case's stage, read under a lock held to the end of the caller's transaction: a step that changes the stage
+	 * waits for that transaction, and this waits for such a step to commit and reads what it left. What another module
+	 * allows only in some stages (withdrawing an upload before acceptance) checks it here.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public CaseStage lockedStage(CaseNo caseNo) {
+		return this.jdbc.sql("select status, stage from intake_case where case_no = ? for share")
+			.param(caseNo.value())
+			.query((rs, row) -> CaseStage.of(CaseStatus.valueOf(rs.getString("status")), rs.getString("stage")))
+			.optional()
+			.orElseThrow(() -> new CaseNotFound(caseNo.value()));
+	}
+
 	/** The case, if the officer may see it; otherwise as if it did not exist. */
 	public Optional<CaseFile> findVisible(CaseNo caseNo, CurrentOfficer officer) {
-		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer)));
+		return find(caseNo).filter(file -> isVisible(file, CaseVisibility.of(officer, this.companies)));
 	}
 
 	/** The case, if the officer may see it; 404 otherwise. */
@@ -386,7 +404,7 @@ public class CaseFiles {
 	 */
 	public CasePage list(CurrentOfficer officer, Optional<? extends CaseStage> status, Optional<CaseSearch> search,
 			int page, int size) {
-		Optional<Filter> filter = Filter.of(officer, status, search);
+		Optional<Filter> filter = Filter.of(officer, this.companies, status, search);
 		if (filter.isEmpty()) {
 			return new CasePage(List.of(), 0, page, size);
 		}
@@ -413,7 +431,7 @@ public class CaseFiles {
 	 * @param limit at most this many
 	 */
 	public List<CaseNo> openCaseNumbers(CurrentOfficer officer, CaseSearch search, int limit) {
-		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.of(search));
+		Optional<Filter> filter = Filter.of(officer, this.companies, Optional.empty(), Optional.of(search));
 		if (filter.isEmpty()) {
 			return List.of();
 		}
@@ -427,7 +445,7 @@ public class CaseFiles {
 
 	/** The applicant's name of each of the cases the officer may see, by case number (for an inbox's lines). */
 	public Map<String, String> applicantNames(CurrentOfficer officer, java.util.Collection<String> caseNumbers) {
-		Optional<Filter> filter = Filter.of(officer, Optional.empty(), Optional.empty());
+		Optional<Filter> filter = Filter.of(officer, this.companies, Optional.empty(), Optional.empty());
 		if (filter.isEmpty() || caseNumbers.isEmpty()) {
 			return Map.of();
 		}
@@ -445,9 +463,9 @@ public class CaseFiles {
 	private record Filter(String company, String submitter, String status, CaseSearch search) {
 
 		/** Nothing when the officer may see no case at all. */
-		static Optional<Filter> of(CurrentOfficer officer, Optional<? extends CaseStage> status,
-				Optional<CaseSearch> search) {
-			CaseVisibility visibility = CaseVisibility.of(officer);
+		static Optional<Filter> of(CurrentOfficer officer, ActingCompanies companies,
+				Optional<? extends CaseStage> status, Optional<CaseSearch> search) {
+			CaseVisibility visibility = CaseVisibility.of(officer, companies);
 			if (visibility instanceof CaseVisibility.None) {
 				return Optional.empty();
 			}
@@ -569,7 +587,28 @@ public class CaseFiles {
 		return new Visit(at, this.settings.branch(), purpose, recordedBy);
 	}
 
+	/**
+	 * Adds a line to the case's history that is no step of its work (a material taken back, replaced or looked at):
+	 * the case keeps its status, and nothing that listens to the steps ({@link CaseStepRecorded}) hears of it.
+	 * @param actorId who, by login
+	 */
+	@Transactional
+	public void note(CaseNo caseNo, String action, String actorId, Agency agency, String remark) {
+		insertEvent(caseNo, OffsetDateTime.now(this.clock), get(caseNo).status(), action, actor(actorId), agency, remark);
+	}
+
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
+			Agency agency, String remark) {
+		insertEvent(caseNo, at, status, action, actor, agency, remark);
+		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
+			.param(caseNo.value())
+			.query()
+			.singleRow();
+		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
+				(String) file.get("branch"), action, status, agency, at));
+	}
+
+	private void insertEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
 			Agency agency, String remark) {
 		this.jdbc.sql("""
 				insert into intake_case_event (case_no, occurred_at, status, stage, action, actor_id, actor_name, agency,
@@ -585,12 +624,6 @@ public class CaseFiles {
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
-		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
-			.param(caseNo.value())
-			.query()
-			.singleRow();
-		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
-				(String) file.get("branch"), action, status, agency, at));
 	}
 
 	/**

@@ -7,7 +7,8 @@ import cn.example.servicehall.identity.Groups;
 
 /**
  * Which cases an officer may see. Staff of the four agencies, hall managers and administrators see every case; a
- * developer agent sees only the applications of their own company; the online hall's system ({@code online-hall})
+ * developer agent sees only the applications of their own company, and none while the company may not act (not
+ * registered, or suspended by the fund centre: {@link ActingCompanies}); the online hall's system ({@code online-hall})
  * only the applications it submitted itself; anyone else sees none. A case one may not see
  * does not exist for them: it answers 404 and appears in no list or count.
  */
@@ -29,14 +30,14 @@ public sealed interface CaseVisibility {
 	record None() implements CaseVisibility {
 	}
 
-	static CaseVisibility of(CurrentOfficer officer) {
+	static CaseVisibility of(CurrentOfficer officer, ActingCompanies companies) {
 		if (officer.groups().stream().anyMatch(Groups.CASE_POSTS::contains) || officer.isIn(Groups.HALL_MANAGER)
 				|| officer.isIn(Groups.SYSTEM_ADMIN)) {
 			return new All();
 		}
 		if (officer.isIn(Groups.DEVELOPER_AGENT)) {
 			Optional<String> company = officer.developerCompanyId();
-			return company.<CaseVisibility>map(OfCompany::new).orElseGet(None::new);
+			return company.filter(companies::mayAct).<CaseVisibility>map(OfCompany::new).orElseGet(None::new);
 		}
 		if (officer.isIn(Groups.ONLINE_HALL)) {
 			return new OfSubmitter(officer.id());

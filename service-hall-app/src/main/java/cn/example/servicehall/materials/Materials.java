@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseServices;
+import cn.example.servicehall.intake.CaseStage;
+import cn.example.servicehall.intake.CaseStatus;
 import cn.example.servicehall.intake.Channel;
 import cn.example.servicehall.intake.Checklist;
+import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -38,6 +43,17 @@ import cn.example.servicehall.platform.web.ProblemException;
  */
 @Service
 public class Materials {
+
+	/** The case history's line for an upload taken back. */
+	public static final String WITHDRAWN = "MATERIAL_WITHDRAWN";
+
+	/** The case history's line for an upload replaced by another file. */
+	public static final String REPLACED = "MATERIAL_REPLACED";
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** The case history's line for a material downloaded. */
+	public static final String DOWNLOADED = "MATERIAL_DOWNLOADED";
 
 	private final JdbcClient jdbc;
 
@@ -55,6 +71,31 @@ public class Materials {
 		this.services = services;
 		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/**
+	 * Who uploads, withdraws and replaces files: the acceptance clerk at the window, an agent and the online hall for
+	 * the cases they may see.
+	 */
+	public static final List<String> CHANGERS = List.of(Groups.HPF_ACCEPTANCE_CLERK, Groups.DEVELOPER_AGENT,
+			Groups.ONLINE_HALL);
+
+	/** Whether the officer holds a post that uploads, withdraws and replaces files ({@link #CHANGERS}). */
+	public static boolean mayChange(CurrentOfficer officer) {
+		return officer != null && CHANGERS.stream().anyMatch(officer::isIn);
+	}
+
+	/**
+	 * Whether the case's uploads may still be withdrawn or replaced: its materials were not accepted yet (submitted),
+	 * or a correction round is open (waiting for materials).
+	 */
+	public static boolean changeable(CaseFile file) {
+		return changeable(file.status());
+	}
+
+	private static boolean changeable(CaseStage stage) {
+		CaseStatus status = stage.lifecycle();
+		return status == CaseStatus.SUBMITTED || status == CaseStatus.AWAITING_MATERIALS;
 	}
 
 	/** What a material may be: sizes, pages, pixels. */
@@ -187,7 +228,103 @@ public class Materials {
 	 * @param uploadId the upload's id as the address has it
 	 */
 	public Download download(CaseNo caseNo, String uploadId, CurrentOfficer officer) {
+		MaterialUpload upload = find(this.cases.getVisible(caseNo, officer), uploadId);
+		byte[] content = this.jdbc.sql("select content from materials_blob where sha256 = ?")
+			.param(upload.sha256())
+			.query(byte[].class)
+			.single();
+		this.cases.note(caseNo, DOWNLOADED, officer.id(), agencyOf(officer), upload.materialName() + "：" + upload.fileName());
+		return new Download(upload, content);
+	}
+
+	/**
+	 * 撤回材料: the upload no longer counts for its material. The row stays, marked with who and when, and so does the
+	 * content; the case's history says so. Only while the material set is open ({@link #checkChangeable}).
+	 * @throws ProblemException 404 for an upload not of a case the officer may see, 409 {@code material-locked} once
+	 *         the materials were accepted, 409 {@code material-already-withdrawn}
+	 */
+	@Transactional
+	public MaterialUpload withdraw(CaseNo caseNo, String uploadId, CurrentOfficer officer) {
+		MaterialUpload upload = checkChangeable(caseNo, uploadId, officer);
+		stillOpen(caseNo, upload);
+		markWithdrawn(upload, officer);
+		this.cases.note(caseNo, WITHDRAWN, officer.id(), agencyOf(officer), upload.materialName() + "：" + upload.fileName());
+		return upload;
+	}
+
+	/**
+	 * 替换材料: another file for the same material in place of the upload, in one go: the new file is checked as any
+	 * upload ({@link #upload}) and, when it is taken, the old one is withdrawn; the case's history names both.
+	 * @return the new upload
+	 */
+	@Transactional
+	public Uploaded replace(CaseNo caseNo, String uploadId, String originalName, byte[] content,
+			CurrentOfficer officer) {
+		MaterialUpload old = checkChangeable(caseNo, uploadId, officer);
+		stillOpen(caseNo, old);
+		markWithdrawn(old, officer);
+		Uploaded uploaded = upload(caseNo, old.material(), originalName, content, officer);
+		this.cases.note(caseNo, REPLACED, officer.id(), agencyOf(officer),
+				old.materialName() + "：" + old.fileName() + " → " + uploaded.upload().fileName());
+		return uploaded;
+	}
+
+	/**
+	 * Checks, before a file is read, that the upload may be withdrawn or replaced: an upload that counts, of a case the
+	 * officer may see, whose materials were not accepted yet (submitted, or a correction round open).
+	 * @return the upload
+	 */
+	public MaterialUpload checkChangeable(CaseNo caseNo, String uploadId, CurrentOfficer officer) {
 		CaseFile file = this.cases.getVisible(caseNo, officer);
+		MaterialUpload upload = find(file, uploadId);
+		Optional<Map.Entry<OffsetDateTime, String>> withdrawn = this.jdbc.sql("""
+				select withdrawn_at, withdrawn_by from materials_upload where id = ? and withdrawn_at is not null""")
+			.param(upload.id())
+			.query((rs, row) -> Map.entry(rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawn_by")))
+			.optional();
+		if (withdrawn.isPresent()) {
+			throw ProblemException.refusal(HttpStatus.CONFLICT, "material-already-withdrawn",
+					"problem.materials.already-withdrawn", caseNo.value(), upload.fileName(),
+					withdrawn.get().getKey().atZoneSameInstant(this.clock.getZone()).format(MINUTE),
+					withdrawn.get().getValue());
+		}
+		if (!changeable(file)) {
+			throw locked(caseNo, upload);
+		}
+		return upload;
+	}
+
+	/** The case's materials still open, the case's row locked until the change commits: an acceptance waits. */
+	private void stillOpen(CaseNo caseNo, MaterialUpload upload) {
+		if (!changeable(this.cases.lockedStage(caseNo))) {
+			throw locked(caseNo, upload);
+		}
+	}
+
+	private static ProblemException locked(CaseNo caseNo, MaterialUpload upload) {
+		return ProblemException.refusal(HttpStatus.CONFLICT, "material-locked", "problem.materials.locked",
+				caseNo.value(), upload.materialName() + "：" + upload.fileName());
+	}
+
+	private void markWithdrawn(MaterialUpload upload, CurrentOfficer officer) {
+		int marked = this.jdbc.sql("""
+				update materials_upload set withdrawn_at = ?, withdrawn_by = ? where id = ? and withdrawn_at is null""")
+			.params(OffsetDateTime.now(this.clock), officer.id(), upload.id())
+			.update();
+		if (marked != 1) {
+			// withdrawn at the same moment from another counter: the first one was kept
+			throw new DoneConcurrently();
+		}
+	}
+
+	/** The history's words for who acted: an agent for their company, anyone else for the fund centre. */
+	private static Agency agencyOf(CurrentOfficer officer) {
+		return officer.isIn(Groups.DEVELOPER_AGENT) ? Agency.DEVELOPER : Agency.HPF;
+	}
+
+	/** An upload of the case, withdrawn or not; 404 otherwise. */
+	private MaterialUpload find(CaseFile file, String uploadId) {
+		CaseNo caseNo = file.caseNo();
 		UUID id;
 		try {
 			id = UUID.fromString(uploadId);
@@ -198,16 +335,11 @@ public class Materials {
 		Map<String, String> names = checklist(file).items()
 			.stream()
 			.collect(Collectors.toMap(i -> i.material().code(), i -> i.material().name()));
-		MaterialUpload upload = this.jdbc.sql(SELECT + " where u.case_no = ? and u.id = ?")
+		return this.jdbc.sql(SELECT + " where u.case_no = ? and u.id = ?")
 			.params(caseNo.value(), id)
 			.query((rs, row) -> upload(rs, names))
 			.optional()
 			.orElseThrow(() -> notFound(caseNo, uploadId));
-		byte[] content = this.jdbc.sql("select content from materials_blob where sha256 = ?")
-			.param(upload.sha256())
-			.query(byte[].class)
-			.single();
-		return new Download(upload, content);
 	}
 
 	private static ProblemException notFound(CaseNo caseNo, String uploadId) {

@@ -1,5 +1,6 @@
 package cn.example.servicehall.workbench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,14 +20,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseDocuments;
 import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseRequests;
 import cn.example.servicehall.intake.MissingMaterialsNotified.Material;
 import cn.example.servicehall.materials.Materials;
+import cn.example.servicehall.platform.web.ProblemException;
 
 /**
  * The case page (案件详情), the shell every service shares: the case with its parts, timeline, documents, clocks and
@@ -87,6 +93,51 @@ class CasePageController {
 	@GetMapping("/materials/{uploadId}")
 	ResponseEntity<byte[]> material(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer) {
 		return this.materials.download(CasePages.caseNo(caseNo), uploadId, officer).toResponse();
+	}
+
+	/** 撤回材料 at the counter: the scan no longer counts; only until the materials are accepted. */
+	@PostMapping("/materials/{uploadId}/withdrawal")
+	String withdrawMaterial(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer,
+			RedirectAttributes flash) {
+		CaseNo number = CasePages.caseNo(caseNo);
+		try {
+			mayChange(officer);
+			this.materials.withdraw(number, uploadId, officer);
+			Flash.done(flash, "workbench.materials.flash.withdrawn");
+		}
+		catch (ProblemException ex) {
+			Flash.refused(flash, ex);
+		}
+		return "redirect:/cases/" + number.value() + "#materials";
+	}
+
+	/** 替换材料 at the counter: another scan for the same material in place of this one. */
+	@PostMapping("/materials/{uploadId}/replacement")
+	String replaceMaterial(@PathVariable String caseNo, @PathVariable String uploadId,
+			@RequestParam(name = "file", required = false) MultipartFile file, CurrentOfficer officer,
+			RedirectAttributes flash) throws IOException {
+		CaseNo number = CasePages.caseNo(caseNo);
+		try {
+			mayChange(officer);
+			this.materials.checkChangeable(number, uploadId, officer);
+			if (file != null && file.getSize() > this.materials.settings().maxSize().toBytes()) {
+				throw this.materials.tooLarge();
+			}
+			this.materials.replace(number, uploadId, file == null ? null : file.getOriginalFilename(),
+					file == null ? new byte[0] : file.getBytes(), officer);
+			Flash.done(flash, "workbench.materials.flash.replaced");
+		}
+		catch (ProblemException ex) {
+			Flash.refused(flash, ex);
+		}
+		return "redirect:/cases/" + number.value() + "#materials";
+	}
+
+	/** Of the staff, only the acceptance clerk changes a case's materials ({@link Materials#CHANGERS}). */
+	private static void mayChange(CurrentOfficer officer) {
+		if (!Materials.mayChange(officer)) {
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.materials.clerk-only");
+		}
 	}
 
 	/** 受理: all materials there accepts the case; anything missing issues one notice listing all of it. */

@@ -173,6 +173,8 @@ class CasePages {
 		Checklist checklist = service.map(s -> s.checklist(file)).orElse(Checklist.none());
 		notice(caseNo, checklist, model);
 		model.addAttribute("materials", this.materials.of(caseNo, officer));
+		// the counter clerk takes back or replaces a scan until the materials are accepted
+		model.addAttribute("canChangeMaterials", Materials.mayChange(officer) && Materials.changeable(file));
 		model.addAttribute("documents", this.documents.of(caseNo, officer));
 		model.addAttribute("backgroundSteps", this.background.of(caseNo.value()));
 		model.addAttribute("clocks", this.clocks.readCase(caseNo).stream().map(ClockLine::of).toList());

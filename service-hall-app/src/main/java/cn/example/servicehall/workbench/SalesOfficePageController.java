@@ -1,6 +1,7 @@
 package cn.example.servicehall.workbench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,8 +121,13 @@ class SalesOfficePageController {
 				.map(e -> this.messages.getMessage(e, LocaleContextHolder.getLocale()))
 				.distinct()
 				.toList();
+			Map<String, List<String>> byField = new LinkedHashMap<>();
+			errors.getFieldErrors()
+				.forEach(e -> byField.computeIfAbsent(e.getField(), f -> new ArrayList<>())
+					.add(this.messages.getMessage(e, LocaleContextHolder.getLocale())));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			formModel(officer, model, values, problems);
+			fieldErrors(model, byField);
 			return "workbench/sales-office-application";
 		}
 		try {
@@ -131,9 +137,36 @@ class SalesOfficePageController {
 		}
 		catch (ProblemException ex) {
 			response.setStatus(ex.getStatusCode().value());
-			formModel(officer, model, values, List.of(ex.getBody().getDetail()));
+			String detail = ex.getBody().getDetail();
+			formModel(officer, model, values, List.of(detail));
+			fieldOf(ex).ifPresent(field -> fieldErrors(model, Map.of(field, List.of(detail))));
 			return "workbench/sales-office-application";
 		}
+	}
+
+	/** Each field's errors, and the keyboard's focus on the first field in error (in the form's order). */
+	private static void fieldErrors(Model model, Map<String, List<String>> errors) {
+		model.addAttribute("fieldErrors", errors);
+		model.addAttribute("focus", FORM_ORDER.stream().filter(errors::containsKey).findFirst().orElse(FORM_ORDER.get(0)));
+	}
+
+	/** The application form's fields in the order the keyboard visits them. */
+	private static final List<String> FORM_ORDER = List.of("project", "unitNo", "contractFilingNo", "applicant.name",
+			"applicant.idNumber", "requestedAmount", "termMonths");
+
+	/**
+	 * The form's field a refusal of the submission is about, to show it there as well: the purchase contract's filing
+	 * (the housing authority's check) or the project (not the company's, closed, its permit not in force).
+	 */
+	private static Optional<String> fieldOf(ProblemException refusal) {
+		String type = String.valueOf(refusal.getBody().getType());
+		if (type.contains("filing")) {
+			return Optional.of("contractFilingNo");
+		}
+		if (type.contains("project") || type.contains("permit")) {
+			return Optional.of("project");
+		}
+		return Optional.empty();
 	}
 
 	/** 申请详情: state, history, checklist with uploads, the notice's list, resubmission, withdrawal, receipts. */
@@ -155,6 +188,7 @@ class SalesOfficePageController {
 			.map(n -> n.missingCodes().stream().map(code -> names.getOrDefault(code, code)).toList())
 			.orElse(List.of()) : List.of());
 		model.addAttribute("canUpload", !file.status().isClosed());
+		model.addAttribute("canChangeUploads", Materials.changeable(file));
 		model.addAttribute("canWithdraw", this.services.of(file.serviceType()).mayWithdraw(file));
 		model.addAttribute("receipts", this.documents.of(number, officer));
 		// 预约面签: offered once approved (null: no link), true once a booking waits
@@ -172,26 +206,64 @@ class SalesOfficePageController {
 	Object upload(@PathVariable String caseNo, @PathVariable String material,
 			@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestHeader(name = "X-Upload", required = false) String progress, CurrentOfficer officer,
-			RedirectAttributes flash) throws IOException {
+			RedirectAttributes flash) {
 		companyOf(officer);
 		CaseNo number = CasePages.caseNo(caseNo);
-		String back = "redirect:/sales-office/cases/" + number.value() + "#material-" + material;
+		return answer(progress, flash, "redirect:/sales-office/cases/" + number.value() + "#material-" + material,
+				"workbench.sales-office.flash.uploaded", () -> {
+					if (file == null || file.isEmpty()) {
+						this.materials.upload(number, material, file == null ? null : file.getOriginalFilename(),
+								new byte[0], officer);
+						return;
+					}
+					this.materials.checkUpload(number, material, officer);
+					this.materials.upload(number, material, file.getOriginalFilename(), bytes(file), officer);
+				});
+	}
+
+	/** 撤回材料: the upload no longer counts; only until the fund centre accepts the materials. */
+	@PostMapping("/cases/{caseNo}/materials/{uploadId}/withdrawal")
+	String withdrawUpload(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer,
+			RedirectAttributes flash) {
+		companyOf(officer);
+		CaseNo number = CasePages.caseNo(caseNo);
 		try {
-			if (file == null || file.isEmpty()) {
-				this.materials.upload(number, material, file == null ? null : file.getOriginalFilename(), new byte[0],
-						officer);
-			}
-			else {
-				this.materials.checkUpload(number, material, officer);
-				if (file.getSize() > this.materials.settings().maxSize().toBytes()) {
-					throw this.materials.tooLarge();
-				}
-				this.materials.upload(number, material, file.getOriginalFilename(), file.getBytes(), officer);
-			}
+			this.materials.withdraw(number, uploadId, officer);
+			Flash.done(flash, "workbench.materials.flash.withdrawn");
+		}
+		catch (ProblemException ex) {
+			Flash.refused(flash, ex);
+		}
+		return "redirect:/sales-office/cases/" + number.value() + "#so-materials";
+	}
+
+	/** 替换材料: another file for the same material in place of the upload, with its progress like an upload. */
+	@PostMapping("/cases/{caseNo}/materials/{uploadId}/replacement")
+	Object replaceUpload(@PathVariable String caseNo, @PathVariable String uploadId,
+			@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestHeader(name = "X-Upload", required = false) String progress, CurrentOfficer officer,
+			RedirectAttributes flash) {
+		companyOf(officer);
+		CaseNo number = CasePages.caseNo(caseNo);
+		return answer(progress, flash, "redirect:/sales-office/cases/" + number.value() + "#so-materials",
+				"workbench.materials.flash.replaced", () -> {
+					this.materials.checkChangeable(number, uploadId, officer);
+					this.materials.replace(number, uploadId, file == null ? null : file.getOriginalFilename(),
+							bytes(file), officer);
+				});
+	}
+
+	/**
+	 * Does what a form asked and answers the page's script in JSON ({@code X-Upload: progress}), or the form with the
+	 * page again and the outcome in words.
+	 */
+	private Object answer(String progress, RedirectAttributes flash, String back, String doneKey, Runnable action) {
+		try {
+			action.run();
 			if (progress != null) {
-				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("uploaded", material));
+				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("done", true));
 			}
-			Flash.done(flash, "workbench.sales-office.flash.uploaded");
+			Flash.done(flash, doneKey);
 			return back;
 		}
 		catch (ProblemException ex) {
@@ -202,6 +274,22 @@ class SalesOfficePageController {
 			}
 			Flash.refused(flash, ex);
 			return back;
+		}
+	}
+
+	/** The file's bytes, refused as too large before they are read; nothing for no file. */
+	private byte[] bytes(MultipartFile file) {
+		if (file == null) {
+			return new byte[0];
+		}
+		if (file.getSize() > this.materials.settings().maxSize().toBytes()) {
+			throw this.materials.tooLarge();
+		}
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -269,6 +357,7 @@ class SalesOfficePageController {
 		model.addAttribute("projects", projects);
 		model.addAttribute("values", values);
 		model.addAttribute("problems", problems);
+		fieldErrors(model, Map.of());
 	}
 
 	/** Sales offices only: the agent's company, checked against the fund centre's tables (403 otherwise). */

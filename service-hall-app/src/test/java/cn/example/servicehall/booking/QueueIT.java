@@ -120,6 +120,51 @@ class QueueIT {
 		assertThat(board.toString()).contains("Y001", "W001").doesNotContain("钱七", caseNo);
 	}
 
+	@Test
+	void aSlotSeatsOneAppointmentPerSigningWindowAndTheBookingKeepsTheWindowItWasCalledTo() {
+		// 山阳区管理部: windows 2 and 3 sign appointments, window 1 serves walk-ins only
+		Api clerk = clerk();
+		List<Map<String, Object>> branches = clerk.getList("/api/bookings/branches").getBody();
+		assertThat(branches).filteredOn(b -> "SY".equals(b.get("code"))).singleElement()
+			.satisfies(b -> assertThat(b).containsEntry("windows", 3).containsEntry("signingWindows", List.of(2, 3))
+				.containsEntry("capacityPerSlot", 2));
+		at("2026-03-16T10:00");
+		assertThat(clerk.getList("/api/bookings/slots?branch=SY&from=2026-03-19&to=2026-03-19").getBody())
+			.extracting(s -> s.get("capacity")).containsOnly(2);
+		// window 1 opened for signing too: one more seat in every slot not yet booked
+		this.jdbc.sql("update booking_window set signing = true where branch = 'SY' and window_no = 1").update();
+		try {
+			assertThat(clerk.getList("/api/bookings/slots?branch=SY&from=2026-03-19&to=2026-03-19").getBody())
+				.extracting(s -> s.get("capacity")).containsOnly(3);
+		}
+		finally {
+			this.jdbc.sql("update booking_window set signing = false where branch = 'SY' and window_no = 1").update();
+		}
+
+		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
+		String caseNo = newHouseCase(agentA, this.jdbc);
+		long booking = book(agentA, caseNo, "SY", "2026-03-17T09:00");
+		at("2026-03-17T08:40");
+		assertThat(clerk.post("/api/queue/walk-ins", Map.of("branch", "SY")).getBody()).containsEntry("number", "W001");
+		assertThat(clerk.post("/api/queue/check-ins", Map.of("caseNo", caseNo)).getBody()).containsEntry("number", "Y001");
+		assertThat(agentA.get("/api/bookings/" + booking).getBody()).containsEntry("window", null);
+
+		// the walk-ins' window calls walk-ins only; the appointment waits for a signing window
+		assertThat(clerk.post("/api/queue/SY/calls", Map.of("window", 1)).getBody()).containsEntry("number", "W001");
+		assertThat(clerk.post("/api/queue/SY/calls", Map.of("window", 1)).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(clerk.post("/api/queue/SY/calls", Map.of("window", 2)).getBody()).containsEntry("number", "Y001")
+			.containsEntry("window", 2);
+		assertThat(agentA.get("/api/bookings/" + booking).getBody()).containsEntry("window", 2)
+			.containsEntry("status", "CHECKED_IN");
+
+		// the calling screen: 请 Y001 到 2 号窗口
+		assertThat(Api.anonymous(this.http).get("/hall/screen/board?branch=SY").getBody().toString())
+			.contains("number=Y001, window=2");
+		String screen = this.http.getForObject("/hall/screen?branch=SY", String.class);
+		assertThat(screen).contains("data-please=\"请\"").contains("data-window=\"到 {0} 号窗口\"");
+	}
+
 	private Api clerk() {
 		return Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));
 	}

@@ -49,6 +49,13 @@ class QueuePageIT {
 
 		HtmlPage empty = HtmlPage.parse(page(get("/hall/queue?branch=HQ&window=2").with(clerk), 200));
 		assertThat(empty.get("#call-next").text()).contains("2 号窗口");
+		// window 2 of the hall serves walk-ins; 6 to 8 sign appointments
+		assertThat(empty.get("#queue-window-kind").text()).contains("只叫现场号").contains("6、7、8");
+		assertThat(HtmlPage.parse(page(get("/hall/queue?branch=HQ&window=7").with(clerk), 200)).get("#queue-window-kind")
+			.text()).contains("先叫预约号");
+		// opened without a window: the branch's first signing window
+		assertThat(HtmlPage.parse(page(get("/hall/queue?branch=HQ").with(clerk), 200)).get("#call-next").text())
+			.contains("6 号窗口");
 		assertThat(empty.get("#call-next").attr("accesskey")).isEqualTo("n");
 		assertThat(empty.get("#queue-screen-link").attr("href")).isEqualTo("/hall/screen?branch=HQ");
 

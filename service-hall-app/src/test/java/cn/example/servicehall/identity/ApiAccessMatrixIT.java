@@ -77,6 +77,8 @@ class ApiAccessMatrixIT {
 		MATRIX.put("GET /api/cases/{caseNo}/materials/{uploadId}",
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, MANAGER, ADMIN, ONLINE));
 		MATRIX.put("POST /api/cases/{caseNo}/materials/{material}", Set.of(CLERK, AGENT, ONLINE));
+		MATRIX.put("POST /api/cases/{caseNo}/materials/{uploadId}/withdrawal", Set.of(CLERK, AGENT, ONLINE));
+		MATRIX.put("POST /api/cases/{caseNo}/materials/{uploadId}/replacement", Set.of(CLERK, AGENT, ONLINE));
 		MATRIX.put("GET /api/cases/{caseNo}/sla", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT,
 				MANAGER, ADMIN));
 		MATRIX.put("GET /api/tasks", Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR));

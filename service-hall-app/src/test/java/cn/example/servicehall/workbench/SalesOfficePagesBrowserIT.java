@@ -24,7 +24,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -77,16 +80,25 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 		String unit = "7-" + (System.nanoTime() % 100000) + "-801";
 		String filingNo = NewHouseSales.fileContract(this.jdbc, "滨江花园", NewHouseSales.PERMIT_A, unit, "钱七", buyerId,
 				"FILED");
-		Path scan = pdf();
+		Path scan = pdf(1);
 		this.keycloak.awaitReady();
 
 		String caseNo;
 		try (Browser agent = signIn("agent-a")) {
 			WebDriver page = agent.driver();
+			viewport(page, 1280, 800);
 			page.findElement(By.id("nav-sales-office")).click();
 			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("sales-office-page")));
+			agent.screenshot("sales-office-1-list");
 			page.findElement(By.id("new-application")).sendKeys(Keys.ENTER);
 			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+			agent.screenshot("sales-office-2-form");
+			// the fields as wide as the workbench's: a label above each, the project across the form
+			assertThat(page.findElement(By.id("so-unit")).getRect().getWidth()).isGreaterThan(200);
+			assertThat(page.findElement(By.id("so-project")).getRect().getWidth())
+				.isGreaterThan(page.findElement(By.id("so-unit")).getRect().getWidth());
+			assertThat(page.findElement(By.cssSelector("label[for=so-unit]")).getRect().getY())
+				.isLessThan(page.findElement(By.id("so-unit")).getRect().getY());
 
 			// the keyboard alone: the project first, then Tab from field to field, Enter submits
 			assertThat(active(page)).isEqualTo("so-project");
@@ -114,6 +126,28 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 			assertThat(this.jdbc.sql("select count(*) from materials_upload where case_no = ?").param(caseNo)
 				.query(Integer.class).single()).isEqualTo(5);
 
+			// a scan replaced by another (with its progress), then one taken back: the checklist shows what counts
+			page.findElement(By.id("material-BORROWER_ID")).findElement(By.cssSelector("details.replace summary")).click();
+			page.findElement(By.id("material-BORROWER_ID")).findElement(By.cssSelector(".replace-form input[type=file]"))
+				.sendKeys(pdf(2).toString());
+			((JavascriptExecutor) page).executeScript("document.getElementById('so-materials').scrollIntoView()");
+			agent.screenshot("sales-office-3-case-uploads");
+			page.findElement(By.id("material-BORROWER_ID")).findElement(By.cssSelector(".replace-form button"))
+				.sendKeys(Keys.ENTER);
+			// the page reloads itself once the file is in
+			agent.waiting(PAGE).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.cssSelector("#material-BORROWER_ID .so-uploads li")).getText().contains("scan-2"));
+			assertThat(page.findElements(By.cssSelector("#material-BORROWER_ID .so-uploads li"))).singleElement()
+				.satisfies(li -> assertThat(li.getText()).contains("scan-2"));
+			page.findElement(By.id("material-MARITAL_PROOF")).findElement(By.cssSelector(".upload-withdraw-form button"))
+				.sendKeys(Keys.ENTER);
+			agent.waiting(PAGE).until(d -> d.findElements(By.cssSelector("#material-MARITAL_PROOF .so-uploads li"))
+				.isEmpty());
+			assertThat(page.findElement(By.id("flash")).getText()).contains("材料已撤回");
+			assertThat(page.findElements(By.cssSelector("#so-history tr[data-action]"))).extracting(
+					tr -> tr.getDomAttribute("data-action")).contains("MATERIAL_REPLACED", "MATERIAL_WITHDRAWN");
+			upload(agent, "MARITAL_PROOF", scan);
+
 			// the clerk checks the materials and marks the income proof missing: one notice lists it
 			Map<String, Boolean> checked = new LinkedHashMap<>();
 			CHECKLIST.forEach(code -> checked.put(code, !"INCOME_PROOF".equals(code)));
@@ -122,6 +156,8 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 
 			page.navigate().refresh();
 			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("so-notice")));
+			((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
+			agent.screenshot("sales-office-4-correction-round");
 			assertThat(page.findElement(By.id("so-status")).getText()).isEqualTo("待补正");
 			assertThat(page.findElements(By.cssSelector("#so-notice-materials li"))).extracting(WebElement::getText)
 				.containsExactly("借款人及共同借款人收入证明");
@@ -152,7 +188,26 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 				.getDomAttribute("href");
 			assertThat(get(agent, receipt).statusCode()).isEqualTo(200);
 
+			// refused in words beside the field, what was typed kept
+			page.get(HALL + "/sales-office/applications/new");
+			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+			page.findElement(By.id("so-unit")).sendKeys("9-9-909");
+			page.findElement(By.id("so-filing")).sendKeys("WQ-NOT-FILED-9");
+			page.findElement(By.id("so-name")).sendKeys("钱七");
+			page.findElement(By.id("so-id-number")).sendKeys("110101199003070000");
+			page.findElement(By.id("so-amount")).sendKeys("600000");
+			page.findElement(By.id("so-term")).sendKeys("300");
+			page.findElement(By.id("submit-application")).sendKeys(Keys.ENTER);
+			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("so-id-number-error")));
+			assertThat(page.findElement(By.id("so-id-number-error")).getText()).contains("身份证");
+			assertThat(page.findElement(By.id("so-name")).getDomProperty("value")).isEqualTo("钱七");
+			assertThat(active(page)).isEqualTo("so-id-number");
+			agent.screenshot("sales-office-5-form-refused");
+
 			// the list shows the case with its state
+			page.get(HALL + "/sales-office/cases/" + caseNo);
+			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("back-to-list")));
+			agent.screenshot("sales-office-6-case-accepted");
 			page.findElement(By.id("back-to-list")).click();
 			agent.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("sales-office-cases")));
 			assertThat(page.findElement(By.cssSelector("tr[data-case='" + caseNo + "'] .status")).getText())
@@ -203,6 +258,15 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 		return browser;
 	}
 
+	/** The page's own area at this size, whatever the browser's frame takes (for screenshots people compare). */
+	private static void viewport(WebDriver page, int width, int height) {
+		page.manage().window().setSize(new Dimension(width, height));
+		Number innerWidth = (Number) ((JavascriptExecutor) page).executeScript("return window.innerWidth");
+		Number innerHeight = (Number) ((JavascriptExecutor) page).executeScript("return window.innerHeight");
+		page.manage().window().setSize(new Dimension(2 * width - innerWidth.intValue(),
+				2 * height - innerHeight.intValue()));
+	}
+
 	private static String active(WebDriver page) {
 		return page.switchTo().activeElement().getDomAttribute("id");
 	}
@@ -214,11 +278,14 @@ class SalesOfficePagesBrowserIT extends KeycloakBrowserTest {
 		page.switchTo().activeElement().sendKeys(text);
 	}
 
-	private static Path pdf() {
+	/** A scan of so many pages, named {@code scan-<pages>-….pdf}. */
+	private static Path pdf(int pages) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			document.addPage(new PDPage());
+			for (int i = 0; i < pages; i++) {
+				document.addPage(new PDPage());
+			}
 			document.save(out);
-			Path file = Files.createTempFile("scan-", ".pdf");
+			Path file = Files.createTempFile("scan-" + pages + "-", ".pdf");
 			Files.write(file, out.toByteArray());
 			return file;
 		}

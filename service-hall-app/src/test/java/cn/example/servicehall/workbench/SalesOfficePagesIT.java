@@ -52,6 +52,15 @@ class SalesOfficePagesIT {
 		long cases = count();
 		HtmlPage refused = HtmlPage.parse(page(application("钱七", "110101199003070000", "不是备案号").with(agent), 400));
 		assertThat(refused.get("#application-problem").text()).contains("身份证");
+		// each error beside its field, which says so to a screen reader; the others untouched
+		assertThat(refused.get("#so-id-number-error").text()).contains("身份证");
+		assertThat(refused.get("#so-id-number").attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.get("#so-id-number").attr("aria-describedby")).isEqualTo("so-id-number-error");
+		assertThat(refused.all("#so-name-error")).isEmpty();
+		assertThat(refused.get("#so-name").attr("aria-invalid")).isNull();
+		// the keyboard starts at the first field in error
+		assertThat(refused.get("#so-id-number").attr("autofocus")).isNotNull();
+		assertThat(refused.get("#so-project").attr("autofocus")).isNull();
 		assertThat(refused.get("#so-name").value()).isEqualTo("钱七");
 		assertThat(refused.get("#so-filing").value()).isEqualTo("不是备案号");
 
@@ -59,6 +68,7 @@ class SalesOfficePagesIT {
 		HtmlPage unfiled = HtmlPage.parse(page(application("钱七", LoanFixtures.newBuyerIdNumber(), "WQ-NOT-FILED-1"),
 				agent, 422));
 		assertThat(unfiled.get("#application-problem").text()).isNotBlank();
+		assertThat(unfiled.get("#so-filing-error").text()).contains("WQ-NOT-FILED-1");
 		assertThat(count()).isEqualTo(cases);
 	}
 

@@ -43,7 +43,8 @@ class QueuePageController {
 		model.addAttribute("officer", officer);
 		model.addAttribute("branch", shown);
 		model.addAttribute("branches", this.branches.all());
-		model.addAttribute("window", window == null ? 1 : window);
+		// without a window named: the branch's first window that signs appointments, else window 1
+		model.addAttribute("window", window != null ? window : shown.signingWindows().stream().findFirst().orElse(1));
 		model.addAttribute("board", this.queue.board(shown.code()));
 		return "booking/queue";
 	}

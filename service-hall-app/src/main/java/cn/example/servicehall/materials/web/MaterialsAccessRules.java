@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.materials.Materials;
 
 /**
  * 申请材料: whoever may see cases reads a case's materials (an agent only their company's cases, the online hall only
  * the cases it submitted: {@code intake.CaseVisibility}); the acceptance clerk scans at the window, an agent and the
- * online hall upload for their own cases.
+ * online hall upload for their own cases; the same withdraw and replace uploads until the materials are accepted.
  */
 @Component
 class MaterialsAccessRules implements ApiAccessRules {
@@ -30,8 +31,10 @@ class MaterialsAccessRules implements ApiAccessRules {
 		requests
 			.requestMatchers(path.matcher(HttpMethod.GET, MATERIALS), path.matcher(HttpMethod.GET, MATERIALS + "/{uploadId}"))
 			.hasAnyAuthority(readers.toArray(String[]::new))
-			.requestMatchers(path.matcher(HttpMethod.POST, MATERIALS + "/{material}"))
-			.hasAnyAuthority(Groups.HPF_ACCEPTANCE_CLERK, Groups.DEVELOPER_AGENT, Groups.ONLINE_HALL);
+			.requestMatchers(path.matcher(HttpMethod.POST, MATERIALS + "/{material}"),
+					path.matcher(HttpMethod.POST, MATERIALS + "/{uploadId}/withdrawal"),
+					path.matcher(HttpMethod.POST, MATERIALS + "/{uploadId}/replacement"))
+			.hasAnyAuthority(Materials.CHANGERS.toArray(String[]::new));
 	}
 
 }

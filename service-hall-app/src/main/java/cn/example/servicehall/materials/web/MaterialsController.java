@@ -72,14 +72,7 @@ class MaterialsController {
 		CaseNo number = caseNo(caseNo);
 		// everything that needs no body first, so that a refused request is answered before its body is read
 		this.materials.checkUpload(number, material, officer);
-		long maxBytes = this.materials.settings().maxSize().toBytes();
-		if (request.getContentLengthLong() > maxBytes + ENVELOPE) {
-			throw tooLarge();
-		}
 		MultipartFile file = file(request);
-		if (file.getSize() > maxBytes) {
-			throw tooLarge();
-		}
 		byte[] content = bytes(file);
 		Fingerprint fingerprint = new Fingerprint(number.value(), material, Materials.sha256(content),
 				file.getOriginalFilename());
@@ -96,6 +89,39 @@ class MaterialsController {
 	record Fingerprint(String caseNo, String material, String sha256, String fileName) {
 	}
 
+	@PostMapping("/{uploadId}/withdrawal")
+	@Operation(summary = "Withdraws an upload: it no longer counts for its material",
+			description = "Until the fund centre accepts the case's materials, or while a correction round is open;"
+					+ " then 409 material-locked. The upload is kept, marked withdrawn with who and when, and the case's"
+					+ " history says so. 200 with the upload as it was; 409 material-already-withdrawn the second time.")
+	MaterialUpload withdraw(@PathVariable String caseNo, @PathVariable String uploadId, CurrentOfficer officer) {
+		return this.materials.withdraw(caseNo(caseNo), uploadId, officer);
+	}
+
+	@PostMapping(path = "/{uploadId}/replacement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Replaces an upload by another file for the same material (multipart field file)",
+			description = "The new file is checked as any upload and the old one withdrawn, in one go; when the new file"
+					+ " is refused, the old one still counts. When an upload may be replaced: as for a withdrawal."
+					+ " 201 with the new upload.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = UploadForm.class))))
+	ResponseEntity<?> replace(@PathVariable String caseNo, @PathVariable String uploadId,
+			@RequestHeader(IdempotentRequests.HEADER) String idempotencyKey, CurrentOfficer officer,
+			HttpServletRequest request) {
+		CaseNo number = caseNo(caseNo);
+		this.materials.checkChangeable(number, uploadId, officer);
+		MultipartFile file = file(request);
+		byte[] content = bytes(file);
+		Fingerprint fingerprint = new Fingerprint(number.value(), uploadId, Materials.sha256(content),
+				file.getOriginalFilename());
+		return this.idempotent.once(idempotencyKey, officer.id() + " materials.replace", fingerprint, () -> {
+			MaterialUpload upload = this.materials.replace(number, uploadId, file.getOriginalFilename(), content,
+					officer).upload();
+			return ResponseEntity.created(upload.download()).body(upload);
+		});
+	}
+
 	@GetMapping
 	@Operation(summary = "The case's checklist with what was uploaded for each item; missing ones marked")
 	CaseMaterials list(@PathVariable String caseNo, CurrentOfficer officer) {
@@ -110,7 +136,20 @@ class MaterialsController {
 		return this.materials.download(caseNo(caseNo), uploadId, officer).toResponse();
 	}
 
+	/** The request's file, refused as too large before its body is read when its length says so. */
 	private MultipartFile file(HttpServletRequest request) {
+		long maxBytes = this.materials.settings().maxSize().toBytes();
+		if (request.getContentLengthLong() > maxBytes + ENVELOPE) {
+			throw tooLarge();
+		}
+		MultipartFile file = part(request);
+		if (file.getSize() > maxBytes) {
+			throw tooLarge();
+		}
+		return file;
+	}
+
+	private MultipartFile part(HttpServletRequest request) {
 		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
 		MultipartFile file;
 		try {
