@@ -142,7 +142,7 @@ class QueueIT {
 		}
 
 		Api agentA = Api.as(this.http, TestTokens.developerAgent("agent-a", BookingFixtures.COMPANY_A));
-		String caseNo = newHouseCase(agentA, this.jdbc);
+		String caseNo = newHouseCase(agentA, this.jdbc, this.http, this.engine);
 		long booking = book(agentA, caseNo, "SY", "2026-03-17T09:00");
 		at("2026-03-17T08:40");
 		assertThat(clerk.post("/api/queue/walk-ins", Map.of("branch", "SY")).getBody()).containsEntry("number", "W001");
