@@ -113,6 +113,8 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/withdrawals/{caseNo}/review", Set.of(REVIEWER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/approval", Set.of(APPROVER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/offset-agreement/termination", Set.of(CLERK, ONLINE));
+		MATRIX.put("GET /api/bundles",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
 		Set<String> bookers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE);
 		Set<String> bookingReaders = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE, MANAGER,
 				ADMIN);
