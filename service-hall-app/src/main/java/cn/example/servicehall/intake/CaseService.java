@@ -30,6 +30,14 @@ public interface CaseService {
 	String documentName();
 
 	/**
+	 * Its name as a case's documents print it: {@link #documentName()} unless the case says more (a bundle names
+	 * itself and its parts with their numbers).
+	 */
+	default String documentName(CaseFile file) {
+		return documentName();
+	}
+
+	/**
 	 * The service's variants that its cases carry ({@link NewCase#serviceVariant}), by code in the order the
 	 * dashboard lists them, each with its name in the language asked for; none when the service has no variants.
 	 */

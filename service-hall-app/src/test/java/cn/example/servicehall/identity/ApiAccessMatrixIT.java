@@ -115,6 +115,7 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/withdrawals/{caseNo}/offset-agreement/termination", Set.of(CLERK, ONLINE));
 		MATRIX.put("GET /api/bundles",
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
+		MATRIX.put("POST /api/bundles/{code}/applications", Set.of(CLERK));
 		Set<String> bookers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE);
 		Set<String> bookingReaders = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE, MANAGER,
 				ADMIN);

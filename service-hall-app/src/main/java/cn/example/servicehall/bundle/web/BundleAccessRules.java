@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import cn.example.servicehall.identity.ApiAccessRules;
 import cn.example.servicehall.identity.Groups;
 
-/** The catalogue is read by the hall's staff and the online hall (not by developer agents, who sell new houses). */
+/**
+ * The catalogue is read by the hall's staff and the online hall (not by developer agents, who sell new houses); the
+ * acceptance clerk accepts a bundle at the counter.
+ */
 @Component
 class BundleAccessRules implements ApiAccessRules {
 
@@ -21,7 +24,9 @@ class BundleAccessRules implements ApiAccessRules {
 			PathPatternRequestMatcher.Builder path) {
 		List<String> readers = new ArrayList<>(Groups.CASE_POSTS);
 		readers.addAll(List.of(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN, Groups.ONLINE_HALL));
-		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/bundles")).hasAnyAuthority(readers.toArray(String[]::new));
+		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/bundles")).hasAnyAuthority(readers.toArray(String[]::new))
+			.requestMatchers(path.matcher(HttpMethod.POST, "/api/bundles/{code}/applications"))
+			.hasAuthority(Groups.HPF_ACCEPTANCE_CLERK);
 	}
 
 }

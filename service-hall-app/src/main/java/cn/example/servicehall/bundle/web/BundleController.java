@@ -1,16 +1,28 @@
 package cn.example.servicehall.bundle.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.bundle.Bundle;
+import cn.example.servicehall.bundle.BundleApplication;
 import cn.example.servicehall.bundle.BundleCatalogue;
+import cn.example.servicehall.bundle.Bundles;
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseNo;
 
 @RestController
 @RequestMapping("/api/bundles")
@@ -20,8 +32,21 @@ class BundleController {
 
 	private final BundleCatalogue catalogue;
 
-	BundleController(BundleCatalogue catalogue) {
+	private final Bundles bundles;
+
+	BundleController(BundleCatalogue catalogue, Bundles bundles) {
 		this.catalogue = catalogue;
+		this.bundles = bundles;
+	}
+
+	@PostMapping("/{code}/applications")
+	@Operation(summary = "受理一件事 at the counter: the depositor, their own bank card and the merged checklist checked; "
+			+ "one case number (YS…), the parts registered under it, the bundle's process started")
+	ResponseEntity<Map<String, String>> submit(@PathVariable String code,
+			@Valid @RequestBody BundleApplication application, CurrentOfficer officer) {
+		CaseNo caseNo = this.bundles.submit(code, application, officer);
+		return ResponseEntity.created(URI.create("/api/cases/" + caseNo.value()))
+			.body(Map.of("caseNo", caseNo.value()));
 	}
 
 	@GetMapping

@@ -1,0 +1,185 @@
+package cn.example.servicehall.bundle;
+
+import static cn.example.servicehall.support.LoanFixtures.runJobs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.example.servicehall.ServiceHallIntegrationTest;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.support.TestTokens;
+import cn.example.servicehall.support.WithdrawalFixtures;
+import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
+
+/**
+ * 退休一件事 through the API as the counter clerk does it (one form: the depositor, the bank card, the merged
+ * checklist): one case number, the parent process with its part under it (its own number, its own process, parent
+ * part 1), one combined acceptance receipt naming the part, the account closed with one closing and one transfer,
+ * a standing repayment offset ended, and one completion receipt with the part's outcome, amount and documents.
+ */
+@ServiceHallIntegrationTest
+class RetirementBundleIT {
+
+	/** A Monday in office hours, Beijing time. */
+	private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-07T10:00:00+08:00");
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@TempDir
+	Path work;
+
+	private Api clerk;
+
+	@BeforeEach
+	void atTheCounter() {
+		ClockUtil.setCurrentTime(java.util.Date.from(NOW.toInstant()));
+		this.clerk = Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
+	}
+
+	@AfterEach
+	void realTime() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void aRetiredDepositorWithoutALoanLeavesWithOneCaseNumberTheAccountClosedAndOneReceiptOfEach() {
+		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "钱退休");
+
+		ResponseEntity<Map<String, Object>> created = this.clerk.post("/api/bundles/RETIREMENT/applications",
+				form(retired, everyMaterial()));
+
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		String caseNo = (String) created.getBody().get("caseNo");
+		assertThat(caseNo).matches("YS\\d{13}");
+		runJobs(this.engine, caseNo);
+
+		// one case, the bundle's own part 1 and the closing under it, each with its own process
+		List<Map<String, Object>> parts = this.jdbc.sql("""
+				select p.part_no, p.service_type, p.parent_part_no, p.process_instance_id, b.part_key
+				  from intake_case_part p left join bundle_part b using (case_no, part_no)
+				 where p.case_no = ? order by p.part_no""").param(caseNo).query().listOfRows();
+		assertThat(parts).extracting(p -> p.get("service_type")).containsExactly("BUNDLE", "WITHDRAWAL");
+		assertThat(parts.get(1)).containsEntry("parent_part_no", 1).containsEntry("part_key", "closing");
+		assertThat(parts).allSatisfy(p -> assertThat(p.get("process_instance_id")).isNotNull());
+		assertThat(processKey((String) parts.get(1).get("process_instance_id"))).isEqualTo("WithdrawalProcess");
+		assertThat(this.jdbc.sql("select status, service_variant from intake_case where case_no = ?").param(caseNo)
+			.query().singleRow()).containsEntry("status", "COMPLETED").containsEntry("service_variant", "RETIREMENT");
+
+		// the account closed once and paid once to the card
+		Map<String, Object> account = this.jdbc.sql("select status, balance from fake_fund_account where id_no = ?")
+			.param(retired.id()).query().singleRow();
+		assertThat(account.get("status")).isEqualTo("CLOSED_BY_WITHDRAWAL");
+		assertThat((BigDecimal) account.get("balance")).isZero();
+		assertThat(this.jdbc.sql("select count(*) from fake_fund_movement where case_no = ? and kind = 'CLOSING'")
+			.param(caseNo).query(Integer.class).single()).isOne();
+		BigDecimal paid = this.jdbc.sql("select amount from fake_bank_payment where case_no = ?").param(caseNo)
+			.query(BigDecimal.class).single();
+		assertThat(paid).isGreaterThan(new BigDecimal("128600.00"));
+
+		// one receipt of each for the bundle, and the part's own documents, nothing twice
+		assertThat(this.jdbc.sql("select kind from documents_document where case_no = ? order by kind").param(caseNo)
+			.query(String.class).list()).containsExactly("ACCEPTANCE_RECEIPT", "ACCOUNT_CLOSING_CERTIFICATE",
+					"COMPLETION_RECEIPT", "WITHDRAWAL_RECEIPT");
+		String acceptance = text(caseNo, "ACCEPTANCE_RECEIPT");
+		assertThat(acceptance).contains("受理回执", caseNo, "退休一件事", caseNo + "-2", "离休、退休提取并销户",
+				"申请人居民身份证", "退休证或退休审批表");
+		assertThat(acceptance.split("申请人居民身份证", -1)).as("one ID card on the receipt").hasSize(2);
+		String completion = text(caseNo, "COMPLETION_RECEIPT");
+		String closingCertificate = documentNo(caseNo, "ACCOUNT_CLOSING_CERTIFICATE");
+		assertThat(completion).contains("办结回执", caseNo, caseNo + "-2", "已办结", "账户已销户", closingCertificate,
+				documentNo(caseNo, "WITHDRAWAL_RECEIPT"));
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.count()).isZero();
+	}
+
+	@Test
+	void aMaterialNotCheckedIsRefusedInWordsAndNothingIsOpened() {
+		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "李未齐");
+		Map<String, Boolean> materials = everyMaterial();
+		materials.put("RETIREMENT_PROOF", false);
+		long before = bundleCases();
+
+		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
+				"/api/bundles/RETIREMENT/applications", form(retired, materials));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody()).contains("退休证或退休审批表");
+		assertThat(bundleCases()).isEqualTo(before);
+	}
+
+	@Test
+	void aBundleComingSoonCannotBeAppliedFor() {
+		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "周即将");
+
+		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
+				"/api/bundles/HOUSE_PURCHASE/applications", form(retired, everyMaterial()));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(422);
+		assertThat(refused.getBody()).contains("即将开通", "购房一件事");
+	}
+
+	private static Map<String, Object> form(Depositor who, Map<String, Boolean> materials) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("applicant", Map.of("name", who.name(), "idNumber", who.id(), "phone", "13800138000"));
+		form.put("bankCard", Map.of("cardNo", WithdrawalFixtures.CARD, "bankName", "中国建设银行焦作分行"));
+		form.put("materials", materials);
+		return form;
+	}
+
+	private static Map<String, Boolean> everyMaterial() {
+		Map<String, Boolean> materials = new LinkedHashMap<>();
+		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF",
+				"LOAN_CONTRACT")) {
+			materials.put(code, true);
+		}
+		return materials;
+	}
+
+	private long bundleCases() {
+		return this.jdbc.sql("select count(*) from intake_case where service_type = 'BUNDLE'").query(Long.class).single();
+	}
+
+	private String processKey(String processInstanceId) {
+		return this.engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+			.singleResult().getProcessDefinitionKey();
+	}
+
+	private String documentNo(String caseNo, String kind) {
+		return this.jdbc.sql("select document_no from documents_document where case_no = ? and kind = ?")
+			.params(caseNo, kind).query(String.class).single();
+	}
+
+	private String text(String caseNo, String kind) {
+		byte[] pdf = this.jdbc.sql("select content from documents_document where case_no = ? and kind = ?")
+			.params(caseNo, kind).query(byte[].class).single();
+		return PdfTools.normalise(PdfTools.text(PdfTools.write(this.work, caseNo + "-" + kind + ".pdf", pdf)));
+	}
+
+}
