@@ -33,6 +33,7 @@ import cn.example.servicehall.withdrawal.WithdrawalApplication;
 import cn.example.servicehall.withdrawal.WithdrawalType;
 import cn.example.servicehall.withdrawal.Withdrawals;
 import cn.example.servicehall.workflow.CaseTasks;
+import cn.example.servicehall.workflow.TaskNotOpen;
 
 /**
  * 一件事一次办 at the counter (ADR 0009): one form, one case number, one acceptance against the merged checklist, the
@@ -121,6 +122,65 @@ public class Bundles {
 		this.cases.attachProcess(caseNo, this.tasks.asOfficer(officer,
 				() -> this.runtime.startProcessInstanceByKey(processKey, caseNo.value(), variables).getId()));
 		return caseNo;
+	}
+
+	/** The clerk's steps after a refused part ({@code Task_DecideAfter…Refused}), in the bundles' models. */
+	static final List<String> AFTER_REFUSAL_STEPS = List.of("Task_DecideAfterPayoffRefused",
+			"Task_DecideAfterClosingRefused");
+
+	/**
+	 * After a part was refused: the acceptance clerk records what the citizen chose, to go on with the other parts
+	 * ({@link AfterRefusal#CONTINUE}) or to cancel the bundle ({@link AfterRefusal#CANCEL}, which says in the case's
+	 * history what was done and cannot be undone).
+	 */
+	@Transactional
+	public void decideAfterRefusal(CaseNo caseNo, AfterRefusal decision, String remark, CurrentOfficer clerk) {
+		this.cases.getVisible(caseNo, clerk);
+		CasePart bundle = this.cases.parts(caseNo)
+			.stream()
+			.filter(p -> p.partNo() == 1 && p.serviceType().equals(ServiceType.BUNDLE))
+			.findFirst()
+			.orElseThrow(() -> new TaskNotOpen(caseNo.value(), AFTER_REFUSAL));
+		CaseTasks.OpenCaseTask step = null;
+		for (String key : AFTER_REFUSAL_STEPS) {
+			try {
+				step = this.tasks.openTaskFor(bundle, key, AFTER_REFUSAL, clerk);
+				break;
+			}
+			catch (TaskNotOpen notThere) {
+				// the other part's step, if any
+			}
+		}
+		if (step == null) {
+			throw new TaskNotOpen(caseNo.value(), AFTER_REFUSAL);
+		}
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "BUNDLE_AFTER_REFUSAL", clerk.id(),
+				cn.example.servicehall.intake.Agency.HPF, step.name() + "：" + decision.words()
+						+ (remark == null || remark.isBlank() ? "" : "（" + remark.strip() + "）"));
+		this.tasks.complete(step, clerk, Map.of("afterRefusal", decision.name()));
+	}
+
+	private static final String AFTER_REFUSAL = "事项不予办理的处理";
+
+	/** What the citizen chose after a part was refused. */
+	public enum AfterRefusal {
+
+		/** 继续办理其余事项. */
+		CONTINUE("申请人选择继续办理其余事项"),
+
+		/** 撤销一件事. */
+		CANCEL("申请人选择撤销一件事");
+
+		private final String words;
+
+		AfterRefusal(String words) {
+			this.words = words;
+		}
+
+		String words() {
+			return this.words;
+		}
+
 	}
 
 	/** {@code Task_CompleteBundle}: 一件事办结, whatever each part's outcome (the completion receipt lists them). */

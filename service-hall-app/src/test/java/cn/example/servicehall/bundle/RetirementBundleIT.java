@@ -120,6 +120,54 @@ class RetirementBundleIT {
 	}
 
 	@Test
+	void aPartRefusedByItsReviewerWaitsForTheClerkAndTheCitizenCancelsWithNothingPaid() {
+		// above the city's four-eyes amount: the rules send the closing to a reviewer
+		Depositor retired = WithdrawalFixtures.depositor(this.jdbc, "赵复核", LocalDate.of(1960, 4, 4), true, "250000.00",
+				"SEALED");
+		this.jdbc.sql("insert into fake_social_security_retirement (id_no, retired_on, certificate_no) values (?, ?, ?)")
+			.params(retired.id(), LocalDate.of(2020, 4, 4), "TX" + retired.id())
+			.update();
+		String caseNo = (String) this.clerk.post("/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()))
+			.getBody()
+			.get("caseNo");
+		runJobs(this.engine, caseNo);
+
+		// the reviewer's inbox line names the bundle's case number
+		Api reviewer = Api.as(this.http, TestTokens.user("reviewer1", Groups.HPF_FIRST_REVIEWER));
+		assertThat(reviewer.raw(org.springframework.http.HttpMethod.GET, "/api/tasks?q=" + caseNo, null).getBody()).contains(caseNo,
+				"Task_ReviewWithdrawal");
+		ResponseEntity<Map<String, Object>> refused = reviewer.post("/api/withdrawals/" + caseNo + "/review",
+				Map.of("outcome", "REJECT", "opinion", "退休证明与社保记录不符"));
+		assertThat(refused.getStatusCode().is2xxSuccessful()).as(String.valueOf(refused.getBody())).isTrue();
+		runJobs(this.engine, caseNo);
+
+		// nothing closed, nothing paid; the acceptance clerk has the bundle's step, nobody else
+		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)
+			.single()).isNotIn("COMPLETED", "REJECTED", "CANCELLED");
+		assertThat(this.clerk.raw(org.springframework.http.HttpMethod.GET, "/api/tasks?q=" + caseNo, null).getBody())
+			.contains("Task_DecideAfterClosingRefused");
+		ResponseEntity<String> notTheirs = reviewer.raw(org.springframework.http.HttpMethod.POST,
+				"/api/bundles/cases/" + caseNo + "/after-refusal", Map.of("decision", "CANCEL"));
+		assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
+
+		ResponseEntity<String> cancelled = this.clerk.raw(org.springframework.http.HttpMethod.POST,
+				"/api/bundles/cases/" + caseNo + "/after-refusal", Map.of("decision", "CANCEL", "remark", "申请人补正后另行申请"));
+		assertThat(cancelled.getStatusCode().value()).as(cancelled.getBody()).isEqualTo(204);
+		runJobs(this.engine, caseNo);
+
+		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)
+			.single()).isEqualTo("CANCELLED");
+		assertThat(this.jdbc.sql("select status from fake_fund_account where id_no = ?").param(retired.id())
+			.query(String.class).single()).isEqualTo("SEALED");
+		assertThat(this.jdbc.sql("select count(*) from fake_bank_payment where case_no = ?").param(caseNo)
+			.query(Integer.class).single()).isZero();
+		assertThat(this.jdbc.sql("select remark from intake_case_event where case_no = ? and action = 'BUNDLE_AFTER_REFUSAL'")
+			.param(caseNo).query(String.class).single()).contains("申请人选择撤销一件事", "申请人补正后另行申请");
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.count()).isZero();
+	}
+
+	@Test
 	void aMaterialNotCheckedIsRefusedInWordsAndNothingIsOpened() {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "李未齐");
 		Map<String, Boolean> materials = everyMaterial();

@@ -25,7 +25,8 @@ class BundleAccessRules implements ApiAccessRules {
 		List<String> readers = new ArrayList<>(Groups.CASE_POSTS);
 		readers.addAll(List.of(Groups.HALL_MANAGER, Groups.SYSTEM_ADMIN, Groups.ONLINE_HALL));
 		requests.requestMatchers(path.matcher(HttpMethod.GET, "/api/bundles")).hasAnyAuthority(readers.toArray(String[]::new))
-			.requestMatchers(path.matcher(HttpMethod.POST, "/api/bundles/{code}/applications"))
+			.requestMatchers(path.matcher(HttpMethod.POST, "/api/bundles/{code}/applications"),
+					path.matcher(HttpMethod.POST, "/api/bundles/cases/{caseNo}/after-refusal"))
 			.hasAuthority(Groups.HPF_ACCEPTANCE_CLERK);
 	}
 

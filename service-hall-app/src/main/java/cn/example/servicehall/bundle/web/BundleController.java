@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CaseNotFound;
 
 @RestController
 @RequestMapping("/api/bundles")
@@ -55,6 +58,27 @@ class BundleController {
 			+ "and cannot be applied for")
 	List<BundleEntry> catalogue() {
 		return this.catalogue.all().stream().map(BundleEntry::of).toList();
+	}
+
+	@PostMapping("/cases/{caseNo}/after-refusal")
+	@Operation(summary = "After a part was refused: the acceptance clerk records whether the citizen goes on with the "
+			+ "other parts (CONTINUE) or cancels the bundle (CANCEL)")
+	ResponseEntity<Void> afterRefusal(@PathVariable String caseNo, @Valid @RequestBody AfterRefusalRequest request,
+			CurrentOfficer officer) {
+		if (!CaseNo.isValid(caseNo)) {
+			throw new CaseNotFound(caseNo);
+		}
+		this.bundles.decideAfterRefusal(new CaseNo(caseNo), request.decision(), request.remark(), officer);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The citizen's choice after a refused part.
+	 * @param decision CONTINUE or CANCEL
+	 * @param remark what the citizen said, if anything
+	 */
+	record AfterRefusalRequest(@NotNull(message = "{bundle.after-refusal.required}") Bundles.AfterRefusal decision,
+			@Size(max = 200, message = "{bundle.after-refusal.remark.length}") String remark) {
 	}
 
 	/**
