@@ -5,7 +5,9 @@ create table bundle_case (
     bundle_code    text         not null,
     phone          text,
     has_fund_loan  boolean      not null,
-    accepted_at    timestamptz  not null
+    accepted_at    timestamptz  not null,
+    due_at         timestamptz               -- accepted_at plus the bundle's time limit in working days, close of office;
+                                             -- null while the calendar has no data for the year it runs into
 );
 
 create table bundle_part (

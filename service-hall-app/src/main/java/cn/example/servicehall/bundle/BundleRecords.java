@@ -20,11 +20,26 @@ class BundleRecords {
 		this.jdbc = jdbc;
 	}
 
-	void insertCase(CaseNo caseNo, String bundleCode, String phone, boolean hasFundLoan, OffsetDateTime at) {
+	void insertCase(CaseNo caseNo, String bundleCode, String phone, boolean hasFundLoan, OffsetDateTime at,
+			OffsetDateTime due) {
 		this.jdbc.sql("""
-				insert into bundle_case (case_no, bundle_code, phone, has_fund_loan, accepted_at) values (?, ?, ?, ?, ?)""")
-			.params(caseNo.value(), bundleCode, phone, hasFundLoan, at)
+				insert into bundle_case (case_no, bundle_code, phone, has_fund_loan, accepted_at, due_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(caseNo.value(), bundleCode, phone, hasFundLoan, at, due)
 			.update();
+	}
+
+	/** When each of the bundle cases among {@code caseNumbers} is due. */
+	Map<String, java.time.Instant> dueOf(java.util.Collection<String> caseNumbers) {
+		Map<String, java.time.Instant> due = new LinkedHashMap<>();
+		if (caseNumbers.isEmpty()) {
+			return due;
+		}
+		this.jdbc.sql("select case_no, due_at from bundle_case where case_no in (:numbers) and due_at is not null")
+			.param("numbers", java.util.List.copyOf(caseNumbers))
+			.query((rs, row) -> due.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.list();
+		return due;
 	}
 
 	void insertPart(CaseNo caseNo, int partNo, String partKey) {

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.agencies.AgencyUnavailable;
 import cn.example.servicehall.agencies.LoanServicing;
+import cn.example.servicehall.calendar.CalendarYearMissing;
+import cn.example.servicehall.calendar.WorkingCalendar;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFiles;
@@ -59,8 +61,11 @@ public class Bundles {
 
 	private final Clock clock;
 
+	private final WorkingCalendar calendar;
+
 	Bundles(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock) {
+			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.catalogue = catalogue;
 		this.records = records;
 		this.cases = cases;
@@ -101,7 +106,7 @@ public class Bundles {
 				application.applicant().name().strip(), id, Optional.empty(), Optional.of(bundle.code())), officer.id());
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.records.insertCase(caseNo, bundle.code(), application.applicant().phone(), conditions.get("has-fund-loan"),
-				now);
+				now, dueAt(now, bundle));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseNo", caseNo.value());
 		conditions.forEach((condition, holds) -> variables.put(camel(condition), holds));
@@ -198,6 +203,18 @@ public class Bundles {
 			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
 					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
 		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/** The bundle's deadline: its time limit in working days from acceptance; none while the calendar lacks the year. */
+	private OffsetDateTime dueAt(OffsetDateTime acceptedAt, Bundle bundle) {
+		try {
+			return this.calendar.dueAfterWorkingDays(acceptedAt.toInstant(), bundle.timeLimitWorkingDays())
+				.toOffsetDateTime();
+		}
+		catch (CalendarYearMissing missing) {
+			this.calendar.warnMissing(missing);
+			return null;
+		}
 	}
 
 	private Optional<LoanServicing.HousingLoan> fundLoanOf(ResidentIdNumber id) {

@@ -132,10 +132,10 @@ class RetirementBundleIT {
 			.get("caseNo");
 		runJobs(this.engine, caseNo);
 
-		// the reviewer's inbox line names the bundle's case number
+		// the reviewer's inbox line names the bundle's case number and its deadline: 5 working days from Monday
 		Api reviewer = Api.as(this.http, TestTokens.user("reviewer1", Groups.HPF_FIRST_REVIEWER));
-		assertThat(reviewer.raw(org.springframework.http.HttpMethod.GET, "/api/tasks?q=" + caseNo, null).getBody()).contains(caseNo,
-				"Task_ReviewWithdrawal");
+		assertThat(reviewer.raw(org.springframework.http.HttpMethod.GET, "/api/tasks?q=" + caseNo, null).getBody())
+			.contains(caseNo, "Task_ReviewWithdrawal", "\"caseDue\":\"2026-12-14");
 		ResponseEntity<Map<String, Object>> refused = reviewer.post("/api/withdrawals/" + caseNo + "/review",
 				Map.of("outcome", "REJECT", "opinion", "退休证明与社保记录不符"));
 		assertThat(refused.getStatusCode().is2xxSuccessful()).as(String.valueOf(refused.getBody())).isTrue();
