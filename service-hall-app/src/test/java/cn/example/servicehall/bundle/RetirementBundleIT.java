@@ -19,14 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
@@ -38,6 +42,7 @@ import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
  * a standing repayment offset ended, and one completion receipt with the part's outcome, amount and documents.
  */
 @ServiceHallIntegrationTest
+@AutoConfigureMockMvc
 class RetirementBundleIT {
 
 	/** A Monday in office hours, Beijing time. */
@@ -51,6 +56,12 @@ class RetirementBundleIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
 
 	@TempDir
 	Path work;
@@ -69,7 +80,7 @@ class RetirementBundleIT {
 	}
 
 	@Test
-	void aRetiredDepositorWithoutALoanLeavesWithOneCaseNumberTheAccountClosedAndOneReceiptOfEach() {
+	void aRetiredDepositorWithoutALoanLeavesWithOneCaseNumberTheAccountClosedAndOneReceiptOfEach() throws Exception {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "钱退休");
 
 		ResponseEntity<Map<String, Object>> created = this.clerk.post("/api/bundles/RETIREMENT/applications",
@@ -117,6 +128,16 @@ class RetirementBundleIT {
 				documentNo(caseNo, "WITHDRAWAL_RECEIPT"));
 		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
 			.count()).isZero();
+
+		// the case page: the bundle and its part under one number, the part's withdrawal, the documents
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + caseNo)
+				.with(SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains(caseNo, caseNo + "-1", caseNo + "-2", "一件事一次办", "住房公积金提取", "离休、退休提取",
+				closingCertificate);
 	}
 
 	@Test
