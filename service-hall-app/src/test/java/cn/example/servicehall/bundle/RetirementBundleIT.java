@@ -141,6 +141,21 @@ class RetirementBundleIT {
 	}
 
 	@Test
+	void aDepositorWithAFundLoanIsToldInWordsThatItsPayoffInTheBundleIsNotOpenYetAndNothingIsOpened() {
+		// the payoff part needs the withdrawal's records per part (ADR 0009, consequences): refused, nothing written
+		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "吴贷款");
+		String loan = WithdrawalFixtures.fundLoan(this.jdbc, retired);
+		long before = bundleCases();
+
+		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
+				"/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(422);
+		assertThat(refused.getBody()).contains("loan-payoff-not-yet", loan, "请先单独办理贷款结清");
+		assertThat(bundleCases()).isEqualTo(before);
+	}
+
+	@Test
 	void aPartRefusedByItsReviewerWaitsForTheClerkAndTheCitizenCancelsWithNothingPaid() {
 		// above the city's four-eyes amount: the rules send the closing to a reviewer
 		Depositor retired = WithdrawalFixtures.depositor(this.jdbc, "赵复核", LocalDate.of(1960, 4, 4), true, "250000.00",
