@@ -1,12 +1,8 @@
 package cn.example.servicehall.workflow;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -41,9 +37,7 @@ class CalledParts extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		listeners.add(new AbstractBpmnParseListener() {
+		PostParseListeners.add(configuration, new AbstractBpmnParseListener() {
 			@Override
 			public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
 				if (scope instanceof org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) {
@@ -51,7 +45,6 @@ class CalledParts extends AbstractProcessEnginePlugin {
 				}
 			}
 		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 
 	private void started(DelegateExecution execution) {

@@ -204,6 +204,45 @@ class RetirementBundleIT {
 	}
 
 	@Test
+	void theClerkAcceptsTheBundleWithOneFormOnTheWorkbenchAndARefusalKeepsWhatWasTyped() throws Exception {
+		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "冯一表");
+		var clerk = SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK);
+
+		String form = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/bundles/RETIREMENT/new").with(clerk)).andReturn().getResponse().getContentAsString(
+					java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(form).contains("id=\"bundle-form\"", "受理退休一件事", "离休、退休提取并销户", "materials[APPLICANT_ID]");
+		assertThat(form.split("name=\"materials\\[APPLICANT_ID\\]\"", -1)).as("one ID card to tick").hasSize(2);
+
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/bundles/RETIREMENT/applications")
+			.with(clerk)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("applicant.name", retired.name())
+			.param("applicant.idNumber", retired.id())
+			.param("applicant.phone", "13800138000")
+			.param("_applicant.femaleCadre", "on")
+			.param("bankCard.cardNo", WithdrawalFixtures.CARD)
+			.param("bankCard.bankName", "中国建设银行焦作分行");
+		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "LOAN_CONTRACT")) {
+			post.param("materials[" + code + "]", "true");
+		}
+		var refused = this.mvc.perform(post).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("id=\"form-problem\"", "以下材料尚未核验：退休证或退休审批表", retired.id(), "中国建设银行焦作分行");
+
+		var accepted = this.mvc.perform(post.param("materials[RETIREMENT_PROOF]", "true")).andReturn().getResponse();
+		assertThat(accepted.getStatus()).as(accepted.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+			.replaceAll("(?s).*(<p[^>]*form-problem[^<]*</p>).*", "$1")).isEqualTo(302);
+		assertThat(accepted.getRedirectedUrl()).matches("/cases/YS\\d{13}");
+		String caseNo = accepted.getRedirectedUrl().substring("/cases/".length());
+		runJobs(this.engine, caseNo);
+		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)
+			.single()).isEqualTo("COMPLETED");
+	}
+
+	@Test
 	void aMaterialNotCheckedIsRefusedInWordsAndNothingIsOpened() {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "李未齐");
 		Map<String, Boolean> materials = everyMaterial();
