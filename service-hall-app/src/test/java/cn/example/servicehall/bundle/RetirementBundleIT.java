@@ -156,7 +156,7 @@ class RetirementBundleIT {
 	}
 
 	@Test
-	void aPartRefusedByItsReviewerWaitsForTheClerkAndTheCitizenCancelsWithNothingPaid() {
+	void aPartRefusedByItsReviewerWaitsForTheClerkAndTheCitizenCancelsWithNothingPaid() throws Exception {
 		// above the city's four-eyes amount: the rules send the closing to a reviewer
 		Depositor retired = WithdrawalFixtures.depositor(this.jdbc, "赵复核", LocalDate.of(1960, 4, 4), true, "250000.00",
 				"SEALED");
@@ -186,9 +186,25 @@ class RetirementBundleIT {
 				"/api/bundles/cases/" + caseNo + "/after-refusal", Map.of("decision", "CANCEL"));
 		assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
 
-		ResponseEntity<String> cancelled = this.clerk.raw(org.springframework.http.HttpMethod.POST,
-				"/api/bundles/cases/" + caseNo + "/after-refusal", Map.of("decision", "CANCEL", "remark", "申请人补正后另行申请"));
-		assertThat(cancelled.getStatusCode().value()).as(cancelled.getBody()).isEqualTo(204);
+		// on the case page, the clerk's step says what cannot be undone; unanswered it is refused at its field
+		var clerkPage = SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK);
+		String page = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/cases/" + caseNo).with(clerkPage)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"bundle-after-refusal-form\"", "退休提取不予办理：询问申请人是否继续",
+				"撤销不能撤回已办结的事项", "退休证明与社保记录不符");
+		var unanswered = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/cases/" + caseNo + "/bundle-after-refusal").with(clerkPage)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn().getResponse();
+		assertThat(unanswered.getStatus()).isEqualTo(400);
+		assertThat(unanswered.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("请选择申请人的决定");
+		var cancelled = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/cases/" + caseNo + "/bundle-after-refusal").with(clerkPage)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("decision", "CANCEL").param("remark", "申请人补正后另行申请"))
+			.andReturn().getResponse();
+		assertThat(cancelled.getStatus()).isEqualTo(302);
 		runJobs(this.engine, caseNo);
 
 		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.bundle.Bundle;
+import cn.example.servicehall.bundle.AfterRefusalChoice;
 import cn.example.servicehall.bundle.BundleApplication;
 import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
@@ -63,22 +62,13 @@ class BundleController {
 	@PostMapping("/cases/{caseNo}/after-refusal")
 	@Operation(summary = "After a part was refused: the acceptance clerk records whether the citizen goes on with the "
 			+ "other parts (CONTINUE) or cancels the bundle (CANCEL)")
-	ResponseEntity<Void> afterRefusal(@PathVariable String caseNo, @Valid @RequestBody AfterRefusalRequest request,
+	ResponseEntity<Void> afterRefusal(@PathVariable String caseNo, @Valid @RequestBody AfterRefusalChoice request,
 			CurrentOfficer officer) {
 		if (!CaseNo.isValid(caseNo)) {
 			throw new CaseNotFound(caseNo);
 		}
 		this.bundles.decideAfterRefusal(new CaseNo(caseNo), request.decision(), request.remark(), officer);
 		return ResponseEntity.noContent().build();
-	}
-
-	/**
-	 * The citizen's choice after a refused part.
-	 * @param decision CONTINUE or CANCEL
-	 * @param remark what the citizen said, if anything
-	 */
-	record AfterRefusalRequest(@NotNull(message = "{bundle.after-refusal.required}") Bundles.AfterRefusal decision,
-			@Size(max = 200, message = "{bundle.after-refusal.remark.length}") String remark) {
 	}
 
 	/**
