@@ -102,9 +102,16 @@ class BundleServices implements CaseService {
 		return List.of();
 	}
 
+	/** The longest time limit of the catalogue, for a case whose bundle is not known. */
 	@Override
 	public int decisionDays() {
 		return this.catalogue.all().stream().mapToInt(Bundle::timeLimitWorkingDays).max().orElse(1);
+	}
+
+	/** The case's bundle's time limit. */
+	@Override
+	public int decisionDays(CaseFile file) {
+		return bundleOf(file).map(Bundle::timeLimitWorkingDays).orElseGet(this::decisionDays);
 	}
 
 	@Override

@@ -64,13 +64,13 @@ public class CaseReceipts {
 		}
 		LocalDate promised = acceptedAt.atZoneSameInstant(this.clock.getZone())
 			.toLocalDate()
-			.plusDays(service.decisionDays());
+			.plusDays(service.decisionDays(file));
 		String phone = service.applicantPhone(file).map(Printed::maskedPhone).orElse("—");
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
 						url.toString(), service.documentName(file), file.applicantName(), file.applicantIdNumber().masked(),
-						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, service.decisionDays() + "日",
+						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, service.decisionDays(file) + "日",
 						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
 	}
 

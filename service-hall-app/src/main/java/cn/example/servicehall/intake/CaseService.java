@@ -67,6 +67,11 @@ public interface CaseService {
 	/** How many days after acceptance the decision is promised, as the acceptance receipt prints it. */
 	int decisionDays();
 
+	/** The same for one case: {@link #decisionDays()} unless the case's variant promises otherwise (a bundle's own limit). */
+	default int decisionDays(CaseFile file) {
+		return decisionDays();
+	}
+
 	/** How long after the one-time notice the citizen has to bring what is missing, as the notice prints it. */
 	default Period supplementPeriod() {
 		return Period.ofDays(30);

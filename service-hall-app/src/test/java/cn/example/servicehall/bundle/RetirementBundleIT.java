@@ -122,6 +122,8 @@ class RetirementBundleIT {
 		assertThat(acceptance).contains("受理回执", caseNo, "退休一件事", caseNo + "-2", "离休、退休提取并销户",
 				"申请人居民身份证", "退休证或退休审批表");
 		assertThat(acceptance.split("申请人居民身份证", -1)).as("one ID card on the receipt").hasSize(2);
+		// the bundle's own time limit (5 days), not another bundle's
+		assertThat(acceptance).contains("2026年12月12日");
 		String completion = text(caseNo, "COMPLETION_RECEIPT");
 		String closingCertificate = documentNo(caseNo, "ACCOUNT_CLOSING_CERTIFICATE");
 		assertThat(completion).contains("办结回执", caseNo, caseNo + "-2", "已办结", "账户已销户", closingCertificate,
