@@ -5,6 +5,6 @@
  * never depend on this module; it calls them through their public API and the engine.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Bundle",
-		allowedDependencies = { "platform", "platform :: web", "identity", "agencies", "calendar", "documents", "documents :: render",
-				"intake", "workflow", "withdrawal" })
+		allowedDependencies = { "platform", "platform :: idempotency", "platform :: web", "identity", "agencies",
+				"calendar", "documents", "documents :: render", "intake", "workflow", "withdrawal" })
 package cn.example.servicehall.bundle;

@@ -3,6 +3,9 @@ package cn.example.servicehall.workbench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +14,7 @@ import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.example.servicehall.bundle.Bundle;
@@ -29,6 +34,7 @@ import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 import cn.example.servicehall.platform.web.ProblemException;
 
 /**
@@ -49,10 +55,17 @@ class BundleFormController {
 
 	private final MessageSource messages;
 
-	BundleFormController(BundleCatalogue catalogue, Bundles bundles, MessageSource messages) {
+	private final IdempotentRequests idempotent;
+
+	private final ObjectMapper json;
+
+	BundleFormController(BundleCatalogue catalogue, Bundles bundles, MessageSource messages,
+			IdempotentRequests idempotent, ObjectMapper json) {
 		this.catalogue = catalogue;
 		this.bundles = bundles;
 		this.messages = messages;
+		this.idempotent = idempotent;
+		this.json = json;
 	}
 
 	@InitBinder(FORM)
@@ -63,13 +76,15 @@ class BundleFormController {
 	@GetMapping("/bundles/{code}/new")
 	String form(@PathVariable String code, CurrentOfficer officer, Model model, HttpServletResponse response) {
 		Optional<String> refused = refusal(code, officer, model, response);
-		return refused.orElseGet(() -> view(code, model, Map.of(), Map.of()));
+		return refused.orElseGet(() -> view(code, model, Map.of("idempotencyKey", UUID.randomUUID().toString()),
+				Map.of()));
 	}
 
 	@PostMapping("/bundles/{code}/applications")
 	String submit(@PathVariable String code, @Valid @ModelAttribute(FORM) BundleApplication application,
-			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
-			HttpServletRequest request, HttpServletResponse response) {
+			BindingResult errors, @RequestParam(name = "idempotencyKey", required = false) String idempotencyKey,
+			CurrentOfficer officer, Model model, RedirectAttributes flash, HttpServletRequest request,
+			HttpServletResponse response) {
 		Optional<String> refused = refusal(code, officer, model, response);
 		if (refused.isPresent()) {
 			return refused.get();
@@ -80,8 +95,13 @@ class BundleFormController {
 			return view(code, model, values, fieldErrors(errors));
 		}
 		try {
-			String caseNo = this.bundles.submit(code, application, officer).value();
-			Flash.done(flash, "workbench.flash.bundle-submitted", caseNo);
+			// once per form however often it is sent (a double click, a reload)
+			ResponseEntity<?> answer = this.idempotent.once(idempotencyKey, officer.id() + " workbench.bundle.submit " + code,
+					application, () -> ResponseEntity.status(HttpStatus.CREATED)
+						.body(Map.of("caseNo", this.bundles.submit(code, application, officer).value())));
+			String caseNo = this.json.convertValue(answer.getBody(), WithdrawalFormController.Submitted.class).caseNo();
+			boolean replayed = "true".equals(answer.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER));
+			Flash.done(flash, replayed ? "workbench.flash.submitted-once" : "workbench.flash.bundle-submitted", caseNo);
 			return "redirect:/cases/" + caseNo;
 		}
 		catch (ProblemException ex) {

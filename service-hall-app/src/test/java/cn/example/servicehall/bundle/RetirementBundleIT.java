@@ -83,12 +83,18 @@ class RetirementBundleIT {
 	void aRetiredDepositorWithoutALoanLeavesWithOneCaseNumberTheAccountClosedAndOneReceiptOfEach() throws Exception {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "钱退休");
 
+		String key = WithdrawalFixtures.key();
 		ResponseEntity<Map<String, Object>> created = this.clerk.post("/api/bundles/RETIREMENT/applications",
-				form(retired, everyMaterial()));
+				form(retired, everyMaterial()), key);
 
 		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
 		String caseNo = (String) created.getBody().get("caseNo");
 		assertThat(caseNo).matches("YS\\d{13}");
+		// the same request again (a retry) answers the same case and opens nothing
+		assertThat(this.clerk.post("/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()), key)
+			.getBody()).containsEntry("caseNo", caseNo);
+		assertThat(this.jdbc.sql("select count(*) from intake_case where applicant_id_no = ?").param(retired.id())
+			.query(Integer.class).single()).isOne();
 		runJobs(this.engine, caseNo);
 
 		// one case, the bundle's own part 1 and the closing under it, each with its own process
@@ -150,7 +156,7 @@ class RetirementBundleIT {
 		long before = bundleCases();
 
 		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
-				"/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()));
+				"/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()), WithdrawalFixtures.key());
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(422);
 		assertThat(refused.getBody()).contains("loan-payoff-not-yet", loan, "请先单独办理贷款结清");
@@ -165,7 +171,8 @@ class RetirementBundleIT {
 		this.jdbc.sql("insert into fake_social_security_retirement (id_no, retired_on, certificate_no) values (?, ?, ?)")
 			.params(retired.id(), LocalDate.of(2020, 4, 4), "TX" + retired.id())
 			.update();
-		String caseNo = (String) this.clerk.post("/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()))
+		String caseNo = (String) this.clerk.post("/api/bundles/RETIREMENT/applications", form(retired, everyMaterial()),
+				WithdrawalFixtures.key())
 			.getBody()
 			.get("caseNo");
 		runJobs(this.engine, caseNo);
@@ -236,6 +243,7 @@ class RetirementBundleIT {
 			.post("/bundles/RETIREMENT/applications")
 			.with(clerk)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("idempotencyKey", WithdrawalFixtures.key())
 			.param("applicant.name", retired.name())
 			.param("applicant.idNumber", retired.id())
 			.param("applicant.phone", "13800138000")
@@ -255,6 +263,10 @@ class RetirementBundleIT {
 			.replaceAll("(?s).*(<p[^>]*form-problem[^<]*</p>).*", "$1")).isEqualTo(302);
 		assertThat(accepted.getRedirectedUrl()).matches("/cases/YS\\d{13}");
 		String caseNo = accepted.getRedirectedUrl().substring("/cases/".length());
+		// sent again (a double click): the same case, nothing opened twice
+		assertThat(this.mvc.perform(post).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseNo);
+		assertThat(this.jdbc.sql("select count(*) from intake_case where applicant_id_no = ?").param(retired.id())
+			.query(Integer.class).single()).isOne();
 		runJobs(this.engine, caseNo);
 		assertThat(this.jdbc.sql("select status from intake_case where case_no = ?").param(caseNo).query(String.class)
 			.single()).isEqualTo("COMPLETED");
@@ -268,7 +280,7 @@ class RetirementBundleIT {
 		long before = bundleCases();
 
 		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
-				"/api/bundles/RETIREMENT/applications", form(retired, materials));
+				"/api/bundles/RETIREMENT/applications", form(retired, materials), WithdrawalFixtures.key());
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("退休证或退休审批表");
@@ -280,7 +292,7 @@ class RetirementBundleIT {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "周即将");
 
 		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
-				"/api/bundles/HOUSE_PURCHASE/applications", form(retired, everyMaterial()));
+				"/api/bundles/HOUSE_PURCHASE/applications", form(retired, everyMaterial()), WithdrawalFixtures.key());
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(422);
 		assertThat(refused.getBody()).contains("即将开通", "购房一件事");

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +27,7 @@ import cn.example.servicehall.bundle.Bundles;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
+import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 
 @RestController
 @RequestMapping("/api/bundles")
@@ -36,19 +39,26 @@ class BundleController {
 
 	private final Bundles bundles;
 
-	BundleController(BundleCatalogue catalogue, Bundles bundles) {
+	private final IdempotentRequests idempotent;
+
+	BundleController(BundleCatalogue catalogue, Bundles bundles, IdempotentRequests idempotent) {
 		this.catalogue = catalogue;
 		this.bundles = bundles;
+		this.idempotent = idempotent;
 	}
 
 	@PostMapping("/{code}/applications")
 	@Operation(summary = "受理一件事 at the counter: the depositor, their own bank card and the merged checklist checked; "
 			+ "one case number (YS…), the parts registered under it, the bundle's process started")
-	ResponseEntity<Map<String, String>> submit(@PathVariable String code,
+	ResponseEntity<?> submit(@PathVariable String code,
+			@Parameter(description = "A unique key per application, reused when retrying")
+			@RequestHeader(IdempotentRequests.HEADER) String idempotencyKey,
 			@Valid @RequestBody BundleApplication application, CurrentOfficer officer) {
-		CaseNo caseNo = this.bundles.submit(code, application, officer);
-		return ResponseEntity.created(URI.create("/api/cases/" + caseNo.value()))
-			.body(Map.of("caseNo", caseNo.value()));
+		return this.idempotent.once(idempotencyKey, officer.id() + " bundle.submit " + code, application, () -> {
+			CaseNo caseNo = this.bundles.submit(code, application, officer);
+			return ResponseEntity.created(URI.create("/api/cases/" + caseNo.value()))
+				.body(Map.of("caseNo", caseNo.value()));
+		});
 	}
 
 	@GetMapping
