@@ -64,13 +64,13 @@ public class CaseReceipts {
 		}
 		LocalDate promised = acceptedAt.atZoneSameInstant(this.clock.getZone())
 			.toLocalDate()
-			.plusDays(service.decisionDays());
+			.plusDays(service.decisionDays(file));
 		String phone = service.applicantPhone(file).map(Printed::maskedPhone).orElse("—");
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
-						url.toString(), service.documentName(), file.applicantName(), file.applicantIdNumber().masked(),
-						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, service.decisionDays() + "日",
+						url.toString(), service.documentName(file), file.applicantName(), file.applicantIdNumber().masked(),
+						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, service.decisionDays(file) + "日",
 						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
 	}
 
@@ -96,7 +96,7 @@ public class CaseReceipts {
 				Integer.toString(notice.round()), Agency.HPF, Optional.of(notice.noticeNo()),
 				(no, url) -> new MissingMaterialsNoticeData(no, this.documents.issuerName(Agency.HPF), caseNo.value(),
 						Printed.date(notice.issuedAt()), url.toString(), file.applicantName(),
-						file.applicantIdNumber().masked(), service.documentName(), Printed.date(file.submittedAt()),
+						file.applicantIdNumber().masked(), service.documentName(file), Printed.date(file.submittedAt()),
 						missing, Printed.date(deadline), hall().window(), clerk, hall().enquiryPhone(),
 						hall().address())));
 	}
@@ -113,7 +113,7 @@ public class CaseReceipts {
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.COMPLETION_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new CompletionReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
-						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), service.documentName(),
+						url.toString(), file.applicantName(), file.applicantIdNumber().masked(), service.documentName(file),
 						Printed.date(acceptedAt), Printed.date(closedAt), completion.outcome(), completion.details(),
 						completion.notes().stream().map(NoteRow::new).toList(), signedBy, hall().enquiryPhone())));
 	}

@@ -30,6 +30,14 @@ public interface CaseService {
 	String documentName();
 
 	/**
+	 * Its name as a case's documents print it: {@link #documentName()} unless the case says more (a bundle names
+	 * itself and its parts with their numbers).
+	 */
+	default String documentName(CaseFile file) {
+		return documentName();
+	}
+
+	/**
 	 * The service's variants that its cases carry ({@link NewCase#serviceVariant}), by code in the order the
 	 * dashboard lists them, each with its name in the language asked for; none when the service has no variants.
 	 */
@@ -58,6 +66,11 @@ public interface CaseService {
 
 	/** How many days after acceptance the decision is promised, as the acceptance receipt prints it. */
 	int decisionDays();
+
+	/** The same for one case: {@link #decisionDays()} unless the case's variant promises otherwise (a bundle's own limit). */
+	default int decisionDays(CaseFile file) {
+		return decisionDays();
+	}
 
 	/** How long after the one-time notice the citizen has to bring what is missing, as the notice prints it. */
 	default Period supplementPeriod() {

@@ -20,7 +20,7 @@ public record ServiceType(String name) {
 	/** 公积金提取 (planned). */
 	public static final ServiceType WITHDRAWAL = new ServiceType("WITHDRAWAL");
 
-	/** 一件事一次办 (planned). */
+	/** 一件事一次办 (the bundle module: one service for every bundle of the catalogue, ADR 0009). */
 	public static final ServiceType BUNDLE = new ServiceType("BUNDLE");
 
 	public ServiceType {

@@ -133,6 +133,30 @@ public class Withdrawals {
 		return caseNo;
 	}
 
+	/**
+	 * A withdrawal as a part of a bundle's case (一件事一次办, ADR 0009): the bundle opened and accepted the case against
+	 * its merged checklist and starts the part's process itself (acceptedInBundle); this checks the application as
+	 * {@link #submit} does (refused in words, nothing written, when it could only be refused) and keeps its record.
+	 * One withdrawal part per case for now: the records are keyed by the case.
+	 */
+	@Transactional
+	public void acceptInBundle(CaseNo caseNo, WithdrawalApplication application) {
+		refuseWhatCannotBePaid(application, preview(application));
+		if (this.records.application(caseNo).isPresent()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "one-withdrawal-per-case",
+					"problem.withdrawal.one-per-case", caseNo.value());
+		}
+		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
+		this.records.insertApplication(caseNo, application,
+				RetirementAge.kindOf(id.isMale(), application.applicant().femaleCadre()));
+	}
+
+	/** What a withdrawal of the case booked and paid, once it has (a bundle's completion receipt lists it). */
+	@Transactional(readOnly = true)
+	public Optional<WithdrawalRecords.Payment> payment(CaseNo caseNo) {
+		return this.records.payment(caseNo);
+	}
+
 	/** 审核: the reviewer approves or refuses, in words. */
 	@Transactional
 	public void review(CaseNo caseNo, CurrentOfficer reviewer, boolean approve, String opinion) {

@@ -186,7 +186,7 @@ class WithdrawalFormController {
 	}
 
 	/** What the clerk typed, as typed, to show again. */
-	private static Map<String, String> typed(HttpServletRequest request) {
+	static Map<String, String> typed(HttpServletRequest request) {
 		Map<String, String> values = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, given) -> {
 			if (given.length > 0 && !name.startsWith("_")) {

@@ -1,14 +1,11 @@
 package cn.example.servicehall.workflow;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -36,9 +33,7 @@ class TaskEvents extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		listeners.add(new AbstractBpmnParseListener() {
+		PostParseListeners.add(configuration, new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 				UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
@@ -51,7 +46,6 @@ class TaskEvents extends AbstractProcessEnginePlugin {
 							task -> TaskEvents.this.events.publishEvent(new TaskDeleted(ref(task))));
 			}
 		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 
 	private void created(DelegateTask task) {

@@ -38,8 +38,12 @@ public class TaskInbox {
 
 	private final ObjectProvider<TaskDueDates.Colours> colours;
 
-	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, ObjectProvider<TaskDueDates.Colours> colours) {
+	private final ObjectProvider<CaseDeadlines> deadlines;
+
+	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, ObjectProvider<TaskDueDates.Colours> colours,
+			ObjectProvider<CaseDeadlines> deadlines) {
 		this.colours = colours;
+		this.deadlines = deadlines;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.caseTasks = caseTasks;
@@ -58,9 +62,21 @@ public class TaskInbox {
 	 * @param sla the colour of its SLA clock now: GREEN, YELLOW (80 % of the limit used), RED (past it), SUSPENDED;
 	 * null when it has no clock
 	 * @param processInstanceId the process of the case's part it belongs to (ADR 0008)
+	 * @param caseDue when the whole case is due, for a part of a bundle (一件事: the bundle's time limit, ADR 0009);
+	 * null otherwise
 	 */
 	public record OpenTask(String id, String step, String name, String caseNo, String formKey, String assignee,
-			Date created, Date due, String sla, String processInstanceId) {
+			Date created, Date due, String sla, String processInstanceId, Date caseDue) {
+	}
+
+	/**
+	 * When whole cases are due, beyond their steps (a bundle's time limit), from whichever module keeps such limits:
+	 * each case number that has one, with its deadline.
+	 */
+	public interface CaseDeadlines {
+
+		Map<String, java.time.Instant> of(Collection<String> caseNumbers);
+
 	}
 
 	/**
@@ -134,10 +150,15 @@ public class TaskInbox {
 		Map<String, String> numbers = caseNumbers(open);
 		TaskDueDates.Colours clocks = this.colours.getIfAvailable();
 		Map<String, String> colours = clocks == null ? Map.of() : clocks.ofTasks(open.stream().map(Task::getId).toList());
+		CaseDeadlines limits = this.deadlines.getIfAvailable();
+		Map<String, java.time.Instant> caseDue = limits == null || numbers.isEmpty() ? Map.of()
+				: limits.of(java.util.Set.copyOf(numbers.values()));
 		return open.stream()
 			.map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
 					numbers.get(t.getProcessInstanceId()), t.getFormKey(), t.getAssignee(), t.getCreateTime(),
-					t.getDueDate(), colours.get(t.getId()), t.getProcessInstanceId()))
+					t.getDueDate(), colours.get(t.getId()), t.getProcessInstanceId(),
+					java.util.Optional.ofNullable(caseDue.get(numbers.get(t.getProcessInstanceId()))).map(Date::from)
+						.orElse(null)))
 			.toList();
 	}
 

@@ -115,6 +115,10 @@ class ApiAccessMatrixIT {
 		MATRIX.put("POST /api/withdrawals/{caseNo}/review", Set.of(REVIEWER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/approval", Set.of(APPROVER));
 		MATRIX.put("POST /api/withdrawals/{caseNo}/offset-agreement/termination", Set.of(CLERK, ONLINE));
+		MATRIX.put("GET /api/bundles",
+				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
+		MATRIX.put("POST /api/bundles/{code}/applications", Set.of(CLERK));
+		MATRIX.put("POST /api/bundles/cases/{caseNo}/after-refusal", Set.of(CLERK));
 		Set<String> bookers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE);
 		Set<String> bookingReaders = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE, MANAGER,
 				ADMIN);

@@ -192,6 +192,43 @@ class WithdrawalProcessTest {
 		assertThat(this.done).containsOnlyOnce("debitFundAccount", "transferToCitizen");
 	}
 
+	@Test
+	void aWithdrawalInABundleIsPaidAndLeavesTheCaseAndItsMessageToTheBundle() {
+		this.closesAccount = true;
+		ProcessInstance pi = startInBundle();
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_CloseFundAccount", "EndEvent_PartDone")
+			.hasNotPassed("Task_CompleteCase", "EndEvent_Paid");
+		assertThat(this.done).containsExactly("assessWithdrawal", "closeFundAccount", "transferToCitizen",
+				"issueClosingCertificate", "issueWithdrawalReceipt");
+	}
+
+	@Test
+	void aWithdrawalInABundleWaitingForAReviewerIssuesNoAcceptanceReceiptOfItsOwn() {
+		this.route = "REVIEW";
+		ProcessInstance pi = startInBundle();
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewWithdrawal");
+		assertThat(this.done).containsExactly("assessWithdrawal");
+		completeAt(pi, "Task_ReviewWithdrawal", "hpf-first-reviewer", Map.of("reviewOutcome", "APPROVE"));
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_PartDone");
+	}
+
+	@Test
+	void aWithdrawalRefusedInABundleEndsInTheRefusalTheBundleCatchesAndClosesNothing() {
+		this.route = "NOT_ELIGIBLE";
+		ProcessInstance pi = startInBundle();
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_PartRefused").hasNotPassed("Task_RecordRefusal");
+		assertThat(this.done).containsExactly("assessWithdrawal");
+	}
+
+	private ProcessInstance startInBundle() {
+		return runtimeService().startProcessInstanceByKey("WithdrawalProcess", "YS2026120700001",
+				withVariables("caseNo", "YS2026120700001", "acceptedInBundle", true, "bundlePartNo", 3));
+	}
+
 	private void assertRefused(ProcessInstance pi) {
 		executeJobs(pi);
 		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RecordRefusal", "EndEvent_Refused");

@@ -1,0 +1,278 @@
+package cn.example.servicehall.bundle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.example.servicehall.agencies.AgencyUnavailable;
+import cn.example.servicehall.agencies.LoanServicing;
+import cn.example.servicehall.calendar.CalendarYearMissing;
+import cn.example.servicehall.calendar.WorkingCalendar;
+import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.intake.CaseFiles;
+import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
+import cn.example.servicehall.intake.CaseStatus;
+import cn.example.servicehall.intake.Channel;
+import cn.example.servicehall.intake.NewCase;
+import cn.example.servicehall.intake.ResidentIdNumber;
+import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.withdrawal.WithdrawalApplication;
+import cn.example.servicehall.withdrawal.WithdrawalType;
+import cn.example.servicehall.withdrawal.Withdrawals;
+import cn.example.servicehall.workflow.CaseTasks;
+import cn.example.servicehall.workflow.TaskNotOpen;
+
+/**
+ * 一件事一次办 at the counter (ADR 0009): one form, one case number, one acceptance against the merged checklist, the
+ * parts that apply registered under the case at once (so the acceptance receipt lists them with their numbers), each
+ * part's service given its own record, and the bundle's parent process started, which calls the services' own models.
+ */
+@Service
+public class Bundles {
+
+	private final BundleCatalogue catalogue;
+
+	private final BundleRecords records;
+
+	private final CaseFiles cases;
+
+	private final Withdrawals withdrawals;
+
+	private final LoanServicing loans;
+
+	private final RuntimeService runtime;
+
+	private final CaseTasks tasks;
+
+	private final Clock clock;
+
+	private final WorkingCalendar calendar;
+
+	Bundles(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
+			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock, WorkingCalendar calendar) {
+		this.calendar = calendar;
+		this.catalogue = catalogue;
+		this.records = records;
+		this.cases = cases;
+		this.withdrawals = withdrawals;
+		this.loans = loans;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.clock = clock;
+	}
+
+	/**
+	 * 受理: the clerk checked every material of the merged checklist; the case is opened and accepted, its parts
+	 * registered and the bundle's process started. Refused in words, with nothing written, when the bundle is not open
+	 * yet, a material is not checked, or a part's service would refuse its application.
+	 */
+	@Transactional
+	public CaseNo submit(String code, BundleApplication application, CurrentOfficer officer) {
+		Bundle bundle = this.catalogue.find(code)
+			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "bundle-not-found",
+					"problem.bundle.not-found", code));
+		if (!bundle.available()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "bundle-coming", "problem.bundle.coming",
+					bundle.name());
+		}
+		if (!officer.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
+			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.bundle.who-submits");
+		}
+		Map<String, Boolean> materials = checkedMaterials(bundle, application);
+		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
+		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
+		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
+			// two withdrawal parts under one case need the withdrawal's records kept per part (ADR 0009, consequences)
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-payoff-not-yet",
+					"problem.bundle.loan-payoff-not-yet", loan.contractNo());
+		});
+
+		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.BUNDLE, Channel.WINDOW,
+				application.applicant().name().strip(), id, Optional.empty(), Optional.of(bundle.code())), officer.id());
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		this.records.insertCase(caseNo, bundle.code(), application.applicant().phone(), conditions.get("has-fund-loan"),
+				now, dueAt(now, bundle));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("caseNo", caseNo.value());
+		conditions.forEach((condition, holds) -> variables.put(camel(condition), holds));
+		for (Bundle.Part part : bundle.parts()) {
+			if (part.when().isPresent() && !conditions.getOrDefault(part.when().get(), false)) {
+				continue;
+			}
+			CasePart added = this.cases.addPart(caseNo, ServiceType.valueOf(part.service()), Optional.of(1));
+			this.records.insertPart(caseNo, added.partNo(), part.key());
+			variables.put(camel(part.key()) + "PartNo", added.partNo());
+			if (ServiceType.WITHDRAWAL.name().equals(part.service())) {
+				this.withdrawals.acceptInBundle(caseNo, withdrawalOf(part, application, materials));
+			}
+		}
+		this.cases.recordMaterialCheck(caseNo, materials, officer.id());
+		this.cases.accept(caseNo, officer.id(), null);
+		String processKey = bundle.process().orElseThrow();
+		this.cases.attachProcess(caseNo, this.tasks.asOfficer(officer,
+				() -> this.runtime.startProcessInstanceByKey(processKey, caseNo.value(), variables).getId()));
+		return caseNo;
+	}
+
+	/** The clerk's steps after a refused part ({@code Task_DecideAfter…Refused}), in the bundles' models. */
+	static final List<String> AFTER_REFUSAL_STEPS = List.of("Task_DecideAfterPayoffRefused",
+			"Task_DecideAfterClosingRefused");
+
+	/**
+	 * After a part was refused: the acceptance clerk records what the citizen chose, to go on with the other parts
+	 * ({@link AfterRefusal#CONTINUE}) or to cancel the bundle ({@link AfterRefusal#CANCEL}, which says in the case's
+	 * history what was done and cannot be undone).
+	 */
+	@Transactional
+	public void decideAfterRefusal(CaseNo caseNo, AfterRefusal decision, String remark, CurrentOfficer clerk) {
+		this.cases.getVisible(caseNo, clerk);
+		CasePart bundle = this.cases.parts(caseNo)
+			.stream()
+			.filter(p -> p.partNo() == 1 && p.serviceType().equals(ServiceType.BUNDLE))
+			.findFirst()
+			.orElseThrow(() -> new TaskNotOpen(caseNo.value(), AFTER_REFUSAL));
+		CaseTasks.OpenCaseTask step = null;
+		for (String key : AFTER_REFUSAL_STEPS) {
+			try {
+				step = this.tasks.openTaskFor(bundle, key, AFTER_REFUSAL, clerk);
+				break;
+			}
+			catch (TaskNotOpen notThere) {
+				// the other part's step, if any
+			}
+		}
+		if (step == null) {
+			throw new TaskNotOpen(caseNo.value(), AFTER_REFUSAL);
+		}
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "BUNDLE_AFTER_REFUSAL", clerk.id(),
+				cn.example.servicehall.intake.Agency.HPF, step.name() + "：" + decision.words()
+						+ (remark == null || remark.isBlank() ? "" : "（" + remark.strip() + "）"));
+		this.tasks.complete(step, clerk, Map.of("afterRefusal", decision.name()));
+	}
+
+	private static final String AFTER_REFUSAL = "事项不予办理的处理";
+
+	/** What the citizen chose after a part was refused. */
+	public enum AfterRefusal {
+
+		/** 继续办理其余事项. */
+		CONTINUE("申请人选择继续办理其余事项"),
+
+		/** 撤销一件事. */
+		CANCEL("申请人选择撤销一件事");
+
+		private final String words;
+
+		AfterRefusal(String words) {
+			this.words = words;
+		}
+
+		String words() {
+			return this.words;
+		}
+
+	}
+
+	/** {@code Task_CompleteBundle}: 一件事办结, whatever each part's outcome (the completion receipt lists them). */
+	@Transactional
+	public void complete(CaseNo caseNo) {
+		this.cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/** {@code Task_CancelBundle}: 撤销, naming each part that was done and cannot be undone. */
+	@Transactional
+	public void cancel(CaseNo caseNo) {
+		List<String> reasons = new ArrayList<>();
+		reasons.add("申请人选择撤销一件事");
+		this.withdrawals.payment(caseNo)
+			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
+					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
+		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/** The bundle's deadline: its time limit in working days from acceptance; none while the calendar lacks the year. */
+	private OffsetDateTime dueAt(OffsetDateTime acceptedAt, Bundle bundle) {
+		try {
+			return this.calendar.dueAfterWorkingDays(acceptedAt.toInstant(), bundle.timeLimitWorkingDays())
+				.toOffsetDateTime();
+		}
+		catch (CalendarYearMissing missing) {
+			this.calendar.warnMissing(missing);
+			return null;
+		}
+	}
+
+	private Optional<LoanServicing.HousingLoan> fundLoanOf(ResidentIdNumber id) {
+		LocalDate today = LocalDate.now(this.clock);
+		try {
+			return this.loans.loansOf(id.value(), today, today)
+				.stream()
+				.filter(loan -> loan.kind() == LoanServicing.LoanKind.FUND)
+				.filter(loan -> loan.outstandingPrincipal().signum() > 0)
+				.findFirst();
+		}
+		catch (AgencyUnavailable ex) {
+			throw ProblemException.refusal(HttpStatus.SERVICE_UNAVAILABLE, "agency-unavailable",
+					"problem.bundle.agency-unavailable", ex.system());
+		}
+	}
+
+	/** Every material of the merged checklist answered and shown; refused with the list of what is not. */
+	private static Map<String, Boolean> checkedMaterials(Bundle bundle, BundleApplication application) {
+		Map<String, Boolean> answers = new LinkedHashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (Bundle.Material material : bundle.materials()) {
+			boolean shown = Boolean.TRUE.equals(application.materials().get(material.code()));
+			answers.put(material.code(), shown);
+			if (!shown) {
+				missing.add(material.name());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "materials-missing",
+					"problem.bundle.materials-missing", String.join("、", missing));
+		}
+		return answers;
+	}
+
+	/** A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials. */
+	private static WithdrawalApplication withdrawalOf(Bundle.Part part, BundleApplication application,
+			Map<String, Boolean> materials) {
+		Map<String, Boolean> own = new LinkedHashMap<>();
+		part.materials().forEach(code -> own.put(code, materials.get(code)));
+		return new WithdrawalApplication(WithdrawalType.valueOf(part.variant().orElseThrow()), application.applicant(),
+				null, application.bankCard(),
+				new WithdrawalApplication.Claim(null, null, null, null, null, List.of(), null, null), own);
+	}
+
+	/** {@code loan-payoff} → {@code loanPayoff}: the part's or condition's name in the parent model's variables. */
+	static String camel(String key) {
+		StringBuilder out = new StringBuilder();
+		boolean upper = false;
+		for (char c : key.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+				continue;
+			}
+			out.append(upper ? Character.toUpperCase(c) : c);
+			upper = false;
+		}
+		return out.toString();
+	}
+
+}
