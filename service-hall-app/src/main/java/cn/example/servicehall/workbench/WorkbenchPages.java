@@ -33,7 +33,8 @@ import cn.example.servicehall.platform.web.ProblemException;
 @ControllerAdvice(assignableTypes = { WorkbenchController.class, ResaleApplicationController.class,
 		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class,
 		WithdrawalFormController.class, WithdrawalPageController.class, DeveloperPageController.class,
-		SalesOfficePageController.class })
+		SalesOfficePageController.class, SalesOfficeSigningPageController.class, BundlePageController.class,
+		BundleFormController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

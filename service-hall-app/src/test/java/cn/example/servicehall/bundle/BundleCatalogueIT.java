@@ -81,6 +81,8 @@ class BundleCatalogueIT {
 				"某一事项不予办理时，由受理岗询问申请人是否继续办理其余事项");
 		assertThat(page.split("申请人居民身份证", -1)).as("one ID card on retirement's merged checklist").hasSize(2);
 		assertThat(page).contains("id=\"bundle-RETIREMENT\"", "id=\"bundle-HOUSE_PURCHASE\"");
+		assertThat(page).as("the header names who is signed in, as on every workbench page")
+			.contains("id=\"officer-name\"");
 
 		String english = this.mvc.perform(get("/bundles").param("lang", "en").with(clerk))
 			.andReturn()

@@ -93,6 +93,7 @@ class SalesOfficeSigningPagesIT {
 		assertThat(approved.get("#signing-link").text()).isEqualTo("预约面签");
 
 		HtmlPage signing = HtmlPage.parse(page(get(casePage + "/signing"), 200));
+		assertThat(signing.all("#officer-name")).as("the header names who is signed in").hasSize(1);
 		assertThat(signing.get("#signing-day option[selected]").attr("value")).isEqualTo("2026-03-10");
 		assertThat(signing.all("#signing-slots li")).isNotEmpty();
 		String first = signing.all("#signing-slots li").get(0).attr("data-starts-at");
