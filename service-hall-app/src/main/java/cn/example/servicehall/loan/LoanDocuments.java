@@ -192,6 +192,7 @@ public class LoanDocuments {
 		Optional<LoanCase.RepaymentAccount> repayment = loan.terms().repaymentAccount();
 		String borrowers = loan.parties().isEmpty() ? buyer(loan).name()
 				: String.join("、", loan.parties().stream().map(LoanCase.Party::name).toList());
+		Collateral collateral = collateral(loan);
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.DISBURSEMENT_NOTICE, "1",
 				Agency.BANK, Optional.empty(),
 				(no, url) -> new DisbursementNoticeData(no, this.documents.issuerName(Agency.BANK), caseNo.value(), today(),
@@ -205,8 +206,22 @@ public class LoanDocuments {
 						Printed.money(schedule.get(0).payment()), Printed.date(schedule.get(0).dueDate()),
 						repaymentDay(schedule), repayment.map(a -> Printed.maskedAccount(a.accountNo())).orElse(NOT_YET_NAMED),
 						repayment.map(LoanCase.RepaymentAccount::bank).orElse(NOT_YET_NAMED),
-						loan.mortgage().map(LoanCase.Mortgage::certificateNo).orElse("—"), this.settings.trusteeBank().phone(),
+						collateral.kind(), collateral.certificateNo(), this.settings.trusteeBank().phone(),
 						hall().enquiryPhone())));
+	}
+
+	/**
+	 * What the money was released against: the registered mortgage (抵押登记证明) of a resale home, or a new home's
+	 * pre-mortgage (预告登记证明) until the house is delivered and the registry converts it.
+	 */
+	private Collateral collateral(LoanCase loan) {
+		return loan.mortgage()
+			.map(m -> new Collateral("抵押登记证明", m.certificateNo()))
+			.or(() -> this.records.preMortgageCertificateOf(loan.caseNo()).map(no -> new Collateral("预告登记证明", no)))
+			.orElse(new Collateral("抵押登记证明", "—"));
+	}
+
+	private record Collateral(String kind, String certificateNo) {
 	}
 
 	/** 不予贷款回执: the case ended refused; every reason on file, and what the citizen may do next. */

@@ -277,6 +277,14 @@ class LoanRecords {
 	}
 
 	/** Records the conversion of the case's pre-mortgage; false if it has none. */
+	/** The pre-mortgage's certificate number (预告登记证明号), once the registry recorded it. */
+	Optional<String> preMortgageCertificateOf(CaseNo caseNo) {
+		return this.jdbc.sql("select certificate_no from loan_pre_mortgage where case_no = ?")
+			.param(caseNo.value())
+			.query(String.class)
+			.optional();
+	}
+
 	boolean convertPreMortgage(CaseNo caseNo, String mortgageCertificateNo, String convertedBy) {
 		return this.jdbc.sql("""
 				update loan_pre_mortgage set mortgage_certificate_no = ?, converted_by = ?, converted_at = ?

@@ -183,6 +183,11 @@ class NewHouseLoanJourneyIT {
 			.param(caseNo).query(String.class).single();
 		String contract = PdfTools.normalise(pdfText(TestTokens.user("clerk1", "hpf-acceptance-clerk"), caseNo, contractNo));
 		assertThat(contract).contains("建筑面积98.60平方米", "成交价格人民币1,200,000.00元").doesNotContain("建筑面积—");
+		String noticeNo = this.jdbc.sql("select document_no from documents_document where case_no = ? and kind = 'DISBURSEMENT_NOTICE'")
+			.param(caseNo).query(String.class).single();
+		assertThat(PdfTools.normalise(pdfText(TestTokens.user("clerk1", "hpf-acceptance-clerk"), caseNo, noticeNo)))
+			.as("the notice names the pre-mortgage the money was released against, not a mortgage not yet registered")
+			.contains("预告登记证明闽(2026)福州市不动产证明第Y" + caseNo + "号").doesNotContain("抵押登记证明");
 		assertThat(documentKinds(agent, caseNo))
 			.as("the agent sees the buyer's receipts and the disbursement notice addressed to the developer, nothing else")
 			.containsExactlyInAnyOrder("ACCEPTANCE_RECEIPT", "DISBURSEMENT_NOTICE", "COMPLETION_RECEIPT");

@@ -36,6 +36,6 @@ public record DisbursementNoticeData(String documentNo, String issuingAgency, St
 		String loanAmount, String loanAmountInWords, String disbursementDate, String payeeAccountName,
 		String payeeAccountNo, String payeeBank, String lenderName, String annualRate, String termMonths,
 		String repaymentMethod, String monthlyPayment, String firstRepaymentDate, String repaymentDay,
-		String repaymentAccountNo, String repaymentAccountBank, String mortgageCertificateNo, String bankPhone,
+		String repaymentAccountNo, String repaymentAccountBank, String mortgageKind, String mortgageCertificateNo, String bankPhone,
 		String enquiryPhone) implements DocumentData {
 }

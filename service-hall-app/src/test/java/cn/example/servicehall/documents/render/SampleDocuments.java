@@ -156,7 +156,7 @@ public final class SampleDocuments {
 		return new DisbursementNoticeData(no, BANK, CASE_NO, "2026年12月18日", VERIFY + no, BORROWER + "、" + CO_BORROWER,
 				CONTRACT_NO, IOU_NO, LOAN_AMOUNT, words("600000.00"), "2026年12月18日", SELLER,
 				"6228 **** **** 3456 719", PAYEE_BANK, AGENCY, "2.60%", "240", "等额本息", "3,208.73", "2027年1月20日", "20",
-				"6217 **** **** 1586 432", REPAYMENT_BANK, "豫（2026）焦作市不动产证明第0031876号", "0391-3567890", PHONE);
+				"6217 **** **** 1586 432", REPAYMENT_BANK, "抵押登记证明", "豫（2026）焦作市不动产证明第0031876号", "0391-3567890", PHONE);
 	}
 
 	public static WithdrawalReceiptData withdrawalReceipt() {
