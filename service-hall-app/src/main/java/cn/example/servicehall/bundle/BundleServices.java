@@ -92,9 +92,22 @@ class BundleServices implements CaseService {
 		return bundle.get().name() + "（" + String.join("；", parts) + "）";
 	}
 
+	/**
+	 * The merged checklist of the parts this case has: a part that did not apply to the citizen (a fund loan's payoff
+	 * for a depositor without one) asked for nothing, so its materials are not on the receipt. Before the parts are
+	 * registered, the whole merged checklist.
+	 */
 	@Override
 	public Checklist checklist(CaseFile file) {
-		return bundleOf(file).map(Bundle::checklist).orElse(Checklist.none());
+		return bundleOf(file).map(bundle -> {
+			java.util.Set<String> needed = new java.util.HashSet<>();
+			this.records.parts(file.caseNo())
+				.values()
+				.forEach(key -> bundle.part(key).ifPresent(part -> needed.addAll(part.materials())));
+			Checklist merged = bundle.checklist();
+			return needed.isEmpty() ? merged
+					: new Checklist(merged.items().stream().filter(item -> needed.contains(item.material().code())).toList());
+		}).orElse(Checklist.none());
 	}
 
 	@Override

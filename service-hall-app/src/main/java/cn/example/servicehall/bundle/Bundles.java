@@ -93,7 +93,6 @@ public class Bundles {
 		if (!officer.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.bundle.who-submits");
 		}
-		Map<String, Boolean> materials = checkedMaterials(bundle, application);
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
 		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
@@ -101,6 +100,7 @@ public class Bundles {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-payoff-not-yet",
 					"problem.bundle.loan-payoff-not-yet", loan.contractNo());
 		});
+		Map<String, Boolean> materials = checkedMaterials(bundle, application, conditions);
 
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.BUNDLE, Channel.WINDOW,
 				application.applicant().name().strip(), id, Optional.empty(), Optional.of(bundle.code())), officer.id());
@@ -111,7 +111,7 @@ public class Bundles {
 		variables.put("caseNo", caseNo.value());
 		conditions.forEach((condition, holds) -> variables.put(camel(condition), holds));
 		for (Bundle.Part part : bundle.parts()) {
-			if (part.when().isPresent() && !conditions.getOrDefault(part.when().get(), false)) {
+			if (!applies(part, conditions)) {
 				continue;
 			}
 			CasePart added = this.cases.addPart(caseNo, ServiceType.valueOf(part.service()), Optional.of(1));
@@ -232,11 +232,26 @@ public class Bundles {
 		}
 	}
 
-	/** Every material of the merged checklist answered and shown; refused with the list of what is not. */
-	private static Map<String, Boolean> checkedMaterials(Bundle bundle, BundleApplication application) {
+	/** Whether the part is done for this citizen: it has no condition, or its condition holds. */
+	private static boolean applies(Bundle.Part part, Map<String, Boolean> conditions) {
+		return part.when().isEmpty() || conditions.getOrDefault(part.when().get(), false);
+	}
+
+	/**
+	 * Every material of the merged checklist that a part done for this citizen needs, answered and shown; refused
+	 * with the list of what is not. A part that does not apply (a fund loan's payoff for a depositor without one)
+	 * asks for nothing.
+	 */
+	private static Map<String, Boolean> checkedMaterials(Bundle bundle, BundleApplication application,
+			Map<String, Boolean> conditions) {
+		java.util.Set<String> needed = new java.util.HashSet<>();
+		bundle.parts().stream().filter(part -> applies(part, conditions)).forEach(part -> needed.addAll(part.materials()));
 		Map<String, Boolean> answers = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
 		for (Bundle.Material material : bundle.materials()) {
+			if (!needed.contains(material.code())) {
+				continue;
+			}
 			boolean shown = Boolean.TRUE.equals(application.materials().get(material.code()));
 			answers.put(material.code(), shown);
 			if (!shown) {

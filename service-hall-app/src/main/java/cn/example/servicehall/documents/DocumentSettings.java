@@ -37,7 +37,7 @@ public record DocumentSettings(@DefaultValue("http://localhost:8080") URI public
 	 * @param address where the hall is
 	 * @param enquiryPhone 咨询电话
 	 */
-	public record Hall(@DefaultValue("焦作市住房公积金综合服务大厅") String name, @DefaultValue("公积金贷款窗口") String window,
+	public record Hall(@DefaultValue("焦作市住房公积金综合服务大厅") String name, @DefaultValue("综合受理窗口") String window,
 			@DefaultValue("焦作市解放区人民路 1000 号综合服务大厅一楼") String address, @DefaultValue("12329") String enquiryPhone) {
 	}
 

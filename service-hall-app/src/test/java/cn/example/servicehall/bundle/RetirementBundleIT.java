@@ -128,6 +128,8 @@ class RetirementBundleIT {
 		assertThat(acceptance).contains("受理回执", caseNo, "退休一件事", caseNo + "-2", "离休、退休提取并销户",
 				"申请人居民身份证", "退休证或退休审批表");
 		assertThat(acceptance.split("申请人居民身份证", -1)).as("one ID card on the receipt").hasSize(2);
+		assertThat(acceptance).as("a withdrawal bundle without a loan: no loan contract asked for, no loan wording")
+			.doesNotContain("借款合同", "贷款");
 		// the bundle's own time limit (5 days), not another bundle's
 		assertThat(acceptance).contains("2026年12月12日");
 		String completion = text(caseNo, "COMPLETION_RECEIPT");
@@ -308,8 +310,8 @@ class RetirementBundleIT {
 
 	private static Map<String, Boolean> everyMaterial() {
 		Map<String, Boolean> materials = new LinkedHashMap<>();
-		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF",
-				"LOAN_CONTRACT")) {
+		// no loan contract: it belongs to the fund loan's payoff, which a depositor without a loan has no part for
+		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF")) {
 			materials.put(code, true);
 		}
 		return materials;
