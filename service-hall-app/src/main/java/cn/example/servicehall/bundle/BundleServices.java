@@ -41,8 +41,11 @@ class BundleServices implements CaseService {
 
 	private final Documents documents;
 
+	private final java.time.ZoneId zone;
+
 	BundleServices(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			Documents documents) {
+			Documents documents, java.time.Clock clock) {
+		this.zone = clock.getZone();
 		this.catalogue = catalogue;
 		this.records = records;
 		this.cases = cases;
@@ -125,6 +128,18 @@ class BundleServices implements CaseService {
 	@Override
 	public int decisionDays(CaseFile file) {
 		return bundleOf(file).map(Bundle::timeLimitWorkingDays).orElseGet(this::decisionDays);
+	}
+
+	/** A bundle's limit is in working days: the receipt promises the day its deadline falls on (bundle_case.due_at). */
+	@Override
+	public Promise promise(CaseFile file, java.time.LocalDate acceptedOn) {
+		int days = decisionDays(file);
+		return this.records.dueOf(List.of(file.caseNo().value()))
+			.values()
+			.stream()
+			.findFirst()
+			.map(due -> new Promise(days + "个工作日", due.atZone(this.zone).toLocalDate()))
+			.orElseGet(() -> CaseService.super.promise(file, acceptedOn));
 	}
 
 	@Override

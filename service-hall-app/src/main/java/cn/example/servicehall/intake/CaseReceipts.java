@@ -62,16 +62,15 @@ public class CaseReceipts {
 			materials.add(new MaterialRow(Integer.toString(materials.size() + 1), item.material().name(), item.form(),
 					item.copies()));
 		}
-		LocalDate promised = acceptedAt.atZoneSameInstant(this.clock.getZone())
-			.toLocalDate()
-			.plusDays(service.decisionDays(file));
+		CaseService.Promise promised = service.promise(file,
+				acceptedAt.atZoneSameInstant(this.clock.getZone()).toLocalDate());
 		String phone = service.applicantPhone(file).map(Printed::maskedPhone).orElse("—");
 		return this.documents.issue(new Documents.Request(caseNo.value(), TemplateId.ACCEPTANCE_RECEIPT, "1", Agency.HPF,
 				Optional.empty(),
 				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
 						url.toString(), service.documentName(file), file.applicantName(), file.applicantIdNumber().masked(),
-						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, service.decisionDays(file) + "日",
-						Printed.date(promised), materials, hall().enquiryPhone(), hall().address())));
+						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, promised.limit(),
+						Printed.date(promised.by()), materials, hall().enquiryPhone(), hall().address())));
 	}
 
 	/** 一次性告知书: everything the latest check found missing, what exactly is asked for, and by when. */

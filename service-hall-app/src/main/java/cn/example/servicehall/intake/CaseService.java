@@ -72,6 +72,24 @@ public interface CaseService {
 		return decisionDays();
 	}
 
+	/**
+	 * What the acceptance receipt promises for this case: {@link #decisionDays(CaseFile)} days (日) after the day of
+	 * acceptance, unless the service counts its limit otherwise (a bundle counts working days on the calendar).
+	 * @param acceptedOn the day the case was accepted, in the hall's time zone
+	 */
+	default Promise promise(CaseFile file, java.time.LocalDate acceptedOn) {
+		int days = decisionDays(file);
+		return new Promise(days + "日", acceptedOn.plusDays(days));
+	}
+
+	/**
+	 * A decision promised on the acceptance receipt.
+	 * @param limit the time limit as printed: 15日, 5个工作日
+	 * @param by the last day of it
+	 */
+	record Promise(String limit, java.time.LocalDate by) {
+	}
+
 	/** How long after the one-time notice the citizen has to bring what is missing, as the notice prints it. */
 	default Period supplementPeriod() {
 		return Period.ofDays(30);

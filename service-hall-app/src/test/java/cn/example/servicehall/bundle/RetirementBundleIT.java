@@ -130,8 +130,8 @@ class RetirementBundleIT {
 		assertThat(acceptance.split("申请人居民身份证", -1)).as("one ID card on the receipt").hasSize(2);
 		assertThat(acceptance).as("a withdrawal bundle without a loan: no loan contract asked for, no loan wording")
 			.doesNotContain("借款合同", "贷款");
-		// the bundle's own time limit (5 days), not another bundle's
-		assertThat(acceptance).contains("2026年12月12日");
+		// the bundle's own time limit, 5 working days (Monday 7 December → Monday 14 December), not calendar days
+		assertThat(acceptance).contains("5个工作日", "2026年12月14日").doesNotContain("2026年12月12日");
 		String completion = text(caseNo, "COMPLETION_RECEIPT");
 		String closingCertificate = documentNo(caseNo, "ACCOUNT_CLOSING_CERTIFICATE");
 		assertThat(completion).contains("办结回执", caseNo, caseNo + "-2", "已办结", "账户已销户", closingCertificate,
