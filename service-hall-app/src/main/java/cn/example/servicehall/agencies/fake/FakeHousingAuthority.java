@@ -129,15 +129,10 @@ class FakeHousingAuthority implements HousingAuthority {
 			if (filing.status() == FilingStatus.CANCELLED) {
 				return filing;
 			}
-			this.jdbc.sql("select certificate_no, registered_on from fake_registry_transfer where filing_no = ?")
-				.param(filing.filingNo())
-				.query((rs, row) -> new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, "网签备案 " + filing.filingNo()
-						+ " 的房屋已于 " + rs.getObject(2, LocalDate.class) + " 办理转移登记（不动产权证书号 "
-						+ rs.getString(1) + "），不能注销备案。 The title has already moved to the buyers."))
-				.optional()
-				.ifPresent(refused -> {
-					throw refused;
-				});
+			FakeRegistryTitles.transferOf(this.jdbc, filing.filingNo()).ifPresent(transfer -> {
+				throw new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, transfer.words(filing.filingNo())
+						+ "，不能注销备案。 The title has already moved to the buyers.");
+			});
 			this.jdbc.sql("""
 					update fake_resale_filing set status = 'CANCELLED', withdrawn_on = :today, withdrawal_key = :key,
 					       withdrawal_reason = :reason where filing_no = :no""")

@@ -1,6 +1,7 @@
 package cn.example.servicehall.agencies.fake;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,25 @@ final class FakeRegistryTitles {
 					rs.getBigDecimal("floor_area"), rs.getInt("build_year"), rs.getString("owner_names"),
 					rs.getBoolean("sealed"), rs.getBoolean("mortgaged")))
 			.optional();
+	}
+
+	/** The registry's transfer of the sale with the filing number, if the title has moved to the buyers. */
+	static Optional<Transfer> transferOf(JdbcClient jdbc, String filingNo) {
+		return jdbc.sql("select certificate_no, registered_on from fake_registry_transfer where filing_no = ?")
+			.param(filingNo)
+			.query((rs, row) -> new Transfer(rs.getString(1), rs.getObject(2, LocalDate.class)))
+			.optional();
+	}
+
+	/** A sale's title moved: the buyers' certificate and the day. */
+	record Transfer(String certificateNo, LocalDate registeredOn) {
+
+		/** 的房屋已于 … 办理转移登记（不动产权证书号 …） */
+		String words(String filingNo) {
+			return "网签备案 " + filingNo + " 的房屋已于 " + this.registeredOn + " 办理转移登记（不动产权证书号 "
+					+ this.certificateNo + "）";
+		}
+
 	}
 
 	/** A title at the registry. */

@@ -67,15 +67,10 @@ class FakeRegistryTransfers {
 			Sale filed = sale.filter(found -> "FILED".equals(found.status()))
 				.orElseThrow(() -> new AgencyRefused(SYSTEM, Reason.FILING_NOT_IN_FORCE, "网签备案 " + request.filingNo()
 						+ " 不存在或已注销，不能办理转移登记。 The sale's filing is unknown or withdrawn."));
-			this.jdbc.sql("select certificate_no, registered_on from fake_registry_transfer where filing_no = ?")
-				.param(filed.filingNo())
-				.query((rs, row) -> new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, "网签备案 " + filed.filingNo()
-						+ " 的房屋已于 " + rs.getObject(2, LocalDate.class) + " 办理转移登记（不动产权证书号 " + rs.getString(1)
-						+ "）。 The sale is already registered."))
-				.optional()
-				.ifPresent(refused -> {
-					throw refused;
-				});
+			FakeRegistryTitles.transferOf(this.jdbc, filed.filingNo()).ifPresent(transfer -> {
+				throw new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, transfer.words(filed.filingNo())
+						+ "。 The sale is already registered.");
+			});
 			RegisteredTitle title = FakeRegistryTitles.find(this.jdbc, filed.certificateNo()).orElseThrow();
 			if (title.sealed()) {
 				throw new AgencyRefused(SYSTEM, Reason.TITLE_SEALED, "房屋 " + title.certificateNo()

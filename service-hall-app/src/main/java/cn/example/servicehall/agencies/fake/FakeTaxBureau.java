@@ -139,16 +139,10 @@ class FakeTaxBureau implements TaxBureau {
 			if (assessment.status() == AssessmentStatus.REFUND_PENDING || assessment.status() == AssessmentStatus.VOIDED) {
 				return assessment;
 			}
-			this.jdbc.sql("select certificate_no, registered_on from fake_registry_transfer where filing_no = ?")
-				.param(assessment.filingNo())
-				.query((rs, row) -> new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, "网签备案 " + assessment.filingNo()
-						+ " 的房屋已于 " + rs.getObject(2, LocalDate.class) + " 办理转移登记（不动产权证书号 " + rs.getString(1)
-						+ "），契税不予退还（契税法第十二条：权属登记前合同解除方可退税）。"
-						+ " The title has moved: the deed tax is not refunded."))
-				.optional()
-				.ifPresent(refused -> {
-					throw refused;
-				});
+			FakeRegistryTitles.transferOf(this.jdbc, assessment.filingNo()).ifPresent(transfer -> {
+				throw new AgencyRefused(SYSTEM, Reason.ALREADY_REGISTERED, transfer.words(assessment.filingNo())
+						+ "，契税不予退还（契税法第十二条：权属登记前合同解除方可退税）。 The title has moved: the deed tax is not refunded.");
+			});
 			this.jdbc.sql("""
 					update fake_deed_tax_assessment set status = :status, cancelled_on = :today, cancel_reason = :reason
 					 where assessment_no = :no""")

@@ -4,6 +4,7 @@ import static cn.example.servicehall.agencies.fake.ResaleSales.contract;
 import static cn.example.servicehall.agencies.fake.ResaleSales.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import cn.example.servicehall.agencies.HousingAuthority.FilingStatus;
 import cn.example.servicehall.agencies.HousingAuthority.Party;
 import cn.example.servicehall.agencies.HousingAuthority.ResaleContract;
 import cn.example.servicehall.agencies.HousingAuthority.ResaleFiling;
+import cn.example.servicehall.agencies.RealEstateRegistry;
+import cn.example.servicehall.agencies.RealEstateRegistry.OwnedHome;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 
 /**
@@ -43,6 +46,9 @@ class ResaleFilingIT {
 
 	@Autowired
 	private HousingAuthority housingAuthority;
+
+	@Autowired
+	private RealEstateRegistry registry;
 
 	@Autowired
 	private FakeOutages outages;
@@ -82,6 +88,18 @@ class ResaleFilingIT {
 		assertThat(filing.buyers()).containsExactly(buyer, wife);
 		assertThat(this.housingAuthority.resaleFiling(" " + filing.filingNo() + " ")).contains(filing);
 		assertThat(this.housingAuthority.resaleFiling("CL2026-999999")).isEmpty();
+	}
+
+	@Test
+	void theDemoSalesFlatsAreTheSellersAndTheDemoBuyersOwnWhatTheReadmeSays() {
+		assertThat(this.registry.homesOwnedBy("410802197503120616")).extracting(OwnedHome::certificateNo, OwnedHome::floorArea)
+			.containsExactly(tuple("豫(2020)焦作市不动产权第0091234号", new BigDecimal("128.00")));
+		assertThat(this.registry.titleOf("豫(2021)焦作市不动产权第0092345号").orElseThrow().ownerNames())
+			.containsExactly("何秀兰", "林志远");
+		assertThat(this.registry.homesOwnedBy("41080219900722081X")).hasSize(1);
+		assertThat(this.registry.homesOwnedByFamily("410802198506150313", "410802198703080422"))
+			.as("张伟 and 李娜: the flat is their only home").isEmpty();
+		assertThat(this.registry.homesOwnedBy("410822198207070642")).as("陈静: a second home").hasSize(1);
 	}
 
 	@Test
