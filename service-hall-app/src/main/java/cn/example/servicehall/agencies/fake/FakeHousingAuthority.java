@@ -78,9 +78,14 @@ class FakeHousingAuthority implements HousingAuthority {
 						+ " The title is mortgaged; the mortgagee's consent to the sale is required.");
 			}
 			checkSellersAreTheOwners(title, contract.sellers());
-			inForce(title.certificateNo()).ifPresent(filed -> {
-				throw alreadyFiled(filed);
-			});
+			Optional<ResaleFiling> filed = inForce(title.certificateNo());
+			if (filed.isPresent()) {
+				// the same key may have filed it while this call waited for the title's lock
+				if (filed.get().requestKey().equals(contract.requestKey())) {
+					return sameOrRefused(filed.get(), contract);
+				}
+				throw alreadyFiled(filed.get());
+			}
 			LocalDate today = LocalDate.now(this.clock);
 			String filingNo = "CL" + today.getYear() + "-"
 					+ String.format("%06d", this.jdbc.sql("select nextval('fake_resale_filing_seq')").query(Long.class).single());
@@ -101,7 +106,7 @@ class FakeHousingAuthority implements HousingAuthority {
 				.update();
 			if (inserted == 0) {
 				// the same key, or another sale of the title, filed at this very moment
-				return byKey(contract.requestKey()).map(filed -> sameOrRefused(filed, contract))
+				return byKey(contract.requestKey()).map(same -> sameOrRefused(same, contract))
 					.orElseThrow(() -> alreadyFiled(inForce(title.certificateNo()).orElseThrow()));
 			}
 			insertParties(filingNo, "SELLER", contract.sellers());

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,49 @@ class ResaleFilingIT {
 		assertThatThrownBy(() -> this.housingAuthority.fileResaleContract(other))
 			.isInstanceOfSatisfying(AgencyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.KEY_ALREADY_USED))
 			.hasMessageContaining(filing.filingNo());
+	}
+
+	@Test
+	void twoSalesOfOneTitleSentAtOnceFileOneAndTheSameKeyTwiceAtOnceFilesOnce() throws Exception {
+		Party seller = person("马卖方");
+		String title = this.sales.title("96.00", false, false, seller);
+		ResaleContract one = contract(title, List.of(seller), List.of(person("张买方")), "800000.00");
+		ResaleContract other = contract(title, List.of(seller), List.of(person("王买方")), "810000.00");
+
+		List<Object> answers = together(one, other);
+
+		assertThat(answers).filteredOn(ResaleFiling.class::isInstance).hasSize(1);
+		assertThat(answers).filteredOn(AgencyRefused.class::isInstance)
+			.singleElement()
+			.satisfies(refused -> assertThat(((AgencyRefused) refused).reason()).isEqualTo(Reason.ALREADY_FILED));
+		assertThat(filings(title)).isEqualTo(1);
+
+		String again = this.sales.title("96.00", false, false, seller);
+		ResaleContract twice = contract(again, List.of(seller), List.of(person("张买方")), "800000.00");
+		List<Object> both = together(twice, twice);
+		assertThat(both).allMatch(ResaleFiling.class::isInstance);
+		assertThat(both.get(0)).isEqualTo(both.get(1));
+		assertThat(filings(again)).isEqualTo(1);
+	}
+
+	private List<Object> together(ResaleContract first, ResaleContract second) throws Exception {
+		CyclicBarrier barrier = new CyclicBarrier(2);
+		CompletableFuture<Object> a = CompletableFuture.supplyAsync(() -> atOnce(barrier, first));
+		CompletableFuture<Object> b = CompletableFuture.supplyAsync(() -> atOnce(barrier, second));
+		return List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+	}
+
+	private Object atOnce(CyclicBarrier barrier, ResaleContract contract) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+			return this.housingAuthority.fileResaleContract(contract);
+		}
+		catch (AgencyRefused refused) {
+			return refused;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
