@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +115,29 @@ class DeedTaxIT {
 		assertThat(this.taxBureau.assessment(assessment.assessmentNo())).contains(paid);
 		assertThat(this.jdbc.sql("select count(*) from fake_deed_tax_assessment where filing_no = ?")
 			.param(filing.filingNo()).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theSamePaymentRecordedTwiceAtOnceIsOnePayment() throws Exception {
+		DeedTaxAssessment assessment = this.taxBureau.assessDeedTax(filing("128.00", person("张买方")).filingNo(), List.of());
+		CyclicBarrier together = new CyclicBarrier(2);
+
+		CompletableFuture<DeedTaxAssessment> one = CompletableFuture.supplyAsync(() -> atOnce(together, assessment));
+		CompletableFuture<DeedTaxAssessment> two = CompletableFuture.supplyAsync(() -> atOnce(together, assessment));
+
+		DeedTaxAssessment paid = one.get(30, TimeUnit.SECONDS);
+		assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo(paid);
+		assertThat(paid.status()).isEqualTo(AssessmentStatus.PAID);
+	}
+
+	private DeedTaxAssessment atOnce(CyclicBarrier together, DeedTaxAssessment assessment) {
+		try {
+			together.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return this.taxBureau.recordPayment(assessment.assessmentNo(), assessment.amount());
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,32 @@ class TransferWithMortgageIT {
 			.isInstanceOfSatisfying(AgencyRefused.class,
 					refused -> assertThat(refused.reason()).isEqualTo(Reason.ALREADY_REGISTERED))
 			.hasMessageContaining("契税法第十二条");
+	}
+
+	@Test
+	void theSameRegistrationSentTwiceAtOnceRegistersOnce() throws Exception {
+		Party seller = person("马卖方");
+		ResaleFiling filing = this.housingAuthority.fileResaleContract(contract(
+				this.sales.title("96.00", false, false, seller), List.of(seller), List.of(person("张买方")), "800000.00"));
+		payTax(filing);
+		CyclicBarrier together = new CyclicBarrier(2);
+
+		CompletableFuture<TransferRegistration> one = CompletableFuture.supplyAsync(() -> atOnce(together, request(filing)));
+		CompletableFuture<TransferRegistration> two = CompletableFuture.supplyAsync(() -> atOnce(together, request(filing)));
+
+		assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(two.get(30, TimeUnit.SECONDS));
+		assertThat(this.jdbc.sql("select count(*) from fake_registry_transfer where filing_no = ?")
+			.param(filing.filingNo()).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	private TransferRegistration atOnce(CyclicBarrier together, TransferWithMortgage request) {
+		try {
+			together.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return this.registry.registerTransferWithMortgage(request);
 	}
 
 	@Test
