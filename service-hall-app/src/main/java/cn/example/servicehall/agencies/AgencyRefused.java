@@ -25,7 +25,27 @@ public class AgencyRefused extends RuntimeException implements PermanentFailure 
 		/** The bank refuses the payee's card. */
 		CARD_REFUSED,
 		/** The SMS gateway refuses the phone number or the text. */
-		MESSAGE_REFUSED
+		MESSAGE_REFUSED,
+		/** The request key was already used for a different request (other parties, price, filing, amount). */
+		KEY_ALREADY_USED,
+		/** The registry knows no title with the certificate number. */
+		TITLE_UNKNOWN,
+		/** The title is sealed (查封): it cannot be sold, transferred or mortgaged. */
+		TITLE_SEALED,
+		/** The title is mortgaged (抵押) and the mortgagee has not consented, or the mortgage is not released. */
+		TITLE_MORTGAGED,
+		/** A seller is not a registered owner of the title, or an owner is not among the sellers. */
+		SELLER_NOT_OWNER,
+		/** The title already has a sale contract filed and in force (已网签备案). */
+		ALREADY_FILED,
+		/** The filing is unknown or withdrawn (注销): nothing can be assessed or registered on it. */
+		FILING_NOT_IN_FORCE,
+		/** The title already moved to the buyers (转移登记 done): the filing cannot be withdrawn nor the tax refunded. */
+		ALREADY_REGISTERED,
+		/** The deed tax (契税) of the sale is not paid. */
+		DEED_TAX_NOT_PAID,
+		/** A payment differs from the amount assessed. */
+		AMOUNT_DIFFERS
 
 	}
 

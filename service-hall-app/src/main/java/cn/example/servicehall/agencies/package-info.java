@@ -20,11 +20,16 @@
  * <li>{@link cn.example.servicehall.agencies.NotificationGateway}: text messages to citizens (SMS), once per message
  * id, read back by case with the number masked;</li>
  * <li>{@link cn.example.servicehall.agencies.HousingAuthority}: the housing authority's filed purchase contracts
- * (网签备案), by filing number, for a new-house loan.</li>
+ * (网签备案), by filing number, for a new-house loan; and a second-hand sale's contract filed, read back and withdrawn
+ * (存量房网签备案);</li>
+ * <li>{@link cn.example.servicehall.agencies.TaxBureau}: the deed tax (契税) of a filed sale, assessed by the buyer
+ * family's homes and the floor area, paid once, marked for refund when the sale is cancelled;</li>
+ * <li>the registry's combined transfer and mortgage registration of a filed sale
+ * ({@code RealEstateRegistry.registerTransferWithMortgage}, 转移登记 + 抵押登记 合并办理).</li>
  * </ul>
  * Two kinds of failure: {@link cn.example.servicehall.agencies.AgencyUnavailable} when a system cannot answer (down,
  * timeout, an answer lost after the work was done): a technical failure the engine retries and, in the end, shows as
- * an incident; every change a port makes is idempotent by its key (case number, order id, message id), so a retry
+ * an incident; every change a port makes is idempotent by its key (case number, order id, message id, request key), so a retry
  * never books, pays or sends twice. {@link cn.example.servicehall.agencies.AgencyRefused} when it answered no (above
  * the balance, the case booked differently, a card that fails its check digit; {@code AccountAlreadyClosed} for a
  * second closing): a {@link cn.example.servicehall.platform.PermanentFailure}, not retried, its message in words a

@@ -30,9 +30,7 @@ import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
 class FakeAgencySystems implements CreditBureau, RealEstateRegistry, BankCore, SocialSecurity {
 
 	/** A registry's search: full-width or half-width, with spaces or without. */
-	private static final String SAME_CERTIFICATE = """
-			upper(regexp_replace(normalize(%s, NFKC), '[[:space:]]+', '', 'g'))
-			  = upper(regexp_replace(normalize(%s, NFKC), '[[:space:]]+', '', 'g'))""";
+	private static final String SAME_CERTIFICATE = FakeRegistryTitles.SAME_CERTIFICATE;
 
 	private final JdbcClient jdbc;
 
@@ -40,10 +38,18 @@ class FakeAgencySystems implements CreditBureau, RealEstateRegistry, BankCore, S
 
 	private final Clock clock;
 
-	FakeAgencySystems(JdbcClient jdbc, FakeCalls calls, Clock clock) {
+	private final FakeRegistryTransfers transfers;
+
+	FakeAgencySystems(JdbcClient jdbc, FakeCalls calls, Clock clock, FakeRegistryTransfers transfers) {
 		this.jdbc = jdbc;
 		this.calls = calls;
 		this.clock = clock;
+		this.transfers = transfers;
+	}
+
+	@Override
+	public TransferRegistration registerTransferWithMortgage(TransferWithMortgage request) {
+		return this.transfers.register(request);
 	}
 
 	@Override
