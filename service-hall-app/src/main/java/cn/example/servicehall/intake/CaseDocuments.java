@@ -33,7 +33,7 @@ public class CaseDocuments {
 	 * What a developer's agent may see of a case's documents: the receipts the buyer is given, and the disbursement
 	 * notice (放款通知书), which is addressed to the developer whose escrow account the loan was paid into.
 	 */
-	static final Set<String> RECEIPTS = Set.of("ACCEPTANCE_RECEIPT", "MISSING_MATERIALS_NOTICE", "COMPLETION_RECEIPT",
+	static final Set<String> AGENT_DOCUMENTS = Set.of("ACCEPTANCE_RECEIPT", "MISSING_MATERIALS_NOTICE", "COMPLETION_RECEIPT",
 			"REFUSAL_RECEIPT", "DISBURSEMENT_NOTICE");
 
 	private final CaseFiles cases;
@@ -79,7 +79,7 @@ public class CaseDocuments {
 		boolean agentOnly = officer.isIn(Groups.DEVELOPER_AGENT)
 				&& officer.groups().stream().noneMatch(g -> Groups.CASE_POSTS.contains(g) || Groups.HALL_MANAGER.equals(g)
 						|| Groups.SYSTEM_ADMIN.equals(g));
-		return !agentOnly || RECEIPTS.contains(document.kind().name());
+		return !agentOnly || AGENT_DOCUMENTS.contains(document.kind().name());
 	}
 
 }

@@ -362,10 +362,15 @@ class SalesOfficePageController {
 
 	/** Sales offices only: the agent's company, checked against the fund centre's tables (403 otherwise). */
 	private DeveloperCompany companyOf(CurrentOfficer officer) {
+		return companyOf(officer, this.developers);
+	}
+
+	/** The sales office's pages (this and 预约面签) are for developer agents of a company that may act, 403 otherwise. */
+	static DeveloperCompany companyOf(CurrentOfficer officer, Developers developers) {
 		if (!officer.isIn(Groups.DEVELOPER_AGENT)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.online-applications");
 		}
-		return this.developers.actingCompany(officer);
+		return developers.actingCompany(officer);
 	}
 
 	private static String blankToNull(String text) {

@@ -29,7 +29,6 @@ import cn.example.servicehall.booking.Slot;
 import cn.example.servicehall.booking.Slots;
 import cn.example.servicehall.developer.Developers;
 import cn.example.servicehall.identity.CurrentOfficer;
-import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -150,10 +149,7 @@ class SalesOfficeSigningPageController {
 	}
 
 	private void salesOffice(CurrentOfficer officer) {
-		if (!officer.isIn(Groups.DEVELOPER_AGENT)) {
-			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.online-applications");
-		}
-		this.developers.actingCompany(officer);
+		SalesOfficePageController.companyOf(officer, this.developers);
 	}
 
 }
