@@ -67,6 +67,31 @@
       charts.push(weeks);
     }
 
+    var bundlesElement = document.getElementById('chart-bundles');
+    if (bundlesElement && data.bundles && data.bundles.length > 0) {
+      var zhB = (document.documentElement.lang || 'zh-CN').indexOf('zh') === 0;
+      var bundles = echarts.init(bundlesElement, null, { renderer: 'svg' });
+      bundles.setOption({
+        animation: false,
+        grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'value', name: zhB ? '工作日' : 'working days' },
+        yAxis: { type: 'category', data: data.bundles.map(function (b) { return b.name; }), inverse: true },
+        series: [
+          { name: zhB ? '中位数' : 'Median', type: 'bar', data: data.bundles.map(function (b) { return b.median; }),
+            label: { show: true, position: 'right' } },
+          { name: zhB ? '90% 分位数' : '90th percentile', type: 'bar',
+            data: data.bundles.map(function (b) { return b.p90; }), label: { show: true, position: 'right' } },
+          { name: zhB ? '时限' : 'Limit', type: 'scatter', symbol: 'diamond', symbolSize: 14,
+            itemStyle: { color: '#c62828' }, data: data.bundles.map(function (b) { return b.limit; }) }
+        ]
+      });
+      bundlesElement.style.height = Math.max(140, 56 * data.bundles.length + 60) + 'px';
+      bundles.resize();
+      charts.push(bundles);
+    }
+
     window.addEventListener('resize', function () {
       charts.forEach(function (c) { c.resize(); });
     });

@@ -17,13 +17,19 @@ import cn.example.servicehall.intake.CaseNo;
 class BundleSteps {
 
 	@Bean
-	JavaDelegate completeBundle(Bundles bundles) {
-		return execution -> bundles.complete(caseNo(execution));
+	JavaDelegate completeBundle(Bundles bundles, BundleNotices notices) {
+		return execution -> {
+			bundles.complete(caseNo(execution));
+			notices.completed(caseNo(execution));
+		};
 	}
 
 	@Bean
-	JavaDelegate cancelBundle(Bundles bundles) {
-		return execution -> bundles.cancel(caseNo(execution));
+	JavaDelegate cancelBundle(Bundles bundles, BundleNotices notices) {
+		return execution -> {
+			bundles.cancel(caseNo(execution));
+			notices.cancelled(caseNo(execution));
+		};
 	}
 
 	private static CaseNo caseNo(DelegateExecution execution) {

@@ -600,12 +600,12 @@ public class CaseFiles {
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
 			Agency agency, String remark) {
 		insertEvent(caseNo, at, status, action, actor, agency, remark);
-		Map<String, Object> file = this.jdbc.sql("select service_type, branch from intake_case where case_no = ?")
+		Map<String, Object> file = this.jdbc.sql("select service_type, service_variant, branch from intake_case where case_no = ?")
 			.param(caseNo.value())
 			.query()
 			.singleRow();
 		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
-				(String) file.get("branch"), action, status, agency, at));
+				Optional.ofNullable((String) file.get("service_variant")), (String) file.get("branch"), action, status, agency, at));
 	}
 
 	private void insertEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,

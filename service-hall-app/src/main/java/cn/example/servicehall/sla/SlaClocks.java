@@ -60,6 +60,8 @@ public class SlaClocks {
 
 	private final SlaLimits limits;
 
+	private final CaseSpans spans;
+
 	private final CaseFiles cases;
 
 	private final SlaNotices notices;
@@ -71,8 +73,9 @@ public class SlaClocks {
 	/** The stages this node has written to sla_definition as they are configured now. */
 	private final java.util.concurrent.ConcurrentMap<String, Definition> defined = new java.util.concurrent.ConcurrentHashMap<>();
 
-	SlaClocks(JdbcClient jdbc, WorkingCalendar calendar, SlaLimits limits, CaseFiles cases, SlaNotices notices,
-			Clock clock, ApplicationEventPublisher events) {
+	SlaClocks(JdbcClient jdbc, WorkingCalendar calendar, SlaLimits limits, CaseSpans spans, CaseFiles cases,
+			SlaNotices notices, Clock clock, ApplicationEventPublisher events) {
+		this.spans = spans;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.limits = limits;
@@ -148,7 +151,7 @@ public class SlaClocks {
 			.list();
 		for (OpenClock clock : open) {
 			if (clock.kind().equals("SPAN")) {
-				Optional<SlaLimits.Span> span = this.limits.span(clock.definitionId());
+				Optional<SlaLimits.Span> span = this.spans.span(clock.definitionId());
 				if (span.isEmpty()) {
 					continue;
 				}
@@ -181,7 +184,7 @@ public class SlaClocks {
 				stop(clock, at, false);
 			}
 		}
-		for (SlaLimits.Span span : this.limits.spansStartedBy(step.serviceType(), step.action(),
+		for (SlaLimits.Span span : this.spans.startedBy(step.serviceType(), step.serviceVariant(), step.action(),
 				step.status().name())) {
 			boolean running = open.stream().anyMatch(c -> c.definitionId().equals(span.id()) && c.stoppedAt() == null);
 			if (!running) {
@@ -309,7 +312,7 @@ public class SlaClocks {
 			configured = Optional.of(new Limit(step.limit(), step.unit()));
 		}
 		else {
-			configured = this.limits.span(clock.definitionId()).map(span -> new Limit(span.limit(), span.unit()));
+			configured = this.spans.span(clock.definitionId()).map(span -> new Limit(span.limit(), span.unit()));
 		}
 		return configured.filter(limit -> {
 			try {

@@ -103,9 +103,15 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 
 	/** The spans that a case of {@code service} starts with a history line of {@code action} and {@code status}. */
 	public List<Span> spansStartedBy(ServiceType service, String action, String status) {
+		return startedBy(this.spans, service, java.util.Optional.empty(), action, status);
+	}
+
+	/** Of {@code spans}, those that a case of the service's variant starts with a history line. */
+	static List<Span> startedBy(List<Span> spans, ServiceType service, java.util.Optional<String> variant, String action,
+			String status) {
 		List<Span> started = new ArrayList<>();
-		for (Span span : this.spans) {
-			if (span.holdsFor(service) && matches(span.from(), action, status)) {
+		for (Span span : spans) {
+			if (span.holdsFor(service, variant) && matches(span.from(), action, status)) {
 				started.add(span);
 			}
 		}
@@ -195,6 +201,7 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 	 * @param id its id, e.g. {@code approval-to-disbursement}
 	 * @param name its name, e.g. 审批至放款
 	 * @param services the services whose cases have it; none named means every service, also one registered later
+	 * @param variants of those, only the cases of these variants (a bundle's code); none named means every variant
 	 * @param agency whose clock it is
 	 * @param from the history action that starts it ({@code ACCEPTED}; {@code ACTION:STATUS} to require the status the
 	 * line left the case in, as in {@code APPROVAL_DECIDED:APPROVED})
@@ -206,7 +213,8 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 	 * @param excluding stretches not counted, each from one action to another (another agency's part)
 	 * @param source where the limit comes from
 	 */
-	public record Span(String id, String name, List<ServiceType> services, Agency agency, String from, List<String> to,
+	public record Span(String id, String name, List<ServiceType> services, List<String> variants, Agency agency,
+			String from, List<String> to,
 			List<String> cancelledBy, int limit, Unit unit, boolean pauseWhileAwaitingCitizen, List<Stretch> excluding,
 			String source) {
 
@@ -215,6 +223,7 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 				throw new IllegalArgumentException("A span needs an id, a from and a to: " + id);
 			}
 			services = services == null ? List.of() : List.copyOf(services);
+			variants = variants == null ? List.of() : List.copyOf(variants);
 			agency = agency != null ? agency : Agency.HPF;
 			cancelledBy = cancelledBy == null ? List.of() : List.copyOf(cancelledBy);
 			unit = unit != null ? unit : Unit.WORKING_DAYS;
@@ -225,6 +234,11 @@ public record SlaLimits(@DefaultValue("80") int yellowPercent, Step defaultStep,
 		/** Whether cases of the service have this span: it names the service, or names none. */
 		public boolean holdsFor(ServiceType service) {
 			return this.services.isEmpty() || this.services.contains(service);
+		}
+
+		/** Whether cases of the service's variant have this span: it holds for the service and names the variant or none. */
+		public boolean holdsFor(ServiceType service, java.util.Optional<String> variant) {
+			return holdsFor(service) && (this.variants.isEmpty() || variant.filter(this.variants::contains).isPresent());
 		}
 
 	}

@@ -167,6 +167,20 @@ class DashboardController {
 			weeks.add(week);
 		}
 		data.put("weeks", weeks);
+		List<Map<String, Object>> bundles = new ArrayList<>();
+		for (DashboardFigures.BundleFigures b : figures.bundles()) {
+			b.turnaround().ifPresent(t -> {
+				Map<String, Object> bundle = new LinkedHashMap<>();
+				bundle.put("name", b.name());
+				bundle.put("limit", b.limitWorkingDays());
+				bundle.put("median", t.median().orElse(null));
+				bundle.put("p90", t.p90().orElse(null));
+				bundle.put("withinLimit", t.withinLimit().percent().orElse(null));
+				bundle.put("clocks", t.clocks());
+				bundles.add(bundle);
+			});
+		}
+		data.put("bundles", bundles);
 		return data;
 	}
 

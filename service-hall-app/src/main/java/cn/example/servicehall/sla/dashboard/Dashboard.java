@@ -24,8 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.intake.CaseServices;
 import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.sla.CaseSpans;
 import cn.example.servicehall.sla.SlaClock;
 import cn.example.servicehall.sla.SlaLimits;
+import cn.example.servicehall.sla.dashboard.DashboardFigures.AgencyClocks;
+import cn.example.servicehall.sla.dashboard.DashboardFigures.BundleFigures;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Cases;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.Live;
 import cn.example.servicehall.sla.dashboard.DashboardFigures.ServiceCases;
@@ -59,7 +62,10 @@ public class Dashboard {
 
 	private final CaseServices services;
 
-	Dashboard(JdbcClient jdbc, SlaLimits limits, Clock clock, CaseServices services) {
+	private final CaseSpans spans;
+
+	Dashboard(JdbcClient jdbc, SlaLimits limits, CaseSpans spans, Clock clock, CaseServices services) {
+		this.spans = spans;
 		this.services = services;
 		this.jdbc = jdbc;
 		this.limits = limits;
@@ -84,7 +90,8 @@ public class Dashboard {
 				stages.stream().mapToLong(Stage::clocks).sum());
 		List<Week> weeks = weeks(filter);
 		Live live = live(query, now);
-		return new DashboardFigures(query, now, cases, byService, services, stages, withinLimit, weeks, live,
+		List<BundleFigures> bundles = bundles(filter, byVariant.getOrDefault(ServiceType.BUNDLE.name(), Map.of()), stages);
+		return new DashboardFigures(query, now, cases, byService, services, stages, withinLimit, weeks, live, bundles,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -140,7 +147,7 @@ public class Dashboard {
 	/** Spans first, then steps, each in the order configured; stages no longer configured last. */
 	private int position(Definition definition) {
 		int i = 0;
-		for (SlaLimits.Span span : this.limits.spans()) {
+		for (SlaLimits.Span span : this.spans.all()) {
 			if (span.id().equals(definition.id())) {
 				return i;
 			}
@@ -237,6 +244,49 @@ public class Dashboard {
 					counts.get(id)[0], counts.get(id)[1], percentile(histograms.getOrDefault(id, new TreeMap<>()), 0.5),
 					percentile(histograms.getOrDefault(id, new TreeMap<>()), 0.9))));
 		return stages;
+	}
+
+	/**
+	 * 一件事: each bundle with a span of its own (one that may be applied for) and each with cases in the period,
+	 * in the catalogue's order: its cases from the rollup (a case once, whatever its parts), its span's turnaround
+	 * from the stages, and its cases' step clocks per agency, read from the clocks of bundle cases only.
+	 */
+	private List<BundleFigures> bundles(Filter filter, Map<String, Cases> byBundle, List<Stage> stages) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, Integer> limits = new LinkedHashMap<>();
+		Map<String, String> spanOf = new HashMap<>();
+		for (SlaLimits.Span span : this.spans.all()) {
+			if (span.services().equals(List.of(ServiceType.BUNDLE)) && span.variants().size() == 1) {
+				limits.put(span.variants().get(0), span.limit());
+				spanOf.put(span.variants().get(0), span.id());
+			}
+		}
+		byBundle.keySet().stream().filter(code -> !code.isEmpty()).sorted().forEach(code -> limits.putIfAbsent(code, 0));
+		if (limits.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<AgencyClocks>> agencies = new HashMap<>();
+		if (!filter.nothing) {
+			String branch = filter.branch.isEmpty() ? "" : " and c.branch = :branch";
+			String definitions = filter.definitions.isEmpty() ? "" : " and c.definition_id in (:definitions)";
+			this.jdbc.sql("""
+					select i.service_variant, c.agency, count(*) as clocks, count(*) filter (where c.outcome = 'MET') as met
+					  from intake_case i join sla_clock c on c.case_no = i.case_no
+					 where i.service_type = 'BUNDLE' and c.kind = 'STEP' and c.outcome in ('MET', 'BREACHED')
+					   and sla_local_day(c.stopped_at) between :from and :to""" + branch + definitions + "\n" + """
+					 group by 1, 2 order by 1, 2""")
+				.params(filter.params)
+				.query((rs, row) -> agencies.computeIfAbsent(rs.getString(1), v -> new ArrayList<>())
+					.add(new AgencyClocks(Agency.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4))))
+				.list();
+		}
+		List<BundleFigures> bundles = new ArrayList<>();
+		limits.forEach((code, limit) -> bundles.add(new BundleFigures(code,
+				this.services.variantName(ServiceType.BUNDLE, code, locale), limit,
+				byBundle.getOrDefault(code, new Cases(0, 0, 0, 0, 0)),
+				stages.stream().filter(s -> s.definitionId().equals(spanOf.get(code))).findFirst(),
+				agencies.getOrDefault(code, List.of()))));
+		return bundles;
 	}
 
 	/** Working minutes and hours are reported in working hours; days in their own kind of day. */

@@ -88,6 +88,23 @@ public final class DashboardExport {
 		tables.add(new Table("环节时限", List.of("环节", "部门", "时限", "办结笔数", "时限内", "时限内办结率（%）", "中位数",
 				"90% 分位数", "单位"), stages));
 
+		List<List<Object>> bundles = new ArrayList<>();
+		for (DashboardFigures.BundleFigures b : this.figures.bundles()) {
+			Optional<DashboardFigures.Stage> t = b.turnaround();
+			StringBuilder agencies = new StringBuilder();
+			b.agencies().forEach(a -> agencies.append(agencies.isEmpty() ? "" : "；")
+				.append(this.names.apply("workbench.agency." + a.agency().name())).append(' ')
+				.append(percentText(a.withinLimit())).append("%（").append(a.clocks()).append('）'));
+			bundles.add(List.of(b.name(), b.limitWorkingDays(), b.cases().in(), b.cases().out(), b.cases().completed(),
+					b.cases().completedOneVisit(), percent(b.cases().oneVisitRate()),
+					t.<Object>map(DashboardFigures.Stage::clocks).orElse(""),
+					t.map(s -> percent(s.withinLimit())).orElse(""), t.map(s -> decimal(s.median())).orElse(""),
+					t.map(s -> decimal(s.p90())).orElse(""), agencies.toString()));
+		}
+		tables.add(new Table("一件事一次办", List.of("一件事", "时限（工作日）", "收件", "办结", "其中办结", "一次办结",
+				"最多跑一次办结率（%）", "办结用时笔数", "时限内办结率（%）", "中位数（工作日）", "90% 分位数（工作日）",
+				"各部门环节时限内办结率（笔数）"), bundles));
+
 		List<List<Object>> weeks = new ArrayList<>();
 		for (DashboardFigures.Week w : this.figures.weeks()) {
 			weeks.add(List.of(w.monday().toString(), w.casesIn(), w.casesOut(), percent(w.onlineShare()), w.clocks(),

@@ -25,10 +25,43 @@ import cn.example.servicehall.sla.SlaClock;
  * @param withinLimit of all clocks stopped in the period (of the agency, if asked), the share within their limits
  * @param weeks the weekly trend, by the Monday of each week that overlaps the period
  * @param live the clocks running now that are yellow or red
+ * @param bundles each bundle (一件事) that may be applied for or had cases: its cases, its own clock, its agencies' clocks
  * @param millis how long the database took, in milliseconds
  */
 public record DashboardFigures(DashboardQuery query, OffsetDateTime asOf, Cases cases, Map<String, Cases> casesByService,
-		List<ServiceCases> services, List<Stage> stages, Share withinLimit, List<Week> weeks, Live live, long millis) {
+		List<ServiceCases> services, List<Stage> stages, Share withinLimit, List<Week> weeks, Live live,
+		List<BundleFigures> bundles, long millis) {
+
+	/**
+	 * A bundle's figures of the period, as a bundle: a case counts once however many parts it has, and once for the
+	 * one-visit rate when the citizen came once for all of them.
+	 * @param code the catalogue's code ({@code RETIREMENT})
+	 * @param name its name (退休一件事)
+	 * @param limitWorkingDays its time limit in working days, from acceptance to the last part done (0: no longer
+	 * offered, its cases still counted)
+	 * @param cases its cases in and out
+	 * @param turnaround its own clock (acceptance to completion): stopped in the period, median and p90 in working
+	 * days; none when the manager asked for another agency than the fund centre
+	 * @param agencies the steps' clocks of its cases stopped in the period, per agency that did them
+	 */
+	public record BundleFigures(String code, String name, int limitWorkingDays, Cases cases, Optional<Stage> turnaround,
+			List<AgencyClocks> agencies) {
+	}
+
+	/**
+	 * The step clocks of an agency on a bundle's cases.
+	 * @param agency whose
+	 * @param clocks how many stopped in the period
+	 * @param met how many within their limit
+	 */
+	public record AgencyClocks(Agency agency, long clocks, long met) {
+
+		@JsonProperty
+		public Share withinLimit() {
+			return new Share(this.met, this.clocks);
+		}
+
+	}
 
 	/** A count out of a total, with the share in per cent to one decimal (half up); none of nothing. */
 	public record Share(long count, long total) {

@@ -225,7 +225,12 @@ class DashboardIT {
 			.andReturn();
 		assertThat(xlsx.getResponse().getHeader("Content-Disposition")).contains("dashboard-2025-04-01-2025-04-30.xlsx");
 		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
-			assertThat(workbook.getSheets().map(s -> s.getName()).toList()).containsExactly("概况", "环节时限", "周趋势", "预警清单");
+			assertThat(workbook.getSheets().map(s -> s.getName()).toList()).containsExactly("概况", "环节时限", "一件事一次办", "周趋势",
+					"预警清单");
+			// a row per bundle on offer (the generated history has no bundle cases: every count 0)
+			List<Row> bundleRows = workbook.getSheets().toList().get(2).read();
+			assertThat(bundleRows).hasSize(figures.bundles().size() + 1);
+			assertThat(bundleRows.stream().map(row -> row.getCellText(0)).toList()).contains("退休一件事");
 			List<Row> stageRows = workbook.getSheets().toList().get(1).read();
 			assertThat(stageRows.get(1).getCellText(0)).isEqualTo(first.name());
 			assertThat(stageRows.get(1).getCellAsNumber(3)).contains(BigDecimal.valueOf(first.clocks()));
