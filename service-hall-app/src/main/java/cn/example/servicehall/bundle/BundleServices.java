@@ -95,6 +95,15 @@ class BundleServices implements CaseService {
 		return bundle.get().name() + "（" + String.join("；", parts) + "）";
 	}
 
+	/** Part 1 is the bundle itself; each other part as the catalogue names it. */
+	@Override
+	public Optional<String> partName(CaseFile file, CasePart part, Locale locale) {
+		return bundleOf(file).flatMap(bundle -> part.partNo() == 1 ? Optional.of(bundle.displayName(locale))
+				: Optional.ofNullable(this.records.parts(file.caseNo()).get(part.partNo()))
+					.flatMap(bundle::part)
+					.map(p -> p.displayName(locale)));
+	}
+
 	/**
 	 * The merged checklist of the parts this case has: a part that did not apply to the citizen (a fund loan's payoff
 	 * for a depositor without one) asked for nothing, so its materials are not on the receipt. Before the parts are

@@ -38,6 +38,14 @@ public interface CaseService {
 	}
 
 	/**
+	 * The name a case of this service gives one of its parts on pages, in the language asked for (a bundle names each
+	 * part as its catalogue does: 离休、退休提取并销户); none to name the part by its service.
+	 */
+	default Optional<String> partName(CaseFile file, CasePart part, Locale locale) {
+		return Optional.empty();
+	}
+
+	/**
 	 * The service's variants that its cases carry ({@link NewCase#serviceVariant}), by code in the order the
 	 * dashboard lists them, each with its name in the language asked for; none when the service has no variants.
 	 */

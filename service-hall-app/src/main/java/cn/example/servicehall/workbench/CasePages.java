@@ -164,7 +164,8 @@ class CasePages {
 		model.addAttribute("serviceName", this.services.displayName(file.serviceType(), LocaleContextHolder.getLocale()));
 		model.addAttribute("parts", parts);
 		model.addAttribute("partNames", parts.stream()
-			.map(p -> this.services.displayName(p.serviceType(), LocaleContextHolder.getLocale()))
+			.map(p -> service.flatMap(s -> s.partName(file, p, LocaleContextHolder.getLocale()))
+				.orElseGet(() -> this.services.displayName(p.serviceType(), LocaleContextHolder.getLocale())))
 			.toList());
 		model.addAttribute("history", this.cases.history(caseNo));
 		model.addAttribute("staff", this.cases.staffNames(caseNo));
