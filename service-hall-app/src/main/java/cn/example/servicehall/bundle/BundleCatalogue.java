@@ -41,10 +41,14 @@ public class BundleCatalogue implements SmartInitializingSingleton {
 
 	private volatile List<Bundle> bundles = List.of();
 
+	private final String models;
+
 	BundleCatalogue(ObjectProvider<CaseService> services,
-			@Value("${servicehall.bundles.location:classpath:bundles/*.yml}") String location) {
+			@Value("${servicehall.bundles.location:classpath:bundles/*.yml}") String location,
+			@Value("${servicehall.bundles.models:classpath*:bpmn/**/*.bpmn}") String models) {
 		this.services = services;
 		this.location = location;
+		this.models = models;
 	}
 
 	@Override
@@ -54,9 +58,12 @@ public class BundleCatalogue implements SmartInitializingSingleton {
 			.forEach(service -> known.put(service.type().name(), service.variants(Locale.ROOT).keySet()));
 		CatalogueReader.Services directory = code -> Optional.ofNullable(known.get(code));
 		Map<String, Bundle> read = new LinkedHashMap<>();
+		BundleModels parents = BundleModels.read(this.models);
 		for (Resource resource : resources()) {
 			String file = resource.getFilename();
-			Bundle bundle = CatalogueReader.read(file, content(resource), directory);
+			String content = content(resource);
+			Bundle bundle = CatalogueReader.read(file, content, directory);
+			parents.check(bundle, content);
 			Bundle earlier = read.putIfAbsent(bundle.code(), bundle);
 			if (earlier != null) {
 				throw new BundleCatalogueException(file, 1, "code",

@@ -57,6 +57,28 @@ class BundleCatalogueStartTest {
 		});
 	}
 
+	@Test
+	void aBundleNamingAModelThatIsNotDeployedStopsTheStart() {
+		this.hall.withPropertyValues("servicehall.bundles.location=classpath:bundles-no-model/*.yml").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(BundleCatalogueException.class)
+				.hasMessageContaining("retirement.yml:32: process: no process model \"RetirementBundleProces\" is deployed");
+		});
+	}
+
+	@Test
+	void aModelCallingAPartTheFileDoesNotHaveStopsTheStart() {
+		// the file renamed the part "closing"; the model still hands its call activity closingPartNo
+		this.hall.withPropertyValues("servicehall.bundles.location=classpath:bundles-unwired/*.yml").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(BundleCatalogueException.class)
+				.hasMessageContaining("retirement.yml:32: process: the model's call activity CallActivity_Closing hands "
+						+ "its child closingPartNo, which names no part of this bundle (its parts: loan-payoff, account-closing)");
+		});
+	}
+
 	/** The withdrawal as the catalogue sees it: its code and its types. */
 	static class Withdrawal implements CaseService {
 
