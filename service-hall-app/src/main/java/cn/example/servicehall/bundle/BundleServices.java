@@ -43,8 +43,11 @@ class BundleServices implements CaseService {
 
 	private final java.time.ZoneId zone;
 
+	private final org.springframework.context.MessageSource words;
+
 	BundleServices(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			Documents documents, java.time.Clock clock) {
+			Documents documents, java.time.Clock clock, org.springframework.context.MessageSource words) {
+		this.words = words;
 		this.zone = clock.getZone();
 		this.catalogue = catalogue;
 		this.records = records;
@@ -93,6 +96,38 @@ class BundleServices implements CaseService {
 			.forEach((partNo, key) -> parts.add(file.caseNo().value() + "-" + partNo + " "
 					+ bundle.get().part(key).map(Bundle.Part::name).orElse(key)));
 		return bundle.get().name() + "（" + String.join("；", parts) + "）";
+	}
+
+	/**
+	 * The parts this case has, as the acceptance receipt's table lists them (in Chinese, as documents are): each with
+	 * its number, name, agency, and the parts of this case it waits for ({@code after}; one that did not apply to the
+	 * citizen is not waited for).
+	 */
+	@Override
+	public List<ReceiptPart> receiptParts(CaseFile file) {
+		Optional<Bundle> bundle = bundleOf(file);
+		if (bundle.isEmpty()) {
+			return List.of();
+		}
+		Map<Integer, String> keys = this.records.parts(file.caseNo());
+		java.util.Collection<String> present = keys.values();
+		List<ReceiptPart> parts = new ArrayList<>();
+		keys.forEach((partNo, key) -> bundle.get().part(key).ifPresent(part -> {
+			List<String> waits = part.after()
+				.stream()
+				.filter(present::contains)
+				.map(after -> bundle.get().part(after).map(Bundle.Part::name).orElse(after))
+				.toList();
+			String order = waits.isEmpty() ? word("workbench.bundles.at-once")
+					: word("workbench.bundles.after", String.join("”“", waits));
+			parts.add(new ReceiptPart(file.caseNo().value() + "-" + partNo, part.name(),
+					word("workbench.bundles.agency." + part.agency().name()), order));
+		}));
+		return parts;
+	}
+
+	private String word(String code, Object... args) {
+		return this.words.getMessage(code, args, Locale.ROOT);
 	}
 
 	/** Part 1 is the bundle itself; each other part as the catalogue names it. */

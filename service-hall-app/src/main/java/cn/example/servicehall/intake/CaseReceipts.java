@@ -14,6 +14,7 @@ import cn.example.servicehall.documents.Documents;
 import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.documents.Printed;
 import cn.example.servicehall.documents.render.AcceptanceReceiptData;
+import cn.example.servicehall.documents.render.PartRow;
 import cn.example.servicehall.documents.render.CompletionReceiptData;
 import cn.example.servicehall.documents.render.MaterialRow;
 import cn.example.servicehall.documents.render.MissingMaterialRow;
@@ -70,7 +71,11 @@ public class CaseReceipts {
 				(no, url) -> new AcceptanceReceiptData(no, this.documents.issuerName(Agency.HPF), caseNo.value(), today(),
 						url.toString(), service.documentName(file), file.applicantName(), file.applicantIdNumber().masked(),
 						phone, Printed.dateTime(acceptedAt), hall().window(), acceptedBy, promised.limit(),
-						Printed.date(promised.by()), materials, hall().enquiryPhone(), hall().address())));
+						Printed.date(promised.by()), materials, service.receiptParts(file)
+							.stream()
+							.map(part -> new PartRow(part.label(), part.name(), part.agency(), part.order()))
+							.toList(),
+						hall().enquiryPhone(), hall().address())));
 	}
 
 	/** 一次性告知书: everything the latest check found missing, what exactly is asked for, and by when. */

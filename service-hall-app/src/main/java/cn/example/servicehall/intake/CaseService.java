@@ -38,6 +38,24 @@ public interface CaseService {
 	}
 
 	/**
+	 * The parts of a case of several (a bundle's), as its acceptance receipt lists them in a table; none for a service
+	 * whose cases are one part.
+	 */
+	default List<ReceiptPart> receiptParts(CaseFile file) {
+		return List.of();
+	}
+
+	/**
+	 * A part as the acceptance receipt lists it.
+	 * @param label its number, {@code YS2026120700001-2}
+	 * @param name {@code 离休、退休提取并销户}
+	 * @param agency who does it, {@code 公积金中心}
+	 * @param order when, {@code 受理后即办}
+	 */
+	record ReceiptPart(String label, String name, String agency, String order) {
+	}
+
+	/**
 	 * The name a case of this service gives one of its parts on pages, in the language asked for (a bundle names each
 	 * part as its catalogue does: 离休、退休提取并销户); none to name the part by its service.
 	 */

@@ -20,12 +20,13 @@ import java.util.List;
  * @param timeLimit the promised time limit (承诺时限): {@code 10个工作日}
  * @param promisedDate the promised completion date: {@code 2026年12月9日}
  * @param materials every material received
+ * @param parts a case of several parts (一件事): each part with its number, agency and order; none for a single service
  * @param enquiryPhone {@code 12329}
  * @param hallAddress the hall's address
  */
 public record AcceptanceReceiptData(String documentNo, String issuingAgency, String caseNo, String issueDate,
 		String verificationUrl, String serviceName, String applicantName, String applicantIdNumber,
 		String applicantPhone, String acceptedAt, String windowName, String acceptingOfficer, String timeLimit,
-		String promisedDate, List<MaterialRow> materials, String enquiryPhone, String hallAddress)
+		String promisedDate, List<MaterialRow> materials, List<PartRow> parts, String enquiryPhone, String hallAddress)
 		implements DocumentData {
 }

@@ -148,7 +148,7 @@ class DocumentRendererTest {
 		AcceptanceReceiptData missing = new AcceptanceReceiptData(sample.documentNo(), sample.issuingAgency(),
 				sample.caseNo(), sample.issueDate(), sample.verificationUrl(), sample.serviceName(),
 				sample.applicantName(), sample.applicantIdNumber(), null, sample.acceptedAt(), sample.windowName(),
-				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(),
+				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(), sample.parts(),
 				sample.enquiryPhone(), sample.hallAddress());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(TemplateId.ACCEPTANCE_RECEIPT, missing))
@@ -258,7 +258,7 @@ class DocumentRendererTest {
 		return new AcceptanceReceiptData(sample.documentNo(), sample.issuingAgency(), sample.caseNo(),
 				sample.issueDate(), sample.verificationUrl(), sample.serviceName(), applicantName,
 				sample.applicantIdNumber(), sample.applicantPhone(), sample.acceptedAt(), sample.windowName(),
-				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(),
+				sample.acceptingOfficer(), sample.timeLimit(), sample.promisedDate(), sample.materials(), sample.parts(),
 				sample.enquiryPhone(), sample.hallAddress());
 	}
 

@@ -85,7 +85,7 @@ public final class SampleDocuments {
 						new MaterialRow("5", "首付款收据或银行转账凭证", "原件及复印件", "1份"),
 						new MaterialRow("6", "出卖人不动产权证书", "复印件", "1份"),
 						new MaterialRow("7", "借款人及配偶近六个月银行流水", "原件", "各1份")),
-				PHONE, HALL_ADDRESS);
+				List.of(), PHONE, HALL_ADDRESS);
 	}
 
 	public static MissingMaterialsNoticeData missingMaterialsNotice() {
