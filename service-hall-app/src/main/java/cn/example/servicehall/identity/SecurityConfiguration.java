@@ -93,7 +93,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(hardened(API_POLICY));
 		return http.build();
 	}
 
@@ -101,7 +102,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtAuthenticationConverter tokens,
 			ProblemResponses problems) throws Exception {
-		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+		// every /actuator path, so that an endpoint not exposed is a plain 404 to staff, and 401 to anyone else
+		http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), path.matcher("/actuator/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
 				.anyRequest().hasAnyAuthority(Groups.SYSTEM_ADMIN, Groups.HALL_MANAGER))
@@ -109,7 +111,8 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(hardened(API_POLICY));
 		return http.build();
 	}
 
@@ -126,14 +129,16 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(bearerTokens(tokens, problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden))
-			.requestCache(cache -> cache.disable());
+			.requestCache(cache -> cache.disable())
+			.headers(hardened(API_POLICY));
 		return http.build();
 	}
 
 	@Bean
 	@Order(4)
 	SecurityFilterChain pageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-			SignInEntryPoint signIn, IdentityProviderStatus providerStatus) throws Exception {
+			SignInEntryPoint signIn, IdentityProviderStatus providerStatus, IdentityProvider provider)
+			throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
 				"/oauth2/authorization");
 		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
@@ -171,8 +176,48 @@ class SecurityConfiguration {
 			// verification page changes nothing and is open to programs without a session
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**"),
 					path.matcher(HttpMethod.POST, "/verify")))
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.headers(headers -> {
+				hardened(pagePolicy(provider)).customize(headers);
+				headers.frameOptions(frame -> frame.sameOrigin());
+			});
 		return http.build();
+	}
+
+	/** What an API answer (JSON, problem details) may load or be framed by: nothing. */
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/**
+	 * The pages' content security policy: only the hall's own scripts, styles, images and fonts (no inline script, no
+	 * {@code eval}; inline style attributes are allowed, they run nothing), no plug-ins, framed only by the hall's own
+	 * pages (a document shown in the case page), forms posted only to the hall, and to the identity provider where a
+	 * sign-out goes on to it. The Camunda console under {@code /camunda} sends its own policy (its scripts carry a
+	 * nonce), so this one is not added there: two policies would both apply.
+	 */
+	static String pagePolicy(IdentityProvider provider) {
+		java.net.URI issuer = provider.issuer();
+		String origin = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
+		return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+				+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+				+ "frame-ancestors 'self'; form-action 'self' " + origin;
+	}
+
+	/**
+	 * The headers every answer carries: the content security policy (not under {@code /camunda}), no MIME sniffing
+	 * (Spring's default), the address kept from other sites ({@code Referrer-Policy: same-origin}), and HSTS for a
+	 * year once the request came over TLS: directly, or through a proxy the hall trusts saying so with
+	 * {@code X-Forwarded-Proto} ({@code server.tomcat.remoteip.internal-proxies}, README).
+	 */
+	private static Customizer<org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>> hardened(
+			String policy) {
+		org.springframework.security.web.util.matcher.RequestMatcher notConsole = new org.springframework.security.web.util.matcher.NegatedRequestMatcher(
+				path.matcher("/camunda/**"));
+		return headers -> headers
+			.referrerPolicy(referrer -> referrer.policy(
+					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+			.addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+					notConsole,
+					new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(policy)));
 	}
 
 	/**

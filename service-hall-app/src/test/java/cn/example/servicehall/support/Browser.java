@@ -52,6 +52,8 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=" + language,
 					"--user-data-dir=" + Files.createTempDirectory("service-hall-chromium"));
+			// the console is read when the browser closes: a page the hall's content security policy broke fails its test
+			options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
 			return new Browser(new ChromeDriver(service, options));
 		}
@@ -119,7 +121,28 @@ public final class Browser implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.driver.quit();
+		java.util.List<String> refused = new java.util.ArrayList<>();
+		try {
+			this.driver.manage()
+				.logs()
+				.get(org.openqa.selenium.logging.LogType.BROWSER)
+				.forEach(entry -> {
+					String message = entry.getMessage();
+					// the identity provider's own pages keep their own policy
+					if (message.contains("Content Security Policy") && !message.contains("/realms/")) {
+						refused.add(message);
+					}
+				});
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// the browser is already gone: nothing to read
+		}
+		finally {
+			this.driver.quit();
+		}
+		if (!refused.isEmpty()) {
+			throw new AssertionError("The hall's content security policy refused something on a page: " + refused);
+		}
 	}
 
 }
