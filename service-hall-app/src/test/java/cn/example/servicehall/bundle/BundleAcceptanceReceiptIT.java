@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.BundleFixtures;
 import cn.example.servicehall.support.PdfTools;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
@@ -55,19 +56,9 @@ class BundleAcceptanceReceiptIT {
 	void theReceiptListsEachPartWithItsNumberAgencyAndOrder() {
 		ClockUtil.setCurrentTime(java.util.Date.from(OffsetDateTime.parse("2026-12-07T10:00:00+08:00").toInstant()));
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "回执事项");
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("applicant", Map.of("name", retired.name(), "idNumber", retired.id(), "phone", "13800138000"));
-		form.put("bankCard", Map.of("cardNo", WithdrawalFixtures.CARD, "bankName", "中国建设银行焦作分行"));
-		Map<String, Boolean> materials = new LinkedHashMap<>();
-		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF")) {
-			materials.put(code, true);
-		}
-		form.put("materials", materials);
-		String caseNo = (String) Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK))
-			.post("/api/bundles/RETIREMENT/applications", form, WithdrawalFixtures.key())
-			.getBody()
-			.get("caseNo");
-		runJobs(this.engine, caseNo);
+		String caseNo = BundleFixtures.submitRetirement(
+				Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK)), this.engine, retired,
+				"13800138000");
 
 		String receipt = text(caseNo, "ACCEPTANCE_RECEIPT");
 		assertThat(receipt).contains("二、本件包含的事项", "事项编号", "办理部门", "办理顺序", caseNo + "-2",

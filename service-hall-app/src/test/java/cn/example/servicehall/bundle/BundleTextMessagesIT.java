@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.BundleFixtures;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
@@ -93,20 +94,7 @@ class BundleTextMessagesIT {
 	}
 
 	private String submit(Depositor who) {
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("applicant", Map.of("name", who.name(), "idNumber", who.id(), "phone", "13912346688"));
-		form.put("bankCard", Map.of("cardNo", WithdrawalFixtures.CARD, "bankName", "中国建设银行焦作分行"));
-		Map<String, Boolean> materials = new LinkedHashMap<>();
-		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF")) {
-			materials.put(code, true);
-		}
-		form.put("materials", materials);
-		ResponseEntity<Map<String, Object>> created = this.clerk.post("/api/bundles/RETIREMENT/applications", form,
-				WithdrawalFixtures.key());
-		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
-		String caseNo = (String) created.getBody().get("caseNo");
-		runJobs(this.engine, caseNo);
-		return caseNo;
+		return BundleFixtures.submitRetirement(this.clerk, this.engine, who, "13912346688");
 	}
 
 	private List<String> messages(String caseNo) {

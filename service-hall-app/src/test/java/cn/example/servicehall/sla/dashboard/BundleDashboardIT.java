@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.BundleFixtures;
 import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
@@ -154,20 +155,7 @@ class BundleDashboardIT {
 	}
 
 	private String submit(Api clerk, Depositor who) {
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("applicant", Map.of("name", who.name(), "idNumber", who.id(), "phone", "13800138000"));
-		form.put("bankCard", Map.of("cardNo", WithdrawalFixtures.CARD, "bankName", "中国建设银行焦作分行"));
-		Map<String, Boolean> materials = new LinkedHashMap<>();
-		for (String code : List.of("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF")) {
-			materials.put(code, true);
-		}
-		form.put("materials", materials);
-		ResponseEntity<Map<String, Object>> created = clerk.post("/api/bundles/RETIREMENT/applications", form,
-				WithdrawalFixtures.key());
-		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
-		String caseNo = (String) created.getBody().get("caseNo");
-		runJobs(this.engine, caseNo);
-		return caseNo;
+		return BundleFixtures.submitRetirement(clerk, this.engine, who, "13800138000");
 	}
 
 	private void refuseAndDecide(Api reviewer, Api clerk, String caseNo, String decision) {
