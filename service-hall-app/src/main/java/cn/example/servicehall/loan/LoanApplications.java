@@ -141,6 +141,58 @@ public class LoanApplications {
 		keepResaleApplication(caseNo, application, title);
 	}
 
+	/**
+	 * As {@link #acceptInBundle(CaseNo, SubmitResaleLoanApplication, CurrentOfficer)}, with the answers of the bundle's
+	 * merged checklist for the loan's own checklist, under the loan's own codes (the bundle maps its codes to them,
+	 * {@code own-codes} in the catalogue): every material the loan's checklist asks of this application
+	 * ({@link MaterialChecklist#forResaleLoan}, the co-borrower's ID card with a co-borrower) must be among them and
+	 * shown, as at the loan's own acceptance; refused in words otherwise, nothing written.
+	 */
+	@Transactional
+	public void acceptInBundle(CaseNo caseNo, SubmitResaleLoanApplication application, Map<String, Boolean> materials,
+			CurrentOfficer clerk) {
+		List<String> notAsked = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (Material material : MaterialChecklist.forResaleLoan(application.coBorrower() != null)) {
+			Boolean shown = materials.get(material.code());
+			if (shown == null) {
+				notAsked.add(material.name());
+			}
+			else if (!shown) {
+				missing.add(material.name());
+			}
+		}
+		if (!notAsked.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-materials-not-in-bundle",
+					"problem.loan.materials-not-in-bundle", String.join("、", notAsked));
+		}
+		if (!missing.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "materials-missing",
+					"problem.loan.bundle-materials-missing", String.join("、", missing));
+		}
+		acceptInBundle(caseNo, application, clerk);
+	}
+
+	/**
+	 * 购房一件事 (ADR 0009): the bundle's withdrawal part paid {@code amount} toward this loan's down payment before the
+	 * loan's assessment ({@code Task_CountWithdrawalInLoan}); the assessment shows it and reads the fund balance left
+	 * after it. Once per case: a retried step keeps the first.
+	 * @param paidUnder the withdrawal part's number, as the explanation names it
+	 */
+	@Transactional
+	public void countDownPaymentWithdrawal(CaseNo caseNo, java.math.BigDecimal amount, String paidUnder) {
+		if (this.records.find(caseNo).isEmpty()) {
+			throw new IllegalStateException("No loan data for " + caseNo);
+		}
+		if (this.records.downPaymentWithdrawalOf(caseNo).isPresent()) {
+			return;
+		}
+		this.records.keepDownPaymentWithdrawal(caseNo, amount, paidUnder);
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "DOWN_PAYMENT_WITHDRAWAL_COUNTED", null,
+				cn.example.servicehall.intake.Agency.SYSTEM, "首付款中的公积金提取 "
+						+ cn.example.servicehall.platform.money.Yuan.of(amount) + "（" + paidUnder + "）计入贷款额度测算");
+	}
+
 	/** The checks of a resale application before anything is written; the registry's title of the flat. */
 	private RealEstateRegistry.Title checkResaleApplication(SubmitResaleLoanApplication application,
 			Optional<CaseNo> except, CurrentOfficer clerk, String whatToDo) {

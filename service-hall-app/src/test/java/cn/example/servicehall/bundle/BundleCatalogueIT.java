@@ -63,7 +63,8 @@ class BundleCatalogueIT {
 		List<Map<String, Object>> materials = (List<Map<String, Object>>) retirement.get("materials");
 		assertThat(materials).extracting(m -> m.get("code")).containsOnlyOnce("APPLICANT_ID");
 		assertThat(materials.get(0)).containsEntry("neededBy", List.of("loan-payoff", "closing"));
-		assertThat(bundles.get(1)).containsEntry("available", false);
+		assertThat(bundles.get(1)).containsEntry("available", true);
+		assertThat(bundles.get(2)).containsEntry("available", false);
 	}
 
 	@Test
