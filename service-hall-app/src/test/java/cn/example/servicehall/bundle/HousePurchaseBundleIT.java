@@ -163,6 +163,10 @@ class HousePurchaseBundleIT {
 			.processInstanceId(processOf(caseNo, 3)).singleResult().getEndActivityId())
 			.as("the loan ended as a part, leaving the completion to the bundle").isEqualTo("EndEvent_PartDone");
 
+		// no text message of the parts' own: the withdrawal's "paid" message is the bundle's to replace
+		assertThat(this.jdbc.sql("select count(*) from fake_sms_message where message_id in (?, ?)")
+			.params(caseNo + ":PAID", caseNo + ":REFUSED").query(Integer.class).single()).isZero();
+
 		// one receipt of each for the bundle, the parts' own documents, nothing twice, none of the loan's own receipts
 		assertThat(this.jdbc.sql("select kind from documents_document where case_no = ? order by kind").param(caseNo)
 			.query(String.class).list()).doesNotHaveDuplicates()
