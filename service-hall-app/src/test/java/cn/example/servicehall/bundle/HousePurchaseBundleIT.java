@@ -19,16 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
@@ -43,6 +47,7 @@ import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
  * loan asks the clerk: the buyer goes on with own funds, or cancels and is told the withdrawal stays paid.
  */
 @ServiceHallIntegrationTest
+@AutoConfigureMockMvc
 class HousePurchaseBundleIT {
 
 	/** A Monday in office hours, Beijing time. */
@@ -59,6 +64,12 @@ class HousePurchaseBundleIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
 
 	@TempDir
 	Path work;
@@ -137,6 +148,14 @@ class HousePurchaseBundleIT {
 
 		Api approver = as("approver1", Groups.HPF_APPROVER);
 		assertThat(inbox(reviewer, caseNo)).contains("Task_FirstReview", DUE);
+		// the first reviewer's case page: the loan's part, its assessment with the withdrawal, the first-review form
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + caseNo)
+				.with(SignedIn.as(this.registrations, "reviewer1", "李", "审核", Groups.HPF_FIRST_REVIEWER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains(caseNo + "-3", "首付款中公积金提取 45,000.00 元", "提取后的借款人公积金余额 15,000.00 元");
 		ok(reviewer.post(path + "/first-review", review("APPROVE", "符合贷款条件")));
 		assertThat(inbox(approver, caseNo)).contains("Task_ApproveLoan", DUE);
 		ok(approver.post(path + "/approval",
