@@ -256,6 +256,32 @@ class HousePurchaseBundleIT {
 		assertThat(bundleCases()).isEqualTo(before);
 	}
 
+	@Test
+	void theCountersFormOpensAndSentWithoutTheLoansSectionSaysWhatIsMissing() throws Exception {
+		Depositor buyer = WithdrawalFixtures.depositor(this.jdbc, "吴窗口", LocalDate.of(1988, 5, 5), true, "60000.00");
+		var clerk = SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK);
+		assertThat(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/bundles/HOUSE_PURCHASE/new").with(clerk)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		long before = bundleCases();
+
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/bundles/HOUSE_PURCHASE/applications")
+			.with(clerk)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("idempotencyKey", WithdrawalFixtures.key())
+			.param("applicant.name", buyer.name())
+			.param("applicant.idNumber", buyer.id())
+			.param("applicant.phone", "13800138000")
+			.param("_applicant.femaleCadre", "on")
+			.param("bankCard.cardNo", WithdrawalFixtures.CARD)
+			.param("bankCard.bankName", "中国建设银行焦作分行");
+		everyMaterial().keySet().forEach(code -> post.param("materials[" + code + "]", "true"));
+		var answer = this.mvc.perform(post).andReturn().getResponse();
+
+		assertThat(answer.getStatus()).isEqualTo(400);
+		assertThat(answer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("购房一件事含公积金贷款");
+		assertThat(bundleCases()).isEqualTo(before);
+	}
+
 	/** A bundle whose withdrawal was paid and whose loan the bank refused: the clerk's step waits. */
 	private String refusedByTheBank(String name) {
 		Depositor buyer = WithdrawalFixtures.depositor(this.jdbc, name, LocalDate.of(1988, 5, 5), true, "60000.00");
