@@ -217,6 +217,12 @@ public class LoanSettlements {
 		this.cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, Agency.HPF);
 	}
 
+	/** What the case's loan came to (a bundle's completion receipt lists it); empty when the case has no loan. */
+	@Transactional(readOnly = true)
+	public Optional<LoanCase.Outcome> outcome(CaseNo caseNo) {
+		return this.records.termsOf(caseNo).map(terms -> this.records.outcomeOf(caseNo));
+	}
+
 	/** 登记撤回. */
 	@Transactional
 	public void recordWithdrawal(CaseNo caseNo, String reason) {

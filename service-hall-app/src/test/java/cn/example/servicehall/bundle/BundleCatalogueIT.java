@@ -50,8 +50,8 @@ class BundleCatalogueIT {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> bundles = answer.getBody();
 		assertThat(bundles).extracting(b -> b.get("code"))
-			.containsExactly("RETIREMENT", "HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN");
-		Map<String, Object> retirement = bundles.get(0);
+			.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
+		Map<String, Object> retirement = bundles.get(1);
 		assertThat(retirement).containsEntry("name", "退休一件事")
 			.containsEntry("available", true)
 			.containsEntry("timeLimitWorkingDays", 5)
@@ -63,7 +63,15 @@ class BundleCatalogueIT {
 		List<Map<String, Object>> materials = (List<Map<String, Object>>) retirement.get("materials");
 		assertThat(materials).extracting(m -> m.get("code")).containsOnlyOnce("APPLICANT_ID");
 		assertThat(materials.get(0)).containsEntry("neededBy", List.of("loan-payoff", "closing"));
-		assertThat(bundles.get(1)).containsEntry("available", false);
+		// available first, then by code; the loan part of 购房一件事 names its own codes for the same documents
+		Map<String, Object> purchase = bundles.get(0);
+		assertThat(purchase).containsEntry("available", true).containsEntry("timeLimitWorkingDays", 15);
+		assertThat(((List<Map<String, Object>>) purchase.get("parts")).get(1)).containsEntry("key", "loan")
+			.containsEntry("after", List.of("purchase-withdrawal"))
+			.containsEntry("ownCodes", Map.of("APPLICANT_ID", "BORROWER_ID", "RESALE_CONTRACT", "PURCHASE_CONTRACT"));
+		assertThat((List<Map<String, Object>>) purchase.get("materials")).extracting(m -> m.get("code"))
+			.containsOnlyOnce("APPLICANT_ID");
+		assertThat(bundles.get(2)).containsEntry("available", false);
 	}
 
 	@Test

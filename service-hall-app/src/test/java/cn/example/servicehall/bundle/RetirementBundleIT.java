@@ -294,10 +294,10 @@ class RetirementBundleIT {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "周即将");
 
 		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
-				"/api/bundles/HOUSE_PURCHASE/applications", form(retired, everyMaterial()), WithdrawalFixtures.key());
+				"/api/bundles/RESALE_PURCHASE_AND_LOAN/applications", form(retired, everyMaterial()), WithdrawalFixtures.key());
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(422);
-		assertThat(refused.getBody()).contains("即将开通", "购房一件事");
+		assertThat(refused.getBody()).contains("即将开通", "二手房买卖+公积金贷款");
 	}
 
 	private static Map<String, Object> form(Depositor who, Map<String, Boolean> materials) {
