@@ -63,8 +63,12 @@ public class Bundles {
 
 	private final WorkingCalendar calendar;
 
+	private final ResaleSales sales;
+
 	Bundles(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock, WorkingCalendar calendar) {
+			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock, WorkingCalendar calendar,
+			ResaleSales sales) {
+		this.sales = sales;
 		this.calendar = calendar;
 		this.catalogue = catalogue;
 		this.records = records;
@@ -93,6 +97,13 @@ public class Bundles {
 		if (!officer.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.bundle.who-submits");
 		}
+		if (bundle.parts().stream().anyMatch(part -> ServiceType.WITHDRAWAL.name().equals(part.service()))
+				&& application.bankCard() == null) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "card-missing", "problem.bundle.card-missing");
+		}
+		if (ResaleSales.BUNDLE.equals(bundle.code())) {
+			refuseUnlessSaleIsWhole(application);
+		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
 		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
@@ -107,6 +118,9 @@ public class Bundles {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.records.insertCase(caseNo, bundle.code(), application.applicant().phone(), conditions.get("has-fund-loan"),
 				now, dueAt(now, bundle));
+		if (ResaleSales.BUNDLE.equals(bundle.code())) {
+			this.sales.accept(caseNo, application.sale());
+		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseNo", caseNo.value());
 		conditions.forEach((condition, holds) -> variables.put(camel(condition), holds));
@@ -131,7 +145,7 @@ public class Bundles {
 
 	/** The clerk's steps after a refused part ({@code Task_DecideAfter…Refused}), in the bundles' models. */
 	static final List<String> AFTER_REFUSAL_STEPS = List.of("Task_DecideAfterPayoffRefused",
-			"Task_DecideAfterClosingRefused");
+			"Task_DecideAfterClosingRefused", "Task_DecideAfterLoanRefused");
 
 	/**
 	 * After a part was refused: the acceptance clerk records what the citizen chose, to go on with the other parts
@@ -202,7 +216,22 @@ public class Bundles {
 		this.withdrawals.payment(caseNo)
 			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
 					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
+		reasons.addAll(this.sales.cancellation(caseNo));
 		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/**
+	 * 二手房买卖+公积金贷款 needs the sale: the seller (not the buyer), the title, the flat and the price; refused in
+	 * words otherwise, before anything is written.
+	 */
+	private static void refuseUnlessSaleIsWhole(BundleApplication application) {
+		if (application.sale() == null) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "sale-missing", "problem.bundle.sale-missing");
+		}
+		if (application.sale().sellerIdNumber().strip().equalsIgnoreCase(application.applicant().idNumber().strip())) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "seller-is-buyer",
+					"problem.bundle.seller-is-buyer");
+		}
 	}
 
 	/** The bundle's deadline: its time limit in working days from acceptance; none while the calendar lacks the year. */
