@@ -2,6 +2,7 @@ package cn.example.servicehall.bundle;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.example.servicehall.intake.Checklist;
@@ -85,14 +86,28 @@ public record Bundle(String code, String name, String nameEn, boolean available,
 	 * @param when the condition under which it runs ({@code has-fund-loan}); always when empty
 	 * @param after the parts it waits for
 	 * @param materials the codes of the merged checklist it needs
+	 * @param ownCodes where its service calls a material of the merged checklist by another code (the catalogue's
+	 * {@code own-codes}: {@code APPLICANT_ID} → the loan's {@code BORROWER_ID}); the same code otherwise
 	 * @param planned whether its service is not run by the hall yet (only in a bundle not yet available)
 	 */
 	public record Part(String key, String name, String nameEn, String service, Optional<String> variant,
-			BundleAgency agency, Optional<String> when, List<String> after, List<String> materials, boolean planned) {
+			BundleAgency agency, Optional<String> when, List<String> after, List<String> materials,
+			Map<String, String> ownCodes, boolean planned) {
 
 		public Part {
 			after = List.copyOf(after);
 			materials = List.copyOf(materials);
+			ownCodes = Map.copyOf(ownCodes);
+		}
+
+		/**
+		 * The answers of the merged checklist for this part's own checklist, each under the code its service calls the
+		 * material by ({@code own-codes}: the loan's {@code BORROWER_ID} is the bundle's {@code APPLICANT_ID}).
+		 */
+		public Map<String, Boolean> ownAnswers(Map<String, Boolean> answers) {
+			Map<String, Boolean> own = new java.util.LinkedHashMap<>();
+			this.materials.forEach(code -> own.put(this.ownCodes.getOrDefault(code, code), answers.get(code)));
+			return own;
 		}
 
 		/** Its name in the language asked for. */

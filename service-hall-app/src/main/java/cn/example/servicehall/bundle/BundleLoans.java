@@ -25,7 +25,7 @@ class BundleLoans {
 
 	/** The loan's contract once every party signed it, with the approved amount the mortgage secures. */
 	Optional<Signed> signed(CaseNo caseNo) {
-		return this.settlements.loanOf(caseNo)
+		return this.settlements.outcome(caseNo)
 			.filter(loan -> loan.contract().isPresent() && loan.approval().isPresent())
 			.map(loan -> new Signed(loan.contract().get().contractNo(), loan.approval().get().approvedAmount()));
 	}
@@ -37,7 +37,7 @@ class BundleLoans {
 
 	/** What the loan came to: its contract and, once disbursed, its IOU; empty when the bundle has no loan record. */
 	Optional<Settled> settled(CaseNo caseNo) {
-		return this.settlements.loanOf(caseNo)
+		return this.settlements.outcome(caseNo)
 			.filter(loan -> loan.contract().isPresent())
 			.map(loan -> new Settled(loan.contract().get().contractNo(),
 					loan.iou().map(LoanCase.Iou::amount)

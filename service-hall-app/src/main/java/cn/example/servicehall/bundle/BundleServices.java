@@ -20,6 +20,7 @@ import cn.example.servicehall.intake.CaseService;
 import cn.example.servicehall.intake.CaseStage;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.loan.LoanSettlements;
 import cn.example.servicehall.withdrawal.WithdrawalRecords;
 import cn.example.servicehall.withdrawal.Withdrawals;
 
@@ -41,13 +42,16 @@ class BundleServices implements CaseService {
 
 	private final Documents documents;
 
+	private final LoanSettlements loans;
+
 	private final java.time.ZoneId zone;
 
 	private final ResaleSales sales;
 
 	BundleServices(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			Documents documents, java.time.Clock clock, ResaleSales sales) {
+			Documents documents, LoanSettlements loans, java.time.Clock clock, ResaleSales sales) {
 		this.sales = sales;
+		this.loans = loans;
 		this.zone = clock.getZone();
 		this.catalogue = catalogue;
 		this.records = records;
@@ -166,6 +170,12 @@ class BundleServices implements CaseService {
 				continue;
 			}
 			String name = bundle.part(key).map(Bundle.Part::name).orElse(key);
+			if (ServiceType.RESALE_LOAN.equals(part.serviceType())) {
+				Optional<String> disbursed = loanOutcome(file);
+				everyPartDone &= disbursed.isPresent();
+				details.add(new DetailRow(part.label() + " " + name, disbursed.orElse("不予办理")));
+				continue;
+			}
 			Optional<WithdrawalRecords.Payment> paid = this.withdrawals.payment(file.caseNo());
 			if (paid.isEmpty()) {
 				everyPartDone = false;
@@ -214,6 +224,16 @@ class BundleServices implements CaseService {
 	/** Who accepted the case signs its completion receipt. */
 	private String signedBy(CaseFile file) {
 		return this.cases.actorsOf(file.caseNo(), CaseFiles.ACCEPTED).stream().findFirst().orElse("system");
+	}
+
+	/** A loan part disbursed: the amount paid to the seller and its contract's and IOU's numbers; empty if not. */
+	private Optional<String> loanOutcome(CaseFile file) {
+		return this.loans.outcome(file.caseNo())
+			.filter(outcome -> outcome.disbursement().isPresent())
+			.map(outcome -> "已放款，金额 " + Printed.moneyWithWords(outcome.disbursement().get().amount())
+					+ outcome.contract().map(c -> "，借款合同 " + c.contractNo()).orElse("")
+					+ outcome.iou().map(iou -> "，借据 " + iou.iouNo()).orElse("")
+					+ outcome.mortgage().map(m -> "，不动产登记证明 " + m.certificateNo()).orElse(""));
 	}
 
 	private Optional<Bundle> bundleOf(CaseFile file) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import cn.example.servicehall.intake.CaseNo;
 
 /**
- * The bundle models' own service tasks ({@code ${completeBundle}}, {@code ${cancelBundle}}); the receipts are intake's
+ * The bundle models' own service tasks ({@code ${completeBundle}}, {@code ${cancelBundle}}, {@code ${countWithdrawalInLoan}}); the receipts are intake's
  * shared steps ({@code ${issueAcceptanceReceipt}}, {@code ${issueCompletionReceipt}}), which read the bundle through
  * its {@link cn.example.servicehall.intake.CaseService}.
  */
@@ -24,6 +24,12 @@ class BundleSteps {
 	@Bean
 	JavaDelegate cancelBundle(Bundles bundles) {
 		return execution -> bundles.cancel(caseNo(execution));
+	}
+
+	/** {@code Task_CountWithdrawalInLoan} (购房一件事): the down payment's withdrawal counted in the loan's assessment. */
+	@Bean
+	JavaDelegate countWithdrawalInLoan(Bundles bundles) {
+		return execution -> bundles.countWithdrawalInLoan(caseNo(execution));
 	}
 
 	private static CaseNo caseNo(DelegateExecution execution) {

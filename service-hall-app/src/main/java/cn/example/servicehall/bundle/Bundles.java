@@ -55,6 +55,9 @@ public class Bundles {
 
 	private final LoanServicing loans;
 
+	private final cn.example.servicehall.loan.LoanApplications loanApplications;
+
+
 	private final RuntimeService runtime;
 
 	private final CaseTasks tasks;
@@ -66,9 +69,11 @@ public class Bundles {
 	private final ResaleSales sales;
 
 	Bundles(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			LoanServicing loans, RuntimeService runtime, CaseTasks tasks, Clock clock, WorkingCalendar calendar,
-			ResaleSales sales) {
+			LoanServicing loans, cn.example.servicehall.loan.LoanApplications loanApplications,
+			RuntimeService runtime, CaseTasks tasks,
+			Clock clock, WorkingCalendar calendar, ResaleSales sales) {
 		this.sales = sales;
+		this.loanApplications = loanApplications;
 		this.calendar = calendar;
 		this.catalogue = catalogue;
 		this.records = records;
@@ -101,9 +106,6 @@ public class Bundles {
 				&& application.bankCard() == null) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "card-missing", "problem.bundle.card-missing");
 		}
-		if (ResaleSales.BUNDLE.equals(bundle.code())) {
-			refuseUnlessSaleIsWhole(application);
-		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
 		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
@@ -112,6 +114,14 @@ public class Bundles {
 					"problem.bundle.loan-payoff-not-yet", loan.contractNo());
 		});
 		Map<String, Boolean> materials = checkedMaterials(bundle, application, conditions);
+		boolean hasLoanPart = bundle.parts().stream().anyMatch(part -> ServiceType.RESALE_LOAN.name().equals(part.service()));
+		if (hasLoanPart && application.loan() == null) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "loan-section-missing",
+					"problem.bundle.loan-section-missing", bundle.name());
+		}
+		if (ResaleSales.BUNDLE.equals(bundle.code())) {
+			refuseUnlessSaleIsWhole(application);
+		}
 
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.BUNDLE, Channel.WINDOW,
 				application.applicant().name().strip(), id, Optional.empty(), Optional.of(bundle.code())), officer.id());
@@ -119,7 +129,7 @@ public class Bundles {
 		this.records.insertCase(caseNo, bundle.code(), application.applicant().phone(), conditions.get("has-fund-loan"),
 				now, dueAt(now, bundle));
 		if (ResaleSales.BUNDLE.equals(bundle.code())) {
-			this.sales.accept(caseNo, application.sale());
+			this.sales.accept(caseNo, application.sale(), application.loan());
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseNo", caseNo.value());
@@ -134,6 +144,10 @@ public class Bundles {
 			if (ServiceType.WITHDRAWAL.name().equals(part.service())) {
 				this.withdrawals.acceptInBundle(caseNo, withdrawalOf(part, application, materials));
 			}
+			if (ServiceType.RESALE_LOAN.name().equals(part.service())) {
+				this.loanApplications.acceptInBundle(caseNo, application.loan().application(application.applicant()),
+						part.ownAnswers(materials), officer);
+			}
 		}
 		this.cases.recordMaterialCheck(caseNo, materials, officer.id());
 		this.cases.accept(caseNo, officer.id(), null);
@@ -145,7 +159,7 @@ public class Bundles {
 
 	/** The clerk's steps after a refused part ({@code Task_DecideAfter…Refused}), in the bundles' models. */
 	static final List<String> AFTER_REFUSAL_STEPS = List.of("Task_DecideAfterPayoffRefused",
-			"Task_DecideAfterClosingRefused", "Task_DecideAfterLoanRefused");
+			"Task_DecideAfterClosingRefused", "Task_DecideAfterWithdrawalRefused", "Task_DecideAfterLoanRefused");
 
 	/**
 	 * After a part was refused: the acceptance clerk records what the citizen chose, to go on with the other parts
@@ -202,6 +216,22 @@ public class Bundles {
 
 	}
 
+	/**
+	 * {@code Task_CountWithdrawalInLoan} (购房一件事): the withdrawal part paid toward the down payment; the loan part
+	 * counts it in its assessment ({@code loan.LoanApplications.countDownPaymentWithdrawal}), naming the part's number.
+	 */
+	@Transactional
+	public void countWithdrawalInLoan(CaseNo caseNo) {
+		var paid = this.withdrawals.payment(caseNo)
+			.orElseThrow(() -> new IllegalStateException("No withdrawal paid in " + caseNo));
+		CasePart withdrawal = this.cases.parts(caseNo)
+			.stream()
+			.filter(part -> ServiceType.WITHDRAWAL.equals(part.serviceType()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No withdrawal part in " + caseNo));
+		this.loanApplications.countDownPaymentWithdrawal(caseNo, paid.amount(), withdrawal.label());
+	}
+
 	/** {@code Task_CompleteBundle}: 一件事办结, whatever each part's outcome (the completion receipt lists them). */
 	@Transactional
 	public void complete(CaseNo caseNo) {
@@ -221,14 +251,15 @@ public class Bundles {
 	}
 
 	/**
-	 * 二手房买卖+公积金贷款 needs the sale: the seller (not the buyer), the title, the flat and the price; refused in
-	 * words otherwise, before anything is written.
+	 * 二手房买卖+公积金贷款 needs the sale section (the flat's address and area, the family's homes) and a seller who is
+	 * not the buyer; refused in words otherwise, before anything is written.
 	 */
 	private static void refuseUnlessSaleIsWhole(BundleApplication application) {
 		if (application.sale() == null) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "sale-missing", "problem.bundle.sale-missing");
 		}
-		if (application.sale().sellerIdNumber().strip().equalsIgnoreCase(application.applicant().idNumber().strip())) {
+		if (application.loan().property().seller().idNumber().strip()
+			.equalsIgnoreCase(application.applicant().idNumber().strip())) {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "seller-is-buyer",
 					"problem.bundle.seller-is-buyer");
 		}
@@ -297,11 +328,13 @@ public class Bundles {
 	/** A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials. */
 	private static WithdrawalApplication withdrawalOf(Bundle.Part part, BundleApplication application,
 			Map<String, Boolean> materials) {
-		Map<String, Boolean> own = new LinkedHashMap<>();
-		part.materials().forEach(code -> own.put(code, materials.get(code)));
-		return new WithdrawalApplication(WithdrawalType.valueOf(part.variant().orElseThrow()), application.applicant(),
-				null, application.bankCard(),
-				new WithdrawalApplication.Claim(null, null, null, null, null, List.of(), null, null), own);
+		WithdrawalType type = WithdrawalType.valueOf(part.variant().orElseThrow());
+		// a purchase withdrawal in a bundle with a loan pays the down payment of the loan's flat: price less the loan
+		Optional<BundleApplication.Loan> purchase = Optional.ofNullable(application.loan()).filter(loan -> type.purchase());
+		return new WithdrawalApplication(type, application.applicant(), null, application.bankCard(),
+				new WithdrawalApplication.Claim(purchase.map(BundleApplication.Loan::withdrawalAmount).orElse(null),
+						purchase.map(BundleApplication.Loan::home).orElse(null), null, null, null, List.of(), null, null),
+				part.ownAnswers(materials));
 	}
 
 	/** {@code loan-payoff} → {@code loanPayoff}: the part's or condition's name in the parent model's variables. */

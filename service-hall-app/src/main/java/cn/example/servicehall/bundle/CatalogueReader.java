@@ -41,7 +41,7 @@ final class CatalogueReader {
 			"time-limit-working-days", "on-refusal", "parts", "materials");
 
 	private static final Set<String> PART_KEYS = Set.of("key", "name", "name-en", "service", "variant", "agency", "when",
-			"after", "materials", "planned");
+			"after", "materials", "own-codes", "planned");
 
 	private static final Set<String> MATERIAL_KEYS = Set.of("code", "name", "name-en", "form", "copies", "requirement");
 
@@ -186,7 +186,17 @@ final class CatalogueReader {
 		if (new LinkedHashSet<>(needs).size() != needs.size()) {
 			throw refusal(part.line("materials"), part.path("materials"), "a material is named twice");
 		}
-		return new Bundle.Part(key, name, nameEn, service, variant, agency, when, after, needs, planned);
+		Map<String, String> ownCodes = new LinkedHashMap<>();
+		if (part.has("own-codes")) {
+			Fields own = fields(part.value("own-codes"), part.path("own-codes"), new LinkedHashSet<>(needs),
+					"this part's own codes (a material of its materials: the code its service calls it by)");
+			for (String code : needs) {
+				if (own.has(code)) {
+					ownCodes.put(code, own.text(code));
+				}
+			}
+		}
+		return new Bundle.Part(key, name, nameEn, service, variant, agency, when, after, needs, ownCodes, planned);
 	}
 
 	/** Every {@code after} names another part of the bundle, and no parts wait for each other in a circle. */
@@ -298,7 +308,7 @@ final class CatalogueReader {
 					? CatalogueReader.line(seq.getValue().get(index)) : line(key);
 		}
 
-		private Node value(String key) {
+		Node value(String key) {
 			NodeTuple tuple = this.values.get(key);
 			if (tuple == null) {
 				throw refusal(this.line, path(key), "missing");

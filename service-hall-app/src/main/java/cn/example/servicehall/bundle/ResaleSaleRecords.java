@@ -11,6 +11,7 @@ import cn.example.servicehall.agencies.HousingAuthority.ResaleFiling;
 import cn.example.servicehall.agencies.RealEstateRegistry.TransferRegistration;
 import cn.example.servicehall.agencies.TaxBureau.DeedTaxAssessment;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.loan.SubmitResaleLoanApplication;
 
 /** {@code bundle_resale_sale}: a resale bundle's sale and each agency's answer, written as the answers come. */
 @Repository
@@ -22,14 +23,16 @@ class ResaleSaleRecords {
 		this.jdbc = jdbc;
 	}
 
-	void insert(CaseNo caseNo, ResaleSale sale, LocalDate signedOn) {
+	void insert(CaseNo caseNo, ResaleSale sale, BundleApplication.Loan loan) {
+		SubmitResaleLoanApplication.Seller seller = loan.property().seller();
 		this.jdbc.sql("""
 				insert into bundle_resale_sale (case_no, seller_name, seller_id_no, certificate_no, address, floor_area,
 				                                price, signed_on, declared_home, spouse_id_no)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(caseNo.value(), sale.sellerName().strip(), sale.sellerIdNumber().strip(), sale.certificateNo().strip(),
-					sale.address().strip(), sale.floorArea(), sale.price(), signedOn, sale.home().name(),
-					sale.spouseIdNumber() == null ? null : sale.spouseIdNumber().strip())
+			.params(caseNo.value(), seller.name().strip(), seller.idNumber().strip(),
+					loan.property().certificateNo().strip(), sale.address().strip(), sale.floorArea(),
+					loan.property().contractPrice(), loan.contractSignedOn(), sale.home().name(),
+					loan.coBorrower() == null ? null : loan.coBorrower().idNumber().strip())
 			.update();
 	}
 

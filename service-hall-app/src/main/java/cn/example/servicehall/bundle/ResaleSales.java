@@ -90,9 +90,9 @@ public class ResaleSales {
 		this.mortgagee = mortgagee;
 	}
 
-	/** At acceptance: the sale as the form states it; the contract signed today unless the form says when. */
-	void accept(CaseNo caseNo, ResaleSale sale) {
-		this.records.insert(caseNo, sale, sale.signedOn() == null ? LocalDate.now(this.clock) : sale.signedOn());
+	/** At acceptance: the sale as the form states it (the seller, the title, the price and the day from the loan's section). */
+	void accept(CaseNo caseNo, ResaleSale sale, BundleApplication.Loan loan) {
+		this.records.insert(caseNo, sale, loan);
 	}
 
 	/**

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Bundle",
 		allowedDependencies = { "platform", "platform :: idempotency", "platform :: web", "identity", "agencies",
-				"calendar", "documents", "documents :: render", "intake", "loan", "workflow", "withdrawal" })
+				"calendar", "documents", "documents :: render", "intake", "workflow", "withdrawal", "loan" })
 package cn.example.servicehall.bundle;

@@ -74,9 +74,13 @@ public class LoanApplications {
 
 	private final String cityCode;
 
+	private final jakarta.validation.Validator validator;
+
 	LoanApplications(CaseFiles cases, CaseServices services, LoanWorkflow workflow, LoanRecords records, RealEstateRegistry registry,
 			FundAccountSystem fundAccounts, LoanCollisions collisions, Developers developers,
-			HousingAuthority housingAuthority, PrintableText printable, @Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode) {
+			HousingAuthority housingAuthority, PrintableText printable, @Value("${servicehall.loan.city-code:JIAOZUO}") String cityCode,
+			jakarta.validation.Validator validator) {
+		this.validator = validator;
 		this.cases = cases;
 		this.services = services;
 		this.workflow = workflow;
@@ -100,6 +104,98 @@ public class LoanApplications {
 		if (!clerk.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.loan.window-applications");
 		}
+		RealEstateRegistry.Title title = checkResaleApplication(application, Optional.empty(), clerk,
+				"申请未保存。如前案已不再办理，请先在前案中登记撤回，再重新提交。");
+		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
+		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
+				new ResidentIdNumber(borrower.idNumber().strip()), Optional.empty()), clerk.id());
+		keepResaleApplication(caseNo, application, title);
+		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.RESALE_LOAN, caseNo, clerk));
+		return caseNo;
+	}
+
+	/**
+	 * 一件事一次办 (ADR 0009): a bundle accepted at the counter gives its resale-loan part its record from the one form,
+	 * under the bundle's case number (one loan part per case), before it starts its process, which calls the loan's
+	 * model with {@code acceptedInBundle}. Checked as a submission at the window would be (the form's rules, the
+	 * registry's title, the names against the fund accounts, another case holding the people or the flat); refused in
+	 * words, with nothing written.
+	 */
+	@Transactional
+	public void acceptInBundle(CaseNo caseNo, SubmitResaleLoanApplication application, CurrentOfficer clerk) {
+		List<String> invalid = this.validator.validate(application)
+			.stream()
+			.map(jakarta.validation.ConstraintViolation::getMessage)
+			.sorted()
+			.toList();
+		if (!invalid.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-loan-part", "problem.loan.invalid-in-bundle",
+					String.join("；", invalid));
+		}
+		if (this.records.find(caseNo).isPresent()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "one-loan-per-case",
+					"problem.loan.one-per-case", caseNo.value());
+		}
+		RealEstateRegistry.Title title = checkResaleApplication(application, Optional.of(caseNo), clerk,
+				"一件事未受理。如前案已不再办理，请先在前案中登记撤回，再重新受理。");
+		keepResaleApplication(caseNo, application, title);
+	}
+
+	/**
+	 * As {@link #acceptInBundle(CaseNo, SubmitResaleLoanApplication, CurrentOfficer)}, with the answers of the bundle's
+	 * merged checklist for the loan's own checklist, under the loan's own codes (the bundle maps its codes to them,
+	 * {@code own-codes} in the catalogue): every material the loan's checklist asks of this application
+	 * ({@link MaterialChecklist#forResaleLoan}, the co-borrower's ID card with a co-borrower) must be among them and
+	 * shown, as at the loan's own acceptance; refused in words otherwise, nothing written.
+	 */
+	@Transactional
+	public void acceptInBundle(CaseNo caseNo, SubmitResaleLoanApplication application, Map<String, Boolean> materials,
+			CurrentOfficer clerk) {
+		List<String> notAsked = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (Material material : MaterialChecklist.forResaleLoan(application.coBorrower() != null)) {
+			Boolean shown = materials.get(material.code());
+			if (shown == null) {
+				notAsked.add(material.name());
+			}
+			else if (!shown) {
+				missing.add(material.name());
+			}
+		}
+		if (!notAsked.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-materials-not-in-bundle",
+					"problem.loan.materials-not-in-bundle", String.join("、", notAsked));
+		}
+		if (!missing.isEmpty()) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "materials-missing",
+					"problem.loan.bundle-materials-missing", String.join("、", missing));
+		}
+		acceptInBundle(caseNo, application, clerk);
+	}
+
+	/**
+	 * 购房一件事 (ADR 0009): the bundle's withdrawal part paid {@code amount} toward this loan's down payment before the
+	 * loan's assessment ({@code Task_CountWithdrawalInLoan}); the assessment shows it and reads the fund balance left
+	 * after it. Once per case: a retried step keeps the first.
+	 * @param paidUnder the withdrawal part's number, as the explanation names it
+	 */
+	@Transactional
+	public void countDownPaymentWithdrawal(CaseNo caseNo, java.math.BigDecimal amount, String paidUnder) {
+		if (this.records.find(caseNo).isEmpty()) {
+			throw new IllegalStateException("No loan data for " + caseNo);
+		}
+		if (this.records.downPaymentWithdrawalOf(caseNo).isPresent()) {
+			return;
+		}
+		this.records.keepDownPaymentWithdrawal(caseNo, amount, paidUnder);
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "DOWN_PAYMENT_WITHDRAWAL_COUNTED", null,
+				cn.example.servicehall.intake.Agency.SYSTEM, "首付款中的公积金提取 "
+						+ cn.example.servicehall.platform.money.Yuan.of(amount) + "（" + paidUnder + "）计入贷款额度测算");
+	}
+
+	/** The checks of a resale application before anything is written; the registry's title of the flat. */
+	private RealEstateRegistry.Title checkResaleApplication(SubmitResaleLoanApplication application,
+			Optional<CaseNo> except, CurrentOfficer clerk, String whatToDo) {
 		RealEstateRegistry.Title title = registeredTitle(application.property().certificateNo().strip());
 		SubmitResaleLoanApplication.Applicant borrower = application.borrower();
 		List<Applicant> applicants = new ArrayList<>(List.of(applicant(Role.BORROWER, borrower.name(), borrower.idNumber())));
@@ -107,22 +203,24 @@ public class LoanApplications {
 			.ifPresent(spouse -> applicants.add(applicant(Role.CO_BORROWER, spouse.name(), spouse.idNumber())));
 		checkNamesAgainstFundAccounts(applicants, Map.of(Role.BORROWER, new NameField("borrower.name", "借款人"),
 				Role.CO_BORROWER, new NameField("coBorrower.name", "共同借款人")));
-		this.collisions.refuseIfHeld(new Claims(applicants, Optional.of(title.certificateNo())), Optional.empty(),
-				visibleTo(clerk), "申请未保存。如前案已不再办理，请先在前案中登记撤回，再重新提交。");
-		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.RESALE_LOAN, Channel.WINDOW, borrower.name().strip(),
-				new ResidentIdNumber(borrower.idNumber().strip()), Optional.empty()), clerk.id());
+		this.collisions.refuseIfHeld(new Claims(applicants, Optional.of(title.certificateNo())), except,
+				visibleTo(clerk), whatToDo);
+		return title;
+	}
+
+	/** A resale application's terms, people and flat, kept under the case number. */
+	private void keepResaleApplication(CaseNo caseNo, SubmitResaleLoanApplication application,
+			RealEstateRegistry.Title title) {
 		this.records.insertTerms(caseNo, application.loan().requestedAmount(), application.loan().termMonths(),
 				application.loan().repaymentMethod(), application.property().firstHome(), this.cityCode, null, null,
 				Optional.ofNullable(application.loan().repaymentAccount())
 					.map(account -> new LoanCase.RepaymentAccount(account.bank().strip(), account.accountNo().strip()))
 					.orElse(null));
-		this.records.insertParty(caseNo, Role.BORROWER, borrower);
+		this.records.insertParty(caseNo, Role.BORROWER, application.borrower());
 		if (application.coBorrower() != null) {
 			this.records.insertParty(caseNo, Role.CO_BORROWER, application.coBorrower());
 		}
 		this.records.insertProperty(caseNo, application.property(), title);
-		this.cases.attachProcess(caseNo, this.workflow.start(ServiceType.RESALE_LOAN, caseNo, clerk));
-		return caseNo;
 	}
 
 	/** 网上申请: a developer's sales office submits a new-house loan application for its buyer. */

@@ -30,6 +30,7 @@ import cn.example.servicehall.loan.calculation.LoanLimits;
 import cn.example.servicehall.loan.policy.CityPolicies;
 import cn.example.servicehall.loan.policy.CityPolicy;
 import cn.example.servicehall.loan.policy.InterestRates;
+import cn.example.servicehall.platform.money.Yuan;
 
 /**
  * 资格审查与额度测算, and the agencies' system queries before it: the credit bureau's reports, the registry's title,
@@ -170,6 +171,10 @@ public class LoanAssessments {
 		String explanation = (eligible ? limit.sentence()
 				: NOT_ELIGIBLE + LoanCase.Reason.inWords(reasons) + "。供参考："
 						+ limit.limitSentence())
+				+ this.records.downPaymentWithdrawalOf(caseNo)
+					.map(withdrawn -> downPaymentWithdrawn(withdrawn, property, terms,
+							borrowerAccount.map(FundAccount::balance).orElse(BigDecimal.ZERO)))
+					.orElse("")
 				+ "（" + policy.cityName() + "政策 " + policy.id() + "，利率 "
 				+ rate.annualRatePercent().stripTrailingZeros().toPlainString() + "%）";
 		LoanCase.Decision decision = new LoanCase.Decision(OffsetDateTime.now(this.clock), policy.id(),
@@ -181,6 +186,23 @@ public class LoanAssessments {
 		this.records.insertDecision(caseNo, decision);
 		this.cases.recordStep(caseNo, LoanStage.ASSESSED, "ASSESSED", null, Agency.SYSTEM, explanation);
 		return decision;
+	}
+
+	/**
+	 * 购房一件事 (ADR 0009): the withdrawal the bundle paid toward the down payment, counted in the assessment. The down
+	 * payment is the contract price less the loan asked for, and the withdrawal is part of it (the withdrawal's own
+	 * rule kept it within price less loan); the balance-multiple limit was computed on the balance the fund's account
+	 * system holds now, after the withdrawal, and the explanation says both, with the balance before it.
+	 */
+	private static String downPaymentWithdrawn(LoanCase.DownPaymentWithdrawal withdrawn, LoanCase.Property property,
+			LoanCase.Terms terms, BigDecimal balanceAfter) {
+		BigDecimal downPayment = property.contractPrice().subtract(terms.requestedAmount()).max(BigDecimal.ZERO);
+		BigDecimal own = downPayment.subtract(withdrawn.amount()).max(BigDecimal.ZERO);
+		return "。首付款计入公积金提取：合同价 " + Yuan.of(property.contractPrice()) + " = 申请贷款 "
+				+ Yuan.of(terms.requestedAmount()) + " + 首付款 " + Yuan.of(downPayment) + "，首付款中公积金提取 "
+				+ Yuan.of(withdrawn.amount()) + "（" + withdrawn.paidUnder() + "，已转入借款人银行卡）、自筹 " + Yuan.of(own)
+				+ "；余额倍数额度按提取后的借款人公积金余额 " + Yuan.of(balanceAfter) + " 计算（提取前 "
+				+ Yuan.of(balanceAfter.add(withdrawn.amount())) + "）";
 	}
 
 	/**

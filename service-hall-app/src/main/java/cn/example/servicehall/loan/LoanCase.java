@@ -274,6 +274,14 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	}
 
 	/**
+	 * 购房一件事: a fund withdrawal paid toward the down payment by the bundle's withdrawal part, before the assessment.
+	 * @param amount what was paid to the borrower's card
+	 * @param paidUnder the withdrawal part's number ({@code YS…-2})
+	 */
+	public record DownPaymentWithdrawal(BigDecimal amount, String paidUnder) {
+	}
+
+	/**
 	 * What a loan came to, as its completion receipt prints it: a narrow read of five tables of the aggregate.
 	 * @param approval 审批
 	 * @param contract 借款合同

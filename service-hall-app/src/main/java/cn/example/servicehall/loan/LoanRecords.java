@@ -180,6 +180,27 @@ class LoanRecords {
 			.update();
 	}
 
+	/** 购房一件事: what the bundle's withdrawal paid toward the down payment, once per case (a retry keeps the first). */
+	void keepDownPaymentWithdrawal(CaseNo caseNo, BigDecimal amount, String paidUnder) {
+		this.jdbc.sql("""
+				insert into loan_down_payment_withdrawal (case_no, amount, paid_under, counted_at)
+				values (:caseNo, :amount, :paidUnder, :at)
+				on conflict (case_no) do nothing""")
+			.param("caseNo", caseNo.value())
+			.param("amount", amount)
+			.param("paidUnder", paidUnder)
+			.param("at", now())
+			.update();
+	}
+
+	/** The withdrawal a bundle paid toward the case's down payment, if any. */
+	Optional<LoanCase.DownPaymentWithdrawal> downPaymentWithdrawalOf(CaseNo caseNo) {
+		return this.jdbc.sql("select amount, paid_under from loan_down_payment_withdrawal where case_no = ?")
+			.param(caseNo.value())
+			.query((rs, row) -> new LoanCase.DownPaymentWithdrawal(rs.getBigDecimal("amount"), rs.getString("paid_under")))
+			.optional();
+	}
+
 	void insertReview(CaseNo caseNo, String stage, String outcome, String opinion, String reviewer) {
 		this.jdbc.sql("""
 				insert into loan_review (case_no, stage, outcome, opinion, reviewer, reviewed_at)

@@ -109,8 +109,10 @@ public class LoanReviews {
 	@Transactional
 	public void firstReview(CaseNo caseNo, CurrentOfficer reviewer, ReviewOutcome outcome, String opinion) {
 		var file = this.cases.getVisible(caseNo, reviewer);
-		noReturnForNewHouse(file.serviceType(), outcome);
-		if (ServiceType.RESALE_LOAN.equals(file.serviceType()) && outcome == ReviewOutcome.APPROVE) {
+		ServiceType loan = this.workflow.loanOf(caseNo);
+		noReturnForNewHouse(loan, outcome);
+		noReturnInABundle(file.serviceType(), loan, outcome);
+		if (ServiceType.RESALE_LOAN.equals(loan) && outcome == ReviewOutcome.APPROVE) {
 			this.records.decisionOf(caseNo).filter(d -> !d.eligible()).ifPresent(d -> {
 				throw ProblemException.refusal(HttpStatus.CONFLICT, "not-eligible", "problem.loan.not-eligible",
 						d.reasonsInWords());
@@ -136,7 +138,8 @@ public class LoanReviews {
 	public void approve(CaseNo caseNo, CurrentOfficer approver, ReviewOutcome outcome, BigDecimal amount,
 			String opinion) {
 		var file = this.cases.getVisible(caseNo, approver);
-		noReturnForNewHouse(file.serviceType(), outcome);
+		ServiceType loan = this.workflow.loanOf(caseNo);
+		noReturnForNewHouse(loan, outcome);
 		OpenCaseTask open = this.workflow.checkOpen(caseNo, LoanStages.TASK_APPROVE_LOAN, "审批", approver);
 		if (this.cases.actorsOf(caseNo, CaseFiles.ACCEPTED).contains(approver.id())) {
 			throw new FourEyesViolation(caseNo.value(), "受理人");
@@ -144,10 +147,10 @@ public class LoanReviews {
 		if (this.cases.actorsOf(caseNo, FIRST_REVIEWED).contains(approver.id())) {
 			throw new FourEyesViolation(caseNo.value(), "初审人");
 		}
-		if (outcome == ReviewOutcome.APPROVE && ServiceType.RESALE_LOAN.equals(file.serviceType())) {
+		if (outcome == ReviewOutcome.APPROVE && ServiceType.RESALE_LOAN.equals(loan)) {
 			fixTheLoan(caseNo, approver, amount);
 		}
-		else if (outcome == ReviewOutcome.APPROVE && ServiceType.NEW_HOUSE_LOAN.equals(file.serviceType())) {
+		else if (outcome == ReviewOutcome.APPROVE && ServiceType.NEW_HOUSE_LOAN.equals(loan)) {
 			fixTheNewHouseLoan(caseNo, approver, amount);
 		}
 		this.records.insertReview(caseNo, APPROVAL, outcome.name(), opinion, approver.id());
@@ -248,6 +251,18 @@ public class LoanReviews {
 		if (ServiceType.NEW_HOUSE_LOAN.equals(type) && outcome == ReviewOutcome.RETURN) {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "no-return-for-new-house",
 					"problem.loan.new-house-no-return");
+		}
+	}
+
+	/**
+	 * A loan in a bundle (一件事一次办) was accepted by the bundle against its merged checklist, and the loan's model
+	 * skips its own window acceptance there: the first review passes or refuses (the refusal's reason goes to the
+	 * citizen through the bundle's clerk).
+	 */
+	private static void noReturnInABundle(ServiceType caseService, ServiceType loan, ReviewOutcome outcome) {
+		if (!loan.equals(caseService) && outcome == ReviewOutcome.RETURN) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "no-return-in-bundle",
+					"problem.loan.bundle-no-return");
 		}
 	}
 

@@ -133,11 +133,6 @@ public class LoanSettlements {
 				"不动产登记证明 " + certificateNo + "（与转移登记合并办理）");
 	}
 
-	/** The loan of a case as it stands, for the modules that join it (a bundle); empty when the case has none. */
-	public Optional<LoanCase> loanOf(CaseNo caseNo) {
-		return this.records.find(caseNo);
-	}
-
 	/** 预告登记（预抵押）: the registry's clerk records the certificate of a new house's pre-mortgage. */
 	@Transactional
 	public void registerPreMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {
@@ -234,6 +229,12 @@ public class LoanSettlements {
 	@Transactional
 	public void complete(CaseNo caseNo) {
 		this.cases.close(caseNo, CaseStatus.COMPLETED, List.of(), null, Agency.HPF);
+	}
+
+	/** What the case's loan came to (a bundle's completion receipt lists it); empty when the case has no loan. */
+	@Transactional(readOnly = true)
+	public Optional<LoanCase.Outcome> outcome(CaseNo caseNo) {
+		return this.records.termsOf(caseNo).map(terms -> this.records.outcomeOf(caseNo));
 	}
 
 	/** 登记撤回. */

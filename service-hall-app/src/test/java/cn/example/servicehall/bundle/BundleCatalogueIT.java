@@ -26,7 +26,7 @@ import cn.example.servicehall.support.TestTokens;
 /**
  * The catalogue as the online channel reads it ({@code GET /api/bundles}) and as a clerk reads it on the workbench
  * ({@code /bundles}, in Chinese and in English): every bundle with its parts, agencies, order, time limit, what a
- * refusal does and the merged checklist with one ID card; the bundles not yet open say 即将开通.
+ * refusal does and the merged checklist with one ID card.
  */
 @ServiceHallIntegrationTest
 @AutoConfigureMockMvc
@@ -50,8 +50,8 @@ class BundleCatalogueIT {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> bundles = answer.getBody();
 		assertThat(bundles).extracting(b -> b.get("code"))
-			.containsExactly("RETIREMENT", "HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN");
-		Map<String, Object> retirement = bundles.get(0);
+			.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
+		Map<String, Object> retirement = bundles.get(1);
 		assertThat(retirement).containsEntry("name", "退休一件事")
 			.containsEntry("available", true)
 			.containsEntry("timeLimitWorkingDays", 5)
@@ -63,7 +63,15 @@ class BundleCatalogueIT {
 		List<Map<String, Object>> materials = (List<Map<String, Object>>) retirement.get("materials");
 		assertThat(materials).extracting(m -> m.get("code")).containsOnlyOnce("APPLICANT_ID");
 		assertThat(materials.get(0)).containsEntry("neededBy", List.of("loan-payoff", "closing"));
-		assertThat(bundles.get(1)).containsEntry("available", false);
+		// available first, then by code; the loan part of 购房一件事 names its own codes for the same documents
+		Map<String, Object> purchase = bundles.get(0);
+		assertThat(purchase).containsEntry("available", true).containsEntry("timeLimitWorkingDays", 15);
+		assertThat(((List<Map<String, Object>>) purchase.get("parts")).get(1)).containsEntry("key", "loan")
+			.containsEntry("after", List.of("purchase-withdrawal"))
+			.containsEntry("ownCodes", Map.of("APPLICANT_ID", "BORROWER_ID", "RESALE_CONTRACT", "PURCHASE_CONTRACT"));
+		assertThat((List<Map<String, Object>>) purchase.get("materials")).extracting(m -> m.get("code"))
+			.containsOnlyOnce("APPLICANT_ID");
+		assertThat(bundles.get(2)).containsEntry("available", true);
 	}
 
 	@Test
@@ -75,7 +83,7 @@ class BundleCatalogueIT {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 
-		assertThat(page).contains("一件事一次办", "退休一件事", "购房一件事", "二手房买卖+公积金贷款", "即将开通",
+		assertThat(page).contains("一件事一次办", "退休一件事", "购房一件事", "二手房买卖+公积金贷款",
 				"5个工作日", "公积金贷款结清（以账户余额偿还）", "离休、退休提取并销户", "住建局", "税务局",
 				"申请人有未结清的公积金贷款时办理", "须等“公积金贷款结清（以账户余额偿还）”办完",
 				"某一事项不予办理时，由受理岗询问申请人是否继续办理其余事项");

@@ -73,7 +73,7 @@ class BundleCatalogueTest {
 			""";
 
 	@Test
-	void theShippedBundlesLoadAndOnlyRetirementMayBeAppliedFor() throws IOException {
+	void theShippedBundlesLoadAndRetirementAndHousePurchaseMayBeAppliedFor() throws IOException {
 		Map<String, Bundle> bundles = new java.util.LinkedHashMap<>();
 		for (String file : List.of("retirement.yml", "house-purchase.yml", "resale-purchase-and-loan.yml")) {
 			Bundle bundle = CatalogueReader.read(file, shipped(file), SERVICES);
@@ -92,9 +92,28 @@ class BundleCatalogueTest {
 			.containsExactly("APPLICANT_ID", "OWN_BANK_CARD", "APPLICATION_FORM", "RETIREMENT_PROOF", "LOAN_CONTRACT");
 		assertThat(retirement.material("APPLICANT_ID").orElseThrow().neededBy()).containsExactly("loan-payoff",
 				"closing");
-		assertThat(bundles.get("HOUSE_PURCHASE").available()).isFalse();
-		assertThat(bundles.get("RESALE_PURCHASE_AND_LOAN").available()).isFalse();
-		assertThat(bundles.get("RESALE_PURCHASE_AND_LOAN").part("registration").orElseThrow().planned()).isTrue();
+		Bundle purchase = bundles.get("HOUSE_PURCHASE");
+		assertThat(purchase.available()).isTrue();
+		assertThat(purchase.process()).contains("HousePurchaseBundleProcess");
+		assertThat(purchase.part("loan").orElseThrow().after()).containsExactly("purchase-withdrawal");
+		// one ID card for both parts: the loan calls it BORROWER_ID, and gets the answer under its own code
+		assertThat(purchase.materials()).extracting(Bundle.Material::code).containsOnlyOnce("APPLICANT_ID");
+		assertThat(purchase.part("loan").orElseThrow().ownAnswers(Map.of("APPLICANT_ID", true, "RESALE_CONTRACT", false)))
+			.containsEntry("BORROWER_ID", true)
+			.containsEntry("PURCHASE_CONTRACT", false)
+			.doesNotContainKeys("APPLICANT_ID", "RESALE_CONTRACT");
+		assertThat(purchase.part("purchase-withdrawal").orElseThrow().ownAnswers(Map.of("APPLICANT_ID", true)))
+			.containsEntry("APPLICANT_ID", true);
+		Bundle resale = bundles.get("RESALE_PURCHASE_AND_LOAN");
+		assertThat(resale.available()).isTrue();
+		assertThat(resale.process()).contains("ResalePurchaseBundleProcess");
+		assertThat(resale.parts()).extracting(Bundle.Part::service).containsExactly("CONTRACT_FILING", "DEED_TAX",
+				"RESALE_LOAN", "TRANSFER_AND_MORTGAGE_REGISTRATION");
+		assertThat(resale.parts()).noneMatch(Bundle.Part::planned);
+		assertThat(resale.materials()).extracting(Bundle.Material::code).containsOnlyOnce("BUYER_ID", "SELLER_ID");
+		assertThat(resale.part("loan").orElseThrow().ownAnswers(Map.of("BUYER_ID", true, "SALE_CONTRACT", true)))
+			.containsEntry("BORROWER_ID", true)
+			.containsEntry("PURCHASE_CONTRACT", true);
 	}
 
 	@Test
@@ -122,6 +141,13 @@ class BundleCatalogueTest {
 	void anUnknownMaterialIsRefused() {
 		assertRefused(GOOD.replace("materials: [APPLICANT_ID, RETIREMENT_PROOF]", "materials: [APPLICANT_ID, RETIRMENT_PROOF]"),
 				"retirement.yml:24: parts[1].materials[1]: no material \"RETIRMENT_PROOF\" in this file's materials");
+	}
+
+	@Test
+	void anOwnCodeForAMaterialThePartDoesNotNeedIsRefusedWithItsLine() {
+		assertRefused(GOOD.replace("    materials: [APPLICANT_ID, RETIREMENT_PROOF]\n",
+				"    materials: [APPLICANT_ID, RETIREMENT_PROOF]\n    own-codes:\n      LOAN_CONTRACT: CONTRACT\n"),
+				"retirement.yml:26: parts[1].own-codes.LOAN_CONTRACT: not a key of this part's own codes");
 	}
 
 	@Test

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every path of the resale loan: the happy path to disbursement, missing materials and the citizen's return, each
  * agency's refusal, a sealed property, first review and approval refusing or returning, and the applicant
- * withdrawing. Delegates are fakes that record what the hall would have done.
+ * withdrawing; and the same model as a part of a bundle (acceptedInBundle), which skips its own acceptance and
+ * completion and ends a refusal with Error_PartRefused. Delegates are fakes that record what the hall would have done.
  */
 @Deployment(resources = "bpmn/loan/resale-loan.bpmn")
 class ResaleLoanProcessTest {
@@ -261,6 +262,73 @@ class ResaleLoanProcessTest {
 		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationWithdrawn");
 		assertThat(this.done).endsWith("recordWithdrawal");
 		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
+	void inABundleSkipsItsOwnAcceptanceAndCompletionAndEndsDisbursed() {
+		ProcessInstance pi = startInBundle();
+		BpmnAwareTests.assertThat(pi).hasNotPassed("Task_AcceptApplication");
+		passAgencyChecks(pi);
+		executeJobs(pi); // assessEligibility
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "APPROVE"));
+		completeAt(pi, "Task_SignContractAtBank", "bank-loan-officer", null);
+		completeAt(pi, "Task_SignContractAtGuarantor", "guarantor-officer", null);
+		completeAt(pi, "Task_SignContractAtFundCentre", "hpf-acceptance-clerk", null);
+		executeJobs(pi);
+		completeAt(pi, "Task_RegisterMortgage", "registry-clerk", null);
+		executeJobs(pi);
+
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_PartDone").hasNotPassed("Task_CompleteCase",
+				"Task_RecordAcceptance", "Task_IssueAcceptanceReceipt");
+		assertThat(this.done).containsExactly("requestCreditReport", "checkTitle", "assessEligibility",
+				"recordContract", "issueLoanContract", "disburseLoan", "issueIou", "issueIouDocument",
+				"issueDisbursementNotice");
+	}
+
+	@Test
+	void inABundleAnAgencysRefusalEndsThePartRefusedForTheBundle() {
+		ProcessInstance pi = startInBundle();
+		executeJobs(pi);
+		completeAt(pi, "Task_ReviewCredit", "bank-loan-officer", withVariables("creditApproved", false));
+
+		assertPartRefused(pi);
+		assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
+	void inABundleARefusalAtFirstReviewEndsThePartRefused() {
+		ProcessInstance pi = startInBundle();
+		passAgencyChecks(pi);
+		executeJobs(pi);
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "REJECT"));
+
+		assertPartRefused(pi);
+	}
+
+	@Test
+	void inABundleARefusalAtApprovalEndsThePartRefused() {
+		ProcessInstance pi = startInBundle();
+		passAgencyChecks(pi);
+		executeJobs(pi);
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "REJECT"));
+
+		assertPartRefused(pi);
+	}
+
+	/** As a bundle's call activity starts it (ADR 0009): the bundle's case number, acceptedInBundle, the part. */
+	private ProcessInstance startInBundle() {
+		return runtimeService().startProcessInstanceByKey("ResaleLoanProcess", "YS2026120700001",
+				withVariables("caseNo", "YS2026120700001", "acceptedInBundle", true, "bundlePartNo", 3));
+	}
+
+	private void assertPartRefused(ProcessInstance pi) {
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_PartRefused").hasNotPassed("Task_RecordRejection",
+				"Task_IssueRefusalNotice");
+		assertThat(this.done).doesNotContain("recordRejection", "issueRefusalNotice", "recordAcceptance",
+				"issueAcceptanceReceipt");
 	}
 
 	private void accept(ProcessInstance pi, boolean materialsComplete) {

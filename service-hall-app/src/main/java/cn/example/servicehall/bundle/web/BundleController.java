@@ -118,7 +118,8 @@ class BundleController {
 					bundle.parts()
 						.stream()
 						.map(p -> new PartEntry(p.key(), p.name(), p.nameEn(), p.service(), p.variant().orElse(null),
-								p.agency().name(), p.when().orElse(null), p.after(), p.materials(), p.planned()))
+								p.agency().name(), p.when().orElse(null), p.after(), p.materials(), p.ownCodes(),
+								p.planned()))
 						.toList(),
 					bundle.materials()
 						.stream()
@@ -140,10 +141,11 @@ class BundleController {
 	 * @param when the condition under which it runs ({@code has-fund-loan}); always when null
 	 * @param after the parts it waits for
 	 * @param materials the codes of the materials it needs
+	 * @param ownCodes where its service calls one of them by another code (bundle's code → service's code)
 	 * @param planned whether its service is not run by the hall yet
 	 */
 	record PartEntry(String key, String name, String nameEn, String service, String variant, String agency,
-			String when, List<String> after, List<String> materials, boolean planned) {
+			String when, List<String> after, List<String> materials, Map<String, String> ownCodes, boolean planned) {
 	}
 
 	/**

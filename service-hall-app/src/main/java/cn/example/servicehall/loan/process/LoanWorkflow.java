@@ -128,6 +128,14 @@ public class LoanWorkflow {
 		return this.tasks.openTaskFor(part(caseNo), step, stepName, officer);
 	}
 
+	/**
+	 * Which loan the case's loan part is: the case's own service for a loan case, the part's for a bundle's case
+	 * (一件事一次办, whose case is a {@code BUNDLE}).
+	 */
+	public ServiceType loanOf(CaseNo caseNo) {
+		return part(caseNo).serviceType();
+	}
+
 	/** The case's loan part. */
 	private CasePart part(CaseNo caseNo) {
 		return this.cases.parts(caseNo)

@@ -52,6 +52,12 @@ public final class ResaleLoanProcess {
 	/** 不予贷款. */
 	public static final String END_APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
 
+	/** 事项已办结（一件事）: the loan disbursed as a bundle's part; the bundle completes the case. */
+	public static final String END_PART_DONE = "EndEvent_PartDone";
+
+	/** 事项不予办理（一件事）: a bundle's loan part refused ({@code Error_PartRefused}, caught by the bundle). */
+	public static final String END_PART_REFUSED = "EndEvent_PartRefused";
+
 	/** 已撤回. */
 	public static final String END_APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
 
