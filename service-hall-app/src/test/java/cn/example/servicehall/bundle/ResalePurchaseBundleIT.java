@@ -183,8 +183,15 @@ class ResalePurchaseBundleIT {
 		String caseNo = refusedByTheBank(sale);
 		payTax(caseNo);
 
+		// the housing authority is down when the filing is to be withdrawn: an incident says what is left undone
+		this.outages.down(FakeSystem.HOUSING_AUTHORITY);
 		ok(this.clerk.raw(HttpMethod.POST, "/api/bundles/cases/" + caseNo + "/after-refusal",
 				Map.of("decision", "CANCEL")));
+		assertThatThrownBy(() -> runJobs(this.engine, caseNo)).hasMessageContaining("HOUSING_AUTHORITY is unavailable");
+		Job withdrawal = failUntilIncident(caseNo, "Task_WithdrawSaleFiling", "HOUSING_AUTHORITY is unavailable");
+		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isNotEqualTo("CANCELLED");
+		this.outages.up(FakeSystem.HOUSING_AUTHORITY);
+		retry(withdrawal);
 		runJobs(this.engine, caseNo);
 
 		String filingNo = row("select filing_no from bundle_resale_sale where case_no = ?", caseNo);
@@ -196,6 +203,24 @@ class ResalePurchaseBundleIT {
 		assertThat(this.jdbc.sql("select remark from intake_case_event where case_no = ? order by id").param(caseNo)
 			.query(String.class).list().toString()).contains("已注销网签备案 " + filingNo, "已撤回：网签备案",
 					"无法当场撤回：契税 12,000.00", "已申请退税");
+	}
+
+	@Test
+	void aFilingRefusedByTheHousingAuthorityCancelsTheBundleInItsWordsBeforeTheTaxOrTheLoan() {
+		Sale sale = newSale("王封存", "陈等候");
+		this.jdbc.sql("update fake_registry_title set sealed = true where certificate_no = ?").param(sale.certificateNo())
+			.update();
+		String caseNo = submit(sale);
+		runJobs(this.engine, caseNo);
+
+		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isEqualTo("CANCELLED");
+		assertThat(this.jdbc.sql("select remark from intake_case_event where case_no = ? order by id").param(caseNo)
+			.query(String.class).list().toString()).contains("住建局不予网签备案", "查封", "其余事项均未办理");
+		assertThat(row("select count(*) from fake_deed_tax_assessment a join bundle_resale_sale s "
+				+ "on a.filing_no = s.filing_no where s.case_no = ?", caseNo)).isEqualTo("0");
+		assertThat(row("select count(*) from loan_credit_report where case_no = ?", caseNo)).isEqualTo("0");
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.count()).isZero();
 	}
 
 	@Test
