@@ -11,7 +11,7 @@ create table bundle_resale_sale (
     floor_area                 numeric(6, 2)  not null check (floor_area > 0),
     price                      numeric(11, 2) not null check (price > 0),
     signed_on                  date           not null,
-    declared_home              text           not null check (declared_home in ('ONLY_HOME', 'SECOND_HOME')),
+    declared_home              text           not null check (declared_home in ('ONLY_HOME', 'SECOND_HOME', 'THIRD_OR_MORE')),
     spouse_id_no               text,
     filing_no                  text unique,               -- 存量房网签备案号
     filed_on                   date,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import cn.example.servicehall.agencies.TaxBureau;
 import cn.example.servicehall.documents.Printable;
 
 /**
@@ -19,7 +20,7 @@ import cn.example.servicehall.documents.Printable;
  *
  * @param address the flat's 坐落 as the contract states it
  * @param floorArea 建筑面积, m², to the hundredth
- * @param home the family's only home or their second
+ * @param home what the flat is for the family as the buyer declares it: the only home, the second, a third or more
  */
 public record ResaleSale(
 		@NotBlank(message = "{bundle.sale.address.required}") @Size(max = 120, message = "{bundle.sale.address.length}")
@@ -27,26 +28,5 @@ public record ResaleSale(
 		@NotNull(message = "{bundle.sale.floor-area.required}") @DecimalMin(value = "1.00", message = "{bundle.sale.floor-area.range}")
 		@DecimalMax(value = "2000.00", message = "{bundle.sale.floor-area.range}")
 		@Digits(integer = 4, fraction = 2, message = "{bundle.sale.floor-area.range}") BigDecimal floorArea,
-		@NotNull(message = "{bundle.sale.home.required}") FamilyHome home) {
-
-	/** What the flat is for the buyer's family, as the buyer declares it (家庭唯一住房 / 家庭第二套住房). */
-	public enum FamilyHome {
-
-		/** 家庭唯一住房 */
-		ONLY_HOME("家庭唯一住房"),
-		/** 家庭第二套住房 */
-		SECOND_HOME("家庭第二套住房");
-
-		private final String label;
-
-		FamilyHome(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
-		}
-
-	}
-
+		@NotNull(message = "{bundle.sale.home.required}") TaxBureau.HomeCategory home) {
 }

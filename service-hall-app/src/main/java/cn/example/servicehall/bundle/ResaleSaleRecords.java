@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.example.servicehall.agencies.HousingAuthority.ResaleFiling;
 import cn.example.servicehall.agencies.RealEstateRegistry.TransferRegistration;
+import cn.example.servicehall.agencies.TaxBureau;
 import cn.example.servicehall.agencies.TaxBureau.DeedTaxAssessment;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.loan.SubmitResaleLoanApplication;
@@ -80,7 +81,7 @@ class ResaleSaleRecords {
 			.query((rs, row) -> new Kept(rs.getString("seller_name"), rs.getString("seller_id_no"),
 					rs.getString("certificate_no"), rs.getString("address"), rs.getBigDecimal("floor_area"),
 					rs.getBigDecimal("price"), rs.getObject("signed_on", LocalDate.class),
-					ResaleSale.FamilyHome.valueOf(rs.getString("declared_home")), rs.getString("spouse_id_no"),
+					TaxBureau.HomeCategory.valueOf(rs.getString("declared_home")), rs.getString("spouse_id_no"),
 					rs.getString("filing_no"), rs.getObject("filed_on", LocalDate.class), rs.getString("filing_refusal"),
 					rs.getObject("filing_withdrawn_on", LocalDate.class), rs.getString("tax_assessment_no"),
 					rs.getString("tax_category"), rs.getBigDecimal("tax_rate"), rs.getBigDecimal("tax_amount"),
@@ -92,7 +93,7 @@ class ResaleSaleRecords {
 
 	/** A sale as kept; the agencies' fields are null until they answered. */
 	record Kept(String sellerName, String sellerIdNumber, String certificateNo, String address, BigDecimal floorArea,
-			BigDecimal price, LocalDate signedOn, ResaleSale.FamilyHome declaredHome, String spouseIdNumber,
+			BigDecimal price, LocalDate signedOn, TaxBureau.HomeCategory declaredHome, String spouseIdNumber,
 			String filingNo, LocalDate filedOn, String filingRefusal, LocalDate filingWithdrawnOn, String taxAssessmentNo, String taxCategory,
 			BigDecimal taxRate, BigDecimal taxAmount, String taxCertificateNo, LocalDate taxPaidOn,
 			String taxCancelStatus, String newCertificateNo, String mortgageCertificateNo, LocalDate registeredOn) {

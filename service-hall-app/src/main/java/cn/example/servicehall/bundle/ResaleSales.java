@@ -118,8 +118,11 @@ public class ResaleSales {
 			return Optional.of(refused.getMessage());
 		}
 		this.records.filed(caseNo, filing);
+		boolean asDeclared = filing.address().equals(sale.address()) && filing.floorArea().compareTo(sale.floorArea()) == 0;
 		step(caseNo, "SALE_CONTRACT_FILED", Agency.SYSTEM, "住建局已网签备案（" + key + "）：备案号 " + filing.filingNo()
-				+ "，房屋坐落 " + filing.address() + "，成交价 " + Printed.money(filing.price()));
+				+ "，房屋坐落 " + filing.address() + "，建筑面积 " + filing.floorArea() + " 平方米，成交价 "
+				+ Printed.money(filing.price()) + (asDeclared ? "" : "（申请表填写为 " + sale.address() + "，"
+						+ sale.floorArea() + " 平方米，以不动产登记簿为准）"));
 		return Optional.empty();
 	}
 
@@ -130,7 +133,7 @@ public class ResaleSales {
 		DeedTaxAssessment tax = this.taxBureau.assessDeedTax(sale.filingNo(),
 				sale.spouseIdNumber() == null ? List.of() : List.of(sale.spouseIdNumber()));
 		this.records.taxed(caseNo, tax);
-		String declared = sale.declaredHome().name().equals(tax.category().name()) ? ""
+		String declared = sale.declaredHome() == tax.category() ? ""
 				: "（申请人申报为" + sale.declaredHome().label() + "，以税务局核定为准）";
 		step(caseNo, "DEED_TAX_ASSESSED", Agency.SYSTEM, "税务局契税核定（" + partLabel(caseNo, "deed-tax") + "）：核定编号 "
 				+ tax.assessmentNo() + "，" + tax.category().label() + declared + "，建筑面积 " + tax.floorArea()
