@@ -34,12 +34,6 @@ public record BundleApplication(@NotNull(message = "{withdrawal.applicant.requir
 		materials = materials == null ? Map.of() : Map.copyOf(materials);
 	}
 
-	/** A bundle without a loan part: no loan section. */
-	public BundleApplication(WithdrawalApplication.Applicant applicant, WithdrawalApplication.Card bankCard,
-			Map<String, Boolean> materials) {
-		this(applicant, bankCard, materials, null, null);
-	}
-
 	/**
 	 * The loan part's section of the one form: what the resale-loan form asks beyond the applicant (the borrower) and
 	 * the card. The loan checks the whole application as its own form would (the price, the seller's account, the

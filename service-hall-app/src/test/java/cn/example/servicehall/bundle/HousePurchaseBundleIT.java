@@ -19,16 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.PdfTools;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
@@ -43,6 +47,7 @@ import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
  * loan asks the clerk: the buyer goes on with own funds, or cancels and is told the withdrawal stays paid.
  */
 @ServiceHallIntegrationTest
+@AutoConfigureMockMvc
 class HousePurchaseBundleIT {
 
 	/** A Monday in office hours, Beijing time. */
@@ -59,6 +64,12 @@ class HousePurchaseBundleIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
 
 	@TempDir
 	Path work;
@@ -137,6 +148,14 @@ class HousePurchaseBundleIT {
 
 		Api approver = as("approver1", Groups.HPF_APPROVER);
 		assertThat(inbox(reviewer, caseNo)).contains("Task_FirstReview", DUE);
+		// the first reviewer's case page: the loan's part, its assessment with the withdrawal, the first-review form
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + caseNo)
+				.with(SignedIn.as(this.registrations, "reviewer1", "李", "审核", Groups.HPF_FIRST_REVIEWER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains(caseNo + "-3", "首付款中公积金提取 45,000.00 元", "提取后的借款人公积金余额 15,000.00 元");
 		ok(reviewer.post(path + "/first-review", review("APPROVE", "符合贷款条件")));
 		assertThat(inbox(approver, caseNo)).contains("Task_ApproveLoan", DUE);
 		ok(approver.post(path + "/approval",
@@ -234,6 +253,32 @@ class HousePurchaseBundleIT {
 				WithdrawalFixtures.key());
 		assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("invalid-loan-part");
+		assertThat(bundleCases()).isEqualTo(before);
+	}
+
+	@Test
+	void theCountersFormOpensAndSentWithoutTheLoansSectionSaysWhatIsMissing() throws Exception {
+		Depositor buyer = WithdrawalFixtures.depositor(this.jdbc, "吴窗口", LocalDate.of(1988, 5, 5), true, "60000.00");
+		var clerk = SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK);
+		assertThat(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/bundles/HOUSE_PURCHASE/new").with(clerk)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		long before = bundleCases();
+
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/bundles/HOUSE_PURCHASE/applications")
+			.with(clerk)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("idempotencyKey", WithdrawalFixtures.key())
+			.param("applicant.name", buyer.name())
+			.param("applicant.idNumber", buyer.id())
+			.param("applicant.phone", "13800138000")
+			.param("_applicant.femaleCadre", "on")
+			.param("bankCard.cardNo", WithdrawalFixtures.CARD)
+			.param("bankCard.bankName", "中国建设银行焦作分行");
+		everyMaterial().keySet().forEach(code -> post.param("materials[" + code + "]", "true"));
+		var answer = this.mvc.perform(post).andReturn().getResponse();
+
+		assertThat(answer.getStatus()).isEqualTo(400);
+		assertThat(answer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("购房一件事含公积金贷款");
 		assertThat(bundleCases()).isEqualTo(before);
 	}
 
