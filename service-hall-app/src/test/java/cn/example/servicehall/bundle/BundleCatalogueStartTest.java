@@ -36,7 +36,7 @@ class BundleCatalogueStartTest {
 				return Map.of();
 			}
 		})
-		.withUserConfiguration(BundleCatalogue.class);
+		.withUserConfiguration(AgencyPartServices.class, BundleCatalogue.class);
 
 	@Test
 	void theShippedCatalogueStarts() {
