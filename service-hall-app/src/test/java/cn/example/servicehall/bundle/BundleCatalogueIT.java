@@ -50,8 +50,8 @@ class BundleCatalogueIT {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> bundles = answer.getBody();
 		assertThat(bundles).extracting(b -> b.get("code"))
-			.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
-		Map<String, Object> retirement = bundles.get(1);
+			.containsExactly("HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN", "RETIREMENT");
+		Map<String, Object> retirement = bundles.get(2);
 		assertThat(retirement).containsEntry("name", "退休一件事")
 			.containsEntry("available", true)
 			.containsEntry("timeLimitWorkingDays", 5)
@@ -71,7 +71,8 @@ class BundleCatalogueIT {
 			.containsEntry("ownCodes", Map.of("APPLICANT_ID", "BORROWER_ID", "RESALE_CONTRACT", "PURCHASE_CONTRACT"));
 		assertThat((List<Map<String, Object>>) purchase.get("materials")).extracting(m -> m.get("code"))
 			.containsOnlyOnce("APPLICANT_ID");
-		assertThat(bundles.get(2)).containsEntry("available", true);
+		assertThat(bundles.get(1)).containsEntry("available", true)
+			.containsEntry("name", "二手房买卖+公积金贷款");
 	}
 
 	@Test
@@ -88,7 +89,7 @@ class BundleCatalogueIT {
 				"申请人有未结清的公积金贷款时办理", "须等“公积金贷款结清（以账户余额偿还）”办完",
 				"某一事项不予办理时，由受理岗询问申请人是否继续办理其余事项");
 		assertThat(page.split("申请人居民身份证", -1)).as("one ID card on retirement's merged checklist").hasSize(2);
-		assertThat(page).contains("id=\"bundle-RETIREMENT\"", "id=\"bundle-HOUSE_PURCHASE\"");
+		assertThat(page).contains("id=\"bundle-RETIREMENT\"", "id=\"bundle-HOUSE_PURCHASE\"", "id=\"bundle-RESALE_PURCHASE_AND_LOAN\"");
 		assertThat(page).as("the header names who is signed in, as on every workbench page")
 			.contains("id=\"officer-name\"");
 
@@ -97,7 +98,7 @@ class BundleCatalogueIT {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 
-		assertThat(english).contains("One thing, one visit", "Retirement, one visit", "Coming soon", "5 working days",
+		assertThat(english).contains("One thing, one visit", "Retirement, one visit", "Resale purchase with a fund loan, one visit", "5 working days",
 				"Housing authority", "Applicant&#39;s resident ID card");
 	}
 

@@ -43,7 +43,7 @@ class BundleCatalogueStartTest {
 		this.hall.run(context -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(BundleCatalogue.class).all()).extracting(Bundle::code)
-				.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
+				.containsExactly("HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN", "RETIREMENT");
 		});
 	}
 
