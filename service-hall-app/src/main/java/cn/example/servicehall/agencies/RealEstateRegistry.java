@@ -22,6 +22,24 @@ public interface RealEstateRegistry {
 	TransferRegistration registerTransferWithMortgage(TransferWithMortgage request);
 
 	/**
+	 * 转移登记 alone: the title of a filed sale moves to its buyers under a new certificate number, with no mortgage
+	 * (the buyers paid with their own funds); the same request key answers the registration it already made. Refused as
+	 * {@link #registerTransferWithMortgage} is ({@code FILING_NOT_IN_FORCE}, {@code DEED_TAX_NOT_PAID},
+	 * {@code TITLE_SEALED}, {@code TITLE_MORTGAGED}, {@code ALREADY_REGISTERED}, {@code KEY_ALREADY_USED}). The
+	 * answer's mortgage fields are null.
+	 */
+	TransferRegistration registerTransfer(TransferAlone request);
+
+	/**
+	 * A transfer registration without a mortgage.
+	 *
+	 * @param requestKey the caller's key: the same key registers once
+	 * @param filingNo the sale's 存量房网签备案号
+	 */
+	record TransferAlone(String requestKey, String filingNo) {
+	}
+
+	/**
 	 * A combined transfer and mortgage registration to make.
 	 *
 	 * @param requestKey the caller's key, e.g. the case part's number: the same key registers once
@@ -41,10 +59,10 @@ public interface RealEstateRegistry {
 	 * @param filingNo the sale's filing
 	 * @param previousCertificateNo the sellers' certificate, cancelled (注销)
 	 * @param certificateNo 不动产权证书号, the buyers' new certificate
-	 * @param mortgageCertificateNo 不动产登记证明号 (抵押权), the mortgagee's
+	 * @param mortgageCertificateNo 不动产登记证明号 (抵押权), the mortgagee's; null for a transfer alone
 	 * @param ownerNames 权利人, the buyers
-	 * @param mortgagee 抵押权人
-	 * @param securedAmount 被担保主债权数额, yuan
+	 * @param mortgagee 抵押权人; null for a transfer alone
+	 * @param securedAmount 被担保主债权数额, yuan; null for a transfer alone
 	 * @param registeredOn 登簿日期
 	 */
 	record TransferRegistration(String requestKey, String filingNo, String previousCertificateNo, String certificateNo,

@@ -19,14 +19,16 @@ import cn.example.servicehall.withdrawal.WithdrawalApplication;
  * the clerk checked it, and, for a bundle with a loan part (购房一件事), the loan's section. Each part's own
  * application is made from it.
  *
- * @param applicant the depositor, as on the ID card (the borrower, in a bundle with a loan)
- * @param bankCard the applicant's own Class-I card the money goes to
+ * @param applicant the depositor, as on the ID card (the borrower, in a bundle with a loan; the buyer in a purchase)
+ * @param bankCard the applicant's own Class-I card the money goes to, for a bundle with a withdrawal
  * @param materials the merged checklist, material code to whether it was shown
  * @param loan the loan part's fields; required by a bundle with a loan part, ignored otherwise
+ * @param sale what a second-hand sale needs beyond the loan's section (二手房买卖+公积金贷款: the flat's address and
+ *     area, the family's homes for the deed tax)
  */
 public record BundleApplication(@NotNull(message = "{withdrawal.applicant.required}") @Valid WithdrawalApplication.Applicant applicant,
-		@NotNull(message = "{withdrawal.card.required}") @Valid WithdrawalApplication.Card bankCard,
-		Map<String, Boolean> materials, @Valid Loan loan) {
+		@Valid WithdrawalApplication.Card bankCard, Map<String, Boolean> materials, @Valid Loan loan,
+		@Valid ResaleSale sale) {
 
 	public BundleApplication {
 		materials = materials == null ? Map.of() : Map.copyOf(materials);

@@ -72,8 +72,9 @@ final class BundleModels {
 			.stream()
 			.map(part -> Bundles.camel(part.key()) + "PartNo")
 			.collect(Collectors.toSet());
-		Process process = model.getModelElementById(key.get());
-		for (CallActivity call : process.getChildElementsByType(CallActivity.class)) {
+		// every call activity of the model, also one inside a sub-process (a bundle's file holds its one process);
+		// a part done by the bundle's own steps (an agency's call) has none
+		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
 			Optional<String> source = call.getExtensionElements() == null ? Optional.empty()
 					: call.getExtensionElements()
 						.getElementsQuery()

@@ -48,10 +48,13 @@ class BundleServices implements CaseService {
 
 	private final org.springframework.context.MessageSource words;
 
+	private final ResaleSales sales;
+
 	BundleServices(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
-			Documents documents, LoanSettlements loans, java.time.Clock clock,
+			Documents documents, LoanSettlements loans, java.time.Clock clock, ResaleSales sales,
 			org.springframework.context.MessageSource words) {
 		this.words = words;
+		this.sales = sales;
 		this.loans = loans;
 		this.zone = clock.getZone();
 		this.catalogue = catalogue;
@@ -201,6 +204,9 @@ class BundleServices implements CaseService {
 	public Completion completion(CaseFile file) {
 		Bundle bundle = bundleOf(file).orElseThrow();
 		Map<Integer, String> keys = this.records.parts(file.caseNo());
+		if (this.sales.isResale(file.caseNo())) {
+			return resaleCompletion(file, bundle, keys);
+		}
 		List<DetailRow> details = new ArrayList<>();
 		boolean everyPartDone = true;
 		for (CasePart part : this.cases.parts(file.caseNo())) {
@@ -228,15 +234,41 @@ class BundleServices implements CaseService {
 			paid.get().bankReference().ifPresent(ref -> outcome.append("，银行流水号 ").append(ref));
 			details.add(new DetailRow(part.label() + " " + name, outcome.toString()));
 		}
+		details.addAll(documentRows(file));
+		String signedBy = signedBy(file);
+		return new Completion(everyPartDone ? bundle.name() + "已办结，各事项均已办结" : bundle.name() + "已办结，部分事项不予办理",
+				details, List.of("提取款项以银行实际入账为准。", "各事项的回执、证明可凭办件编号查询和验证。"), signedBy);
+	}
+
+	/**
+	 * 二手房买卖+公积金贷款: each part with what the buyer leaves with (the filing's number, the 完税凭证号, the new
+	 * 不动产权证书号 and the 不动产登记证明号, the loan's contract and IOU numbers), then the documents issued.
+	 */
+	private Completion resaleCompletion(CaseFile file, Bundle bundle, Map<Integer, String> keys) {
+		List<DetailRow> details = new ArrayList<>(this.sales.completion(file.caseNo(), keys, bundle));
+		details.addAll(documentRows(file));
+		String signedBy = signedBy(file);
+		return new Completion(this.sales.everyPartDone(file.caseNo()) ? bundle.name() + "已办结，各事项均已办结"
+				: bundle.name() + "已办结，贷款不予办理，申请人以自有资金购房",
+				details, List.of("新不动产权证书和不动产登记证明由不动产登记中心颁发，凭证号码以登记簿为准。",
+						"各事项的回执、证明可凭办件编号查询和验证。"), signedBy);
+	}
+
+	/** The documents the case issued, but its receipts: each by its title and number. */
+	private List<DetailRow> documentRows(CaseFile file) {
+		List<DetailRow> rows = new ArrayList<>();
 		for (IssuedDocument document : this.documents.ofCase(file.caseNo().value())) {
 			if (!document.kind().equals(cn.example.servicehall.documents.render.TemplateId.ACCEPTANCE_RECEIPT)
 					&& !document.kind().equals(cn.example.servicehall.documents.render.TemplateId.COMPLETION_RECEIPT)) {
-				details.add(new DetailRow(document.title(), document.documentNo()));
+				rows.add(new DetailRow(document.title(), document.documentNo()));
 			}
 		}
-		String signedBy = this.cases.actorsOf(file.caseNo(), CaseFiles.ACCEPTED).stream().findFirst().orElse("system");
-		return new Completion(everyPartDone ? bundle.name() + "已办结，各事项均已办结" : bundle.name() + "已办结，部分事项不予办理",
-				details, List.of("提取款项以银行实际入账为准。", "各事项的回执、证明可凭办件编号查询和验证。"), signedBy);
+		return rows;
+	}
+
+	/** Who accepted the case signs its completion receipt. */
+	private String signedBy(CaseFile file) {
+		return this.cases.actorsOf(file.caseNo(), CaseFiles.ACCEPTED).stream().findFirst().orElse("system");
 	}
 
 	/** A loan part disbursed: the amount paid to the seller and its contract's and IOU's numbers; empty if not. */

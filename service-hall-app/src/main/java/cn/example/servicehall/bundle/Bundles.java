@@ -66,10 +66,13 @@ public class Bundles {
 
 	private final WorkingCalendar calendar;
 
+	private final ResaleSales sales;
+
 	Bundles(BundleCatalogue catalogue, BundleRecords records, CaseFiles cases, Withdrawals withdrawals,
 			LoanServicing loans, cn.example.servicehall.loan.LoanApplications loanApplications,
 			RuntimeService runtime, CaseTasks tasks,
-			Clock clock, WorkingCalendar calendar) {
+			Clock clock, WorkingCalendar calendar, ResaleSales sales) {
+		this.sales = sales;
 		this.loanApplications = loanApplications;
 		this.calendar = calendar;
 		this.catalogue = catalogue;
@@ -99,6 +102,10 @@ public class Bundles {
 		if (!officer.isIn(Groups.HPF_ACCEPTANCE_CLERK)) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.bundle.who-submits");
 		}
+		if (bundle.parts().stream().anyMatch(part -> ServiceType.WITHDRAWAL.name().equals(part.service()))
+				&& application.bankCard() == null) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "card-missing", "problem.bundle.card-missing");
+		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
 		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
@@ -112,12 +119,18 @@ public class Bundles {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "loan-section-missing",
 					"problem.bundle.loan-section-missing", bundle.name());
 		}
+		if (ResaleSales.BUNDLE.equals(bundle.code())) {
+			refuseUnlessSaleIsWhole(application);
+		}
 
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.BUNDLE, Channel.WINDOW,
 				application.applicant().name().strip(), id, Optional.empty(), Optional.of(bundle.code())), officer.id());
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.records.insertCase(caseNo, bundle.code(), application.applicant().phone(), conditions.get("has-fund-loan"),
 				now, dueAt(now, bundle));
+		if (ResaleSales.BUNDLE.equals(bundle.code())) {
+			this.sales.accept(caseNo, application.sale(), application.loan());
+		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseNo", caseNo.value());
 		conditions.forEach((condition, holds) -> variables.put(camel(condition), holds));
@@ -233,7 +246,23 @@ public class Bundles {
 		this.withdrawals.payment(caseNo)
 			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
 					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
+		reasons.addAll(this.sales.cancellation(caseNo));
 		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
+	}
+
+	/**
+	 * 二手房买卖+公积金贷款 needs the sale section (the flat's address and area, the family's homes) and a seller who is
+	 * not the buyer; refused in words otherwise, before anything is written.
+	 */
+	private static void refuseUnlessSaleIsWhole(BundleApplication application) {
+		if (application.sale() == null) {
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "sale-missing", "problem.bundle.sale-missing");
+		}
+		if (application.loan().property().seller().idNumber().strip()
+			.equalsIgnoreCase(application.applicant().idNumber().strip())) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "seller-is-buyer",
+					"problem.bundle.seller-is-buyer");
+		}
 	}
 
 	/** The bundle's deadline: its time limit in working days from acceptance; none while the calendar lacks the year. */

@@ -119,6 +119,20 @@ public class LoanSettlements {
 		this.workflow.completeStep(open, clerk, null, false);
 	}
 
+	/**
+	 * 转移登记+抵押登记合并办理 in a bundle (ADR 0009): the registry registered the mortgage together with the title's
+	 * transfer, so the registry's 不动产登记证明 is recorded as the loan's mortgage without a clerk's step; once.
+	 */
+	@Transactional
+	public void recordJointMortgage(CaseNo caseNo, String certificateNo) {
+		if (this.records.find(caseNo).flatMap(LoanCase::mortgage).isPresent()) {
+			return;
+		}
+		this.records.insertMortgage(caseNo, certificateNo, "registry");
+		this.cases.recordStep(caseNo, this.cases.get(caseNo).status(), "MORTGAGE_REGISTERED", null, Agency.REGISTRY,
+				"不动产登记证明 " + certificateNo + "（与转移登记合并办理）");
+	}
+
 	/** 预告登记（预抵押）: the registry's clerk records the certificate of a new house's pre-mortgage. */
 	@Transactional
 	public void registerPreMortgage(CaseNo caseNo, CurrentOfficer clerk, String certificateNo) {

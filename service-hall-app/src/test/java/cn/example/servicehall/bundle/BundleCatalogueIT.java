@@ -26,7 +26,7 @@ import cn.example.servicehall.support.TestTokens;
 /**
  * The catalogue as the online channel reads it ({@code GET /api/bundles}) and as a clerk reads it on the workbench
  * ({@code /bundles}, in Chinese and in English): every bundle with its parts, agencies, order, time limit, what a
- * refusal does and the merged checklist with one ID card; the bundles not yet open say 即将开通.
+ * refusal does and the merged checklist with one ID card.
  */
 @ServiceHallIntegrationTest
 @AutoConfigureMockMvc
@@ -50,8 +50,8 @@ class BundleCatalogueIT {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> bundles = answer.getBody();
 		assertThat(bundles).extracting(b -> b.get("code"))
-			.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
-		Map<String, Object> retirement = bundles.get(1);
+			.containsExactly("HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN", "RETIREMENT");
+		Map<String, Object> retirement = bundles.get(2);
 		assertThat(retirement).containsEntry("name", "退休一件事")
 			.containsEntry("available", true)
 			.containsEntry("timeLimitWorkingDays", 5)
@@ -71,7 +71,8 @@ class BundleCatalogueIT {
 			.containsEntry("ownCodes", Map.of("APPLICANT_ID", "BORROWER_ID", "RESALE_CONTRACT", "PURCHASE_CONTRACT"));
 		assertThat((List<Map<String, Object>>) purchase.get("materials")).extracting(m -> m.get("code"))
 			.containsOnlyOnce("APPLICANT_ID");
-		assertThat(bundles.get(2)).containsEntry("available", false);
+		assertThat(bundles.get(1)).containsEntry("available", true)
+			.containsEntry("name", "二手房买卖+公积金贷款");
 	}
 
 	@Test
@@ -83,12 +84,12 @@ class BundleCatalogueIT {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 
-		assertThat(page).contains("一件事一次办", "退休一件事", "购房一件事", "二手房买卖+公积金贷款", "即将开通",
+		assertThat(page).contains("一件事一次办", "退休一件事", "购房一件事", "二手房买卖+公积金贷款",
 				"5个工作日", "公积金贷款结清（以账户余额偿还）", "离休、退休提取并销户", "住建局", "税务局",
 				"申请人有未结清的公积金贷款时办理", "须等“公积金贷款结清（以账户余额偿还）”办完",
 				"某一事项不予办理时，由受理岗询问申请人是否继续办理其余事项");
 		assertThat(page.split("申请人居民身份证", -1)).as("one ID card on retirement's merged checklist").hasSize(2);
-		assertThat(page).contains("id=\"bundle-RETIREMENT\"", "id=\"bundle-HOUSE_PURCHASE\"");
+		assertThat(page).contains("id=\"bundle-RETIREMENT\"", "id=\"bundle-HOUSE_PURCHASE\"", "id=\"bundle-RESALE_PURCHASE_AND_LOAN\"");
 		assertThat(page).as("the header names who is signed in, as on every workbench page")
 			.contains("id=\"officer-name\"");
 
@@ -97,7 +98,7 @@ class BundleCatalogueIT {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 
-		assertThat(english).contains("One thing, one visit", "Retirement, one visit", "Coming soon", "5 working days",
+		assertThat(english).contains("One thing, one visit", "Retirement, one visit", "Resale purchase with a fund loan, one visit", "5 working days",
 				"Housing authority", "Applicant&#39;s resident ID card");
 	}
 

@@ -36,14 +36,14 @@ class BundleCatalogueStartTest {
 				return Map.of();
 			}
 		})
-		.withUserConfiguration(BundleCatalogue.class);
+		.withUserConfiguration(AgencyPartServices.class, BundleCatalogue.class);
 
 	@Test
 	void theShippedCatalogueStarts() {
 		this.hall.run(context -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(BundleCatalogue.class).all()).extracting(Bundle::code)
-				.containsExactly("HOUSE_PURCHASE", "RETIREMENT", "RESALE_PURCHASE_AND_LOAN");
+				.containsExactly("HOUSE_PURCHASE", "RESALE_PURCHASE_AND_LOAN", "RETIREMENT");
 		});
 	}
 

@@ -23,7 +23,8 @@ class BundleCatalogueTest {
 	/** The services the hall registers, with their variants, as the catalogue checks against them. */
 	private static final CatalogueReader.Services SERVICES = code -> Optional.ofNullable(Map
 		.of("WITHDRAWAL", Set.of("RETIREMENT", "LOAN_REPAYMENT", "PURCHASE_RESALE_HOME"), "RESALE_LOAN",
-				Set.<String>of())
+				Set.<String>of(), "CONTRACT_FILING", Set.<String>of(), "DEED_TAX", Set.<String>of(),
+				"TRANSFER_AND_MORTGAGE_REGISTRATION", Set.<String>of())
 		.get(code));
 
 	private static final String GOOD = """
@@ -104,8 +105,16 @@ class BundleCatalogueTest {
 			.doesNotContainKeys("APPLICANT_ID", "RESALE_CONTRACT");
 		assertThat(purchase.part("purchase-withdrawal").orElseThrow().ownAnswers(Map.of("APPLICANT_ID", true)))
 			.containsEntry("APPLICANT_ID", true);
-		assertThat(bundles.get("RESALE_PURCHASE_AND_LOAN").available()).isFalse();
-		assertThat(bundles.get("RESALE_PURCHASE_AND_LOAN").part("registration").orElseThrow().planned()).isTrue();
+		Bundle resale = bundles.get("RESALE_PURCHASE_AND_LOAN");
+		assertThat(resale.available()).isTrue();
+		assertThat(resale.process()).contains("ResalePurchaseBundleProcess");
+		assertThat(resale.parts()).extracting(Bundle.Part::service).containsExactly("CONTRACT_FILING", "DEED_TAX",
+				"RESALE_LOAN", "TRANSFER_AND_MORTGAGE_REGISTRATION");
+		assertThat(resale.parts()).noneMatch(Bundle.Part::planned);
+		assertThat(resale.materials()).extracting(Bundle.Material::code).containsOnlyOnce("BUYER_ID", "SELLER_ID");
+		assertThat(resale.part("loan").orElseThrow().ownAnswers(Map.of("BUYER_ID", true, "SALE_CONTRACT", true)))
+			.containsEntry("BORROWER_ID", true)
+			.containsEntry("PURCHASE_CONTRACT", true);
 	}
 
 	@Test

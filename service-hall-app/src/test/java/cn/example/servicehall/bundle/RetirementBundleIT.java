@@ -290,14 +290,16 @@ class RetirementBundleIT {
 	}
 
 	@Test
-	void aBundleComingSoonCannotBeAppliedFor() {
+	void theRetirementFormSentToAnotherBundleIsRefusedWithWhatThatBundleStillNeeds() {
 		Depositor retired = WithdrawalFixtures.retired(this.jdbc, "周即将");
+		long before = bundleCases();
 
 		ResponseEntity<String> refused = this.clerk.raw(org.springframework.http.HttpMethod.POST,
 				"/api/bundles/RESALE_PURCHASE_AND_LOAN/applications", form(retired, everyMaterial()), WithdrawalFixtures.key());
 
-		assertThat(refused.getStatusCode().value()).isEqualTo(422);
-		assertThat(refused.getBody()).contains("即将开通", "二手房买卖+公积金贷款");
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody()).contains("materials-missing", "买方（借款人）居民身份证");
+		assertThat(bundleCases()).isEqualTo(before);
 	}
 
 	private static Map<String, Object> form(Depositor who, Map<String, Boolean> materials) {

@@ -119,6 +119,7 @@ class ApiAccessMatrixIT {
 				Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, MANAGER, ADMIN, ONLINE));
 		MATRIX.put("POST /api/bundles/{code}/applications", Set.of(CLERK));
 		MATRIX.put("POST /api/bundles/cases/{caseNo}/after-refusal", Set.of(CLERK));
+		MATRIX.put("POST /api/bundles/cases/{caseNo}/deed-tax-paid", Set.of(CLERK));
 		Set<String> bookers = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE);
 		Set<String> bookingReaders = Set.of(CLERK, REVIEWER, APPROVER, BANK, REGISTRY, GUARANTOR, AGENT, ONLINE, MANAGER,
 				ADMIN);

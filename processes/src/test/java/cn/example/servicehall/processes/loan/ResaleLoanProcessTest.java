@@ -108,6 +108,32 @@ class ResaleLoanProcessTest {
 	}
 
 	@Test
+	void withJointRegistrationTheSignedLoanTellsTheBundleAndWaitsForTheRegistryInsteadOfItsOwnMortgageStep() {
+		ProcessInstance pi = runtimeService().startProcessInstanceByKey("ResaleLoanProcess", CASE_NO,
+				withVariables("caseNo", CASE_NO, "jointRegistration", true));
+		accept(pi, true);
+		passAgencyChecks(pi);
+		executeJobs(pi);
+		completeAt(pi, "Task_FirstReview", "hpf-first-reviewer", withVariables("firstReviewOutcome", "PASS"));
+		completeAt(pi, "Task_ApproveLoan", "hpf-approver", withVariables("approvalOutcome", "APPROVE"));
+		completeAt(pi, "Task_SignContractAtBank", "bank-loan-officer", null);
+		completeAt(pi, "Task_SignContractAtGuarantor", "guarantor-officer", null);
+		completeAt(pi, "Task_SignContractAtFundCentre", "hpf-acceptance-clerk", null);
+		executeJobs(pi);
+
+		BpmnAwareTests.assertThat(pi).hasPassed("Event_LoanSignedForRegistration").isWaitingAt("Event_JointRegistrationDone");
+		assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RegisterMortgage").count()).isZero();
+		assertThat(this.done).doesNotContain("disburseLoan");
+
+		runtimeService().signalEventReceived("JointRegistrationDone-" + CASE_NO);
+		executeJobs(pi);
+
+		BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed("Task_RegisterMortgage");
+		assertThat(this.done).endsWith("issueLoanContract", "disburseLoan", "issueIou", "issueIouDocument",
+				"issueDisbursementNotice", "completeCase", "issueCompletionReceipt");
+	}
+
+	@Test
 	void sendsOneNoticeOfEverythingMissingAndWaitsForTheCitizenToReturn() {
 		ProcessInstance pi = start();
 		accept(pi, false);

@@ -53,6 +53,11 @@ class FakeAgencySystems implements CreditBureau, RealEstateRegistry, BankCore, S
 	}
 
 	@Override
+	public TransferRegistration registerTransfer(TransferAlone request) {
+		return this.transfers.register(request);
+	}
+
+	@Override
 	public CreditReport reportFor(String residentIdNumber, String purpose) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		String reportNo = "ZX" + now.toLocalDate().toString().replace("-", "") + Math.abs((residentIdNumber + purpose).hashCode());

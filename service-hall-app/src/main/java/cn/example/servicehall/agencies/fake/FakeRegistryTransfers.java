@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.example.servicehall.agencies.AgencyRefused;
 import cn.example.servicehall.agencies.AgencyRefused.Reason;
+import cn.example.servicehall.agencies.RealEstateRegistry.TransferAlone;
 import cn.example.servicehall.agencies.RealEstateRegistry.TransferRegistration;
 import cn.example.servicehall.agencies.RealEstateRegistry.TransferWithMortgage;
 import cn.example.servicehall.agencies.fake.FakeOutages.FakeSystem;
@@ -20,8 +21,8 @@ import cn.example.servicehall.agencies.fake.FakeRegistryTitles.RegisteredTitle;
 /**
  * The registry's combined transfer and mortgage registration ({@code fake_registry_transfer}): the sale read from the
  * housing authority's {@code fake_resale_filing}, the deed tax from the tax bureau's {@code fake_deed_tax_assessment};
- * the buyers' new title a row of {@code fake_registry_title} (mortgaged) with its owners, the sellers no longer
- * owners of the old one.
+ * the buyers' new title a row of {@code fake_registry_title} (mortgaged, unless the buyers paid with their own funds:
+ * a transfer alone) with its owners, the sellers no longer owners of the old one.
  */
 @Component
 class FakeRegistryTransfers {
@@ -44,11 +45,25 @@ class FakeRegistryTransfers {
 	}
 
 	TransferRegistration register(TransferWithMortgage request) {
-		if (blank(request.requestKey()) || blank(request.filingNo()) || blank(request.mortgagee())
-				|| blank(request.loanContractNo()) || request.securedAmount() == null
+		if (blank(request.mortgagee()) || blank(request.loanContractNo()) || request.securedAmount() == null
 				|| request.securedAmount().signum() <= 0) {
 			throw new IllegalArgumentException("a registration names its key, filing, mortgagee, loan contract and amount");
 		}
+		return register(request.requestKey(), request.filingNo(), request);
+	}
+
+	/** 转移登记 alone (the buyers' own funds): no mortgage on the new title. */
+	TransferRegistration register(TransferAlone request) {
+		return register(request.requestKey(), request.filingNo(), null);
+	}
+
+	private TransferRegistration register(String requestKey, String filingNo, TransferWithMortgage mortgage) {
+		if (blank(requestKey) || blank(filingNo)) {
+			throw new IllegalArgumentException("a registration names its key and filing");
+		}
+		TransferWithMortgage request = new TransferWithMortgage(requestKey, filingNo,
+				mortgage == null ? null : mortgage.mortgagee(), mortgage == null ? null : mortgage.loanContractNo(),
+				mortgage == null ? null : mortgage.securedAmount());
 		return this.calls.change(FakeSystem.REGISTRY, status -> {
 			Optional<Sale> sale = this.jdbc.sql("""
 					select filing_no, certificate_no, status from fake_resale_filing where filing_no = ? for update""")
@@ -59,7 +74,8 @@ class FakeRegistryTransfers {
 			if (made.isPresent()) {
 				if (!same(made.get(), request)) {
 					throw new AgencyRefused(SYSTEM, Reason.KEY_ALREADY_USED, "申请编号 " + request.requestKey()
-							+ " 已用于登记 " + made.get().filingNo() + " 的转移及抵押，内容不同，不能再登记。"
+							+ " 已用于登记 " + made.get().filingNo() + " 的转移" + (made.get().mortgagee() == null ? "" : "及抵押")
+							+ "，内容不同，不能再登记。"
 							+ " The request key was already used for another registration.");
 				}
 				return made.get();
@@ -96,12 +112,12 @@ class FakeRegistryTransfers {
 			String ownerNames = String.join(",", buyers.stream().map(buyer -> buyer[0]).toList());
 			String certificateNo = number(title.certificateNo(), today, "不动产权",
 					this.jdbc.sql("select nextval('fake_registry_certificate_seq')").query(Long.class).single());
-			String mortgageNo = number(title.certificateNo(), today, "不动产证明",
+			String mortgageNo = mortgage == null ? null : number(title.certificateNo(), today, "不动产证明",
 					this.jdbc.sql("select nextval('fake_registry_mortgage_seq')").query(Long.class).single());
 			this.jdbc.sql("""
 					insert into fake_registry_title (certificate_no, address, floor_area, build_year, owner_names, sealed, mortgaged)
-					values (?, ?, ?, ?, ?, false, true)""")
-				.params(certificateNo, title.address(), title.floorArea(), title.buildYear(), ownerNames)
+					values (?, ?, ?, ?, ?, false, ?)""")
+				.params(certificateNo, title.address(), title.floorArea(), title.buildYear(), ownerNames, mortgage != null)
 				.update();
 			for (String[] buyer : buyers) {
 				this.jdbc.sql("insert into fake_registry_owner (certificate_no, id_no, registered_on) values (?, ?, ?)")
@@ -124,7 +140,10 @@ class FakeRegistryTransfers {
 
 	private boolean same(TransferRegistration made, TransferWithMortgage request) {
 		String loanContractNo = this.jdbc.sql("select loan_contract_no from fake_registry_transfer where request_key = ?")
-			.param(request.requestKey()).query(String.class).single();
+			.param(request.requestKey()).query(String.class).optional().orElse(null);
+		if (made.mortgagee() == null || request.mortgagee() == null) {
+			return made.filingNo().equals(request.filingNo()) && made.mortgagee() == request.mortgagee();
+		}
 		return made.filingNo().equals(request.filingNo()) && made.mortgagee().equals(request.mortgagee())
 				&& loanContractNo.equals(request.loanContractNo())
 				&& made.securedAmount().compareTo(request.securedAmount()) == 0;

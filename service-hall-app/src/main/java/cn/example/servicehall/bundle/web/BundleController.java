@@ -24,6 +24,8 @@ import cn.example.servicehall.bundle.AfterRefusalChoice;
 import cn.example.servicehall.bundle.BundleApplication;
 import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
+import cn.example.servicehall.bundle.DeedTaxPaid;
+import cn.example.servicehall.bundle.ResaleSales;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.intake.CaseNotFound;
@@ -41,7 +43,10 @@ class BundleController {
 
 	private final IdempotentRequests idempotent;
 
-	BundleController(BundleCatalogue catalogue, Bundles bundles, IdempotentRequests idempotent) {
+	private final ResaleSales sales;
+
+	BundleController(BundleCatalogue catalogue, Bundles bundles, IdempotentRequests idempotent, ResaleSales sales) {
+		this.sales = sales;
 		this.catalogue = catalogue;
 		this.bundles = bundles;
 		this.idempotent = idempotent;
@@ -78,6 +83,18 @@ class BundleController {
 			throw new CaseNotFound(caseNo);
 		}
 		this.bundles.decideAfterRefusal(new CaseNo(caseNo), request.decision(), request.remark(), officer);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/cases/{caseNo}/deed-tax-paid")
+	@Operation(summary = "二手房买卖+公积金贷款: the acceptance clerk confirms that the buyer paid the assessed deed tax "
+			+ "at the tax window (the amount must be the one assessed); the payment is then recorded with the tax bureau")
+	ResponseEntity<Void> deedTaxPaid(@PathVariable String caseNo, @Valid @RequestBody DeedTaxPaid request,
+			CurrentOfficer officer) {
+		if (!CaseNo.isValid(caseNo)) {
+			throw new CaseNotFound(caseNo);
+		}
+		this.sales.confirmDeedTaxPaid(new CaseNo(caseNo), request.amount(), officer);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -126,6 +126,35 @@ class TransferWithMortgageIT {
 	}
 
 	@Test
+	void withOwnFundsTheTitleMovesAloneWithoutAMortgageOnceAndStillOnlyWithTheTaxPaid() {
+		Party seller = person("马卖方");
+		Party buyer = person("张买方");
+		String title = this.sales.title("88.00", false, false, seller);
+		ResaleFiling filing = this.housingAuthority
+			.fileResaleContract(contract(title, List.of(seller), List.of(buyer), "700000.00"));
+		RealEstateRegistry.TransferAlone request = new RealEstateRegistry.TransferAlone("DJ-" + filing.filingNo(),
+				filing.filingNo());
+		assertThatThrownBy(() -> this.registry.registerTransfer(request))
+			.isInstanceOfSatisfying(AgencyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.DEED_TAX_NOT_PAID));
+		payTax(filing);
+
+		TransferRegistration registration = this.registry.registerTransfer(request);
+
+		assertThat(this.registry.registerTransfer(request)).isEqualTo(registration);
+		assertThat(registration.previousCertificateNo()).isEqualTo(title);
+		assertThat(registration.certificateNo()).matches("豫\\(2026\\)焦作市不动产权第\\d{7}号");
+		assertThat(registration.mortgageCertificateNo()).isNull();
+		assertThat(registration.mortgagee()).isNull();
+		assertThat(this.registry.titleOf(registration.certificateNo()).orElseThrow().mortgaged()).isFalse();
+		assertThat(this.registry.homesOwnedBy(buyer.idNumber())).extracting(RealEstateRegistry.OwnedHome::certificateNo)
+			.containsExactly(registration.certificateNo());
+		assertThatThrownBy(() -> this.registry.registerTransferWithMortgage(request(filing)))
+			.isInstanceOfSatisfying(AgencyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.KEY_ALREADY_USED));
+	}
+
+	@Test
 	void theSameRegistrationSentTwiceAtOnceRegistersOnce() throws Exception {
 		Party seller = person("马卖方");
 		ResaleFiling filing = this.housingAuthority.fileResaleContract(contract(
