@@ -30,6 +30,11 @@ public record Bundle(String code, String name, String nameEn, boolean available,
 		materials = List.copyOf(materials);
 	}
 
+	/** Whether one of its parts is done by the service (its code, e.g. {@code RESALE_LOAN}): the form then asks for it. */
+	public boolean joins(String service) {
+		return this.parts.stream().anyMatch(part -> part.service().equals(service));
+	}
+
 	/** Its name in the language asked for: Chinese unless English is. */
 	public String displayName(Locale locale) {
 		return english(locale) ? this.nameEn : this.name;

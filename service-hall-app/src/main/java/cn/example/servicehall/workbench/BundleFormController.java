@@ -1,6 +1,7 @@
 package cn.example.servicehall.workbench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import cn.example.servicehall.bundle.BundleApplication;
 import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.ServiceType;
+import cn.example.servicehall.loan.SubmitResaleLoanApplication;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.platform.idempotency.IdempotentRequests;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -90,15 +93,26 @@ class BundleFormController {
 			return refused.get();
 		}
 		Map<String, String> values = WithdrawalFormController.typed(request);
-		if (errors.hasErrors()) {
+		// a section the clerk left empty (an unmarried borrower's co-borrower, a repayment card brought later) is none
+		BundleApplication cleaned = withoutEmptySections(application);
+		Map<String, String> wrong = fieldErrors(errors);
+		if (cleaned.loan() != null && application.loan() != null) {
+			if (cleaned.loan().coBorrower() == null) {
+				wrong.keySet().removeIf(field -> field.startsWith("loan.coBorrower."));
+			}
+			if (cleaned.loan().request() != null && cleaned.loan().request().repaymentAccount() == null) {
+				wrong.keySet().removeIf(field -> field.startsWith("loan.request.repaymentAccount."));
+			}
+		}
+		if (!wrong.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return view(code, model, values, fieldErrors(errors));
+			return view(code, model, values, wrong);
 		}
 		try {
 			// once per form however often it is sent (a double click, a reload)
 			ResponseEntity<?> answer = this.idempotent.once(idempotencyKey, officer.id() + " workbench.bundle.submit " + code,
-					application, () -> ResponseEntity.status(HttpStatus.CREATED)
-						.body(Map.of("caseNo", this.bundles.submit(code, application, officer).value())));
+					cleaned, () -> ResponseEntity.status(HttpStatus.CREATED)
+						.body(Map.of("caseNo", this.bundles.submit(code, cleaned, officer).value())));
 			String caseNo = this.json.convertValue(answer.getBody(), WithdrawalFormController.Submitted.class).caseNo();
 			boolean replayed = "true".equals(answer.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER));
 			Flash.done(flash, replayed ? "workbench.flash.submitted-once" : "workbench.flash.bundle-submitted", caseNo);
@@ -129,10 +143,45 @@ class BundleFormController {
 	}
 
 	private String view(String code, Model model, Map<String, String> values, Map<String, String> errors) {
-		model.addAttribute("bundle", this.catalogue.find(code).orElseThrow());
+		Bundle bundle = this.catalogue.find(code).orElseThrow();
+		model.addAttribute("bundle", bundle);
+		// the sections the bundle's parts need: the card for a withdrawal, the loan's, the sale's for the agencies'
+		model.addAttribute("withWithdrawal", bundle.joins(ServiceType.WITHDRAWAL.name()));
+		model.addAttribute("withLoan", bundle.joins(ServiceType.RESALE_LOAN.name()));
+		model.addAttribute("withSale", bundle.joins("CONTRACT_FILING"));
+		model.addAttribute("maritalStatuses", List.of("UNMARRIED", "MARRIED", "DIVORCED", "WIDOWED"));
+		model.addAttribute("repaymentMethods", CalculatorController.METHODS);
+		model.addAttribute("yesNo", List.of("true", "false"));
+		model.addAttribute("homeCategories", List.of("ONLY_HOME", "SECOND_HOME", "THIRD_OR_MORE"));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		return VIEW;
+	}
+
+	/**
+	 * The form as the API would take it: the loan's co-borrower and repayment account are none when every field of
+	 * theirs was left empty (the form always sends them; the API's client leaves them out).
+	 */
+	static BundleApplication withoutEmptySections(BundleApplication application) {
+		BundleApplication.Loan loan = application.loan();
+		if (loan == null) {
+			return application;
+		}
+		SubmitResaleLoanApplication.Applicant coBorrower = loan.coBorrower();
+		if (coBorrower != null && coBorrower.name() == null && coBorrower.idNumber() == null
+				&& coBorrower.maritalStatus() == null && coBorrower.monthlyIncome() == null && coBorrower.phone() == null) {
+			coBorrower = null;
+		}
+		SubmitResaleLoanApplication.LoanRequest request = loan.request();
+		if (request != null && request.repaymentAccount() != null && request.repaymentAccount().bank() == null
+				&& request.repaymentAccount().accountNo() == null) {
+			request = new SubmitResaleLoanApplication.LoanRequest(request.requestedAmount(), request.termMonths(),
+					request.repaymentMethod(), null);
+		}
+		return new BundleApplication(application.applicant(), application.bankCard(), application.materials(),
+				new BundleApplication.Loan(loan.maritalStatus(), loan.monthlyIncome(), coBorrower, loan.property(), request,
+						loan.contractSignedOn(), loan.withdrawalAmount()),
+				application.sale());
 	}
 
 	/** The first message of each field, in the page's language, by the field's path. */
