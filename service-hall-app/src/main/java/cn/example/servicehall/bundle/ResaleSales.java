@@ -318,6 +318,21 @@ public class ResaleSales {
 			.orElseThrow(() -> new TaskNotOpen(caseNo.value(), taskName));
 	}
 
+	/** The deed tax assessed for the case's sale, once the tax bureau assessed it: its number and amount. */
+	public Optional<AssessedDeedTax> assessedDeedTax(CaseNo caseNo) {
+		return this.records.find(caseNo)
+			.filter(sale -> sale.taxAmount() != null)
+			.map(sale -> new AssessedDeedTax(sale.taxAssessmentNo(), sale.taxAmount()));
+	}
+
+	/**
+	 * A deed tax as assessed.
+	 * @param assessmentNo the tax bureau's 核定编号
+	 * @param amount 应纳税额, yuan
+	 */
+	public record AssessedDeedTax(String assessmentNo, BigDecimal amount) {
+	}
+
 	private Kept sale(CaseNo caseNo) {
 		return this.records.find(caseNo)
 			.orElseThrow(() -> new IllegalStateException("Not a resale bundle case: " + caseNo));

@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.example.servicehall.bundle.AfterRefusalChoice;
 import cn.example.servicehall.bundle.BundleCatalogue;
 import cn.example.servicehall.bundle.Bundles;
+import cn.example.servicehall.bundle.DeedTaxPaid;
+import cn.example.servicehall.bundle.ResaleSales;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 
@@ -33,7 +35,10 @@ class BundlePageController {
 
 	private final StepPosts posts;
 
-	BundlePageController(BundleCatalogue catalogue, Bundles bundles, StepPosts posts) {
+	private final ResaleSales sales;
+
+	BundlePageController(BundleCatalogue catalogue, Bundles bundles, StepPosts posts, ResaleSales sales) {
+		this.sales = sales;
 		this.catalogue = catalogue;
 		this.bundles = bundles;
 		this.posts = posts;
@@ -47,6 +52,17 @@ class BundlePageController {
 		return this.posts.post(caseNo, officer, errors, model, response, number -> {
 			this.bundles.decideAfterRefusal(number, form.decision(), form.remark(), officer);
 			Flash.done(flash, "workbench.flash.bundle-after-refusal");
+		});
+	}
+
+	/** 缴纳契税 (受理岗): the buyer paid the assessed deed tax at the tax window; the amount paid, as assessed. */
+	@PostMapping("/cases/{caseNo}/bundle-deed-tax-paid")
+	String deedTaxPaid(@PathVariable String caseNo, @Valid @ModelAttribute(BundlePages.DEED_TAX_FORM) DeedTaxPaid form,
+			BindingResult errors, CurrentOfficer officer, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		return this.posts.post(caseNo, officer, errors, model, response, number -> {
+			this.sales.confirmDeedTaxPaid(number, form.amount(), officer);
+			Flash.done(flash, "workbench.flash.bundle-deed-tax-paid");
 		});
 	}
 

@@ -3,7 +3,11 @@ package cn.example.servicehall.bundle;
 import static cn.example.servicehall.support.LoanFixtures.runJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +38,7 @@ import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.PdfTools;
 import cn.example.servicehall.support.SyntheticCitizens;
+import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
@@ -49,6 +55,7 @@ import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
  * down: an incident, then done once when they are back.
  */
 @ServiceHallIntegrationTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class ResalePurchaseBundleIT {
 
 	/** A Monday in office hours, Beijing time. */
@@ -73,6 +80,12 @@ class ResalePurchaseBundleIT {
 
 	@Autowired
 	private FakeOutages outages;
+
+	@Autowired
+	private org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	private org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations;
 
 	@TempDir
 	Path work;
@@ -155,6 +168,30 @@ class ResalePurchaseBundleIT {
 		String iou = row("select iou_no from loan_iou where case_no = ?", caseNo);
 		assertThat(completion).contains("办结回执", caseNo, "各事项均已办结", filingNo, newTitle, mortgage, contractNo, iou,
 				caseNo + "-5");
+	}
+
+	@Test
+	void theClerkConfirmsTheDeedTaxOnTheCasePageAndAWrongAmountIsRefusedBesideIt() throws Exception {
+		Sale sale = newSale("页卖房", "页买房");
+		String caseNo = submit(sale);
+		runJobs(this.engine, caseNo);
+		var clerkPage = SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK);
+
+		String page = this.mvc.perform(get("/cases/" + caseNo).with(clerkPage)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"bundle-deed-tax-paid-form\"", "缴纳契税", "应纳契税 12,000.00 元",
+				row("select tax_assessment_no from bundle_resale_sale where case_no = ?", caseNo));
+
+		var wrong = this.mvc.perform(post("/cases/" + caseNo + "/bundle-deed-tax-paid").with(clerkPage).with(csrf())
+			.param("amount", "1200.00")).andReturn().getResponse();
+		assertThat(wrong.getStatus()).isEqualTo(422);
+		assertThat(wrong.getContentAsString(StandardCharsets.UTF_8)).contains("12,000.00", "1,200.00");
+		var paid = this.mvc.perform(post("/cases/" + caseNo + "/bundle-deed-tax-paid").with(clerkPage).with(csrf())
+			.param("amount", "12000.00")).andReturn().getResponse();
+		assertThat(paid.getStatus()).isEqualTo(302);
+		runJobs(this.engine, caseNo);
+		String filingNo = row("select filing_no from bundle_resale_sale where case_no = ?", caseNo);
+		assertThat(row("select status from fake_deed_tax_assessment where filing_no = ?", filingNo)).isEqualTo("PAID");
 	}
 
 	@Test
