@@ -94,12 +94,8 @@ public class Bundles {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "wrong-post", "problem.bundle.who-submits");
 		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
-		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
-		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
-			// two withdrawal parts under one case need the withdrawal's records kept per part (ADR 0009, consequences)
-			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-payoff-not-yet",
-					"problem.bundle.loan-payoff-not-yet", loan.contractNo());
-		});
+		Optional<LoanServicing.HousingLoan> fundLoan = fundLoanOf(id);
+		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoan.isPresent());
 		Map<String, Boolean> materials = checkedMaterials(bundle, application, conditions);
 
 		CaseNo caseNo = this.cases.open(new NewCase(ServiceType.BUNDLE, Channel.WINDOW,
@@ -118,7 +114,8 @@ public class Bundles {
 			this.records.insertPart(caseNo, added.partNo(), part.key());
 			variables.put(camel(part.key()) + "PartNo", added.partNo());
 			if (ServiceType.WITHDRAWAL.name().equals(part.service())) {
-				this.withdrawals.acceptInBundle(caseNo, withdrawalOf(part, application, materials));
+				this.withdrawals.acceptInBundle(added.ref(), withdrawalOf(part, application, materials,
+						fundLoan.map(LoanServicing.HousingLoan::contractNo)));
 			}
 		}
 		this.cases.recordMaterialCheck(caseNo, materials, officer.id());
@@ -199,9 +196,13 @@ public class Bundles {
 	public void cancel(CaseNo caseNo) {
 		List<String> reasons = new ArrayList<>();
 		reasons.add("申请人选择撤销一件事");
-		this.withdrawals.payment(caseNo)
-			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
-					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
+		this.cases.parts(caseNo)
+			.stream()
+			.filter(part -> part.serviceType().equals(ServiceType.WITHDRAWAL))
+			.forEach(part -> this.withdrawals.payment(part.ref())
+				.ifPresent(paid -> reasons.add(part.label() + " 已办结、无法撤回："
+						+ paid.paidToLoan().map(loan -> "已以公积金结清贷款 " + loan).orElse("提取款项已转入申请人银行卡")
+						+ (paid.closedAccount() ? "，公积金账户已销户" : ""))));
 		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
 	}
 
@@ -265,14 +266,19 @@ public class Bundles {
 		return answers;
 	}
 
-	/** A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials. */
+	/**
+	 * A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials; a
+	 * payoff names the fund loan it pays off.
+	 */
 	private static WithdrawalApplication withdrawalOf(Bundle.Part part, BundleApplication application,
-			Map<String, Boolean> materials) {
+			Map<String, Boolean> materials, Optional<String> fundLoan) {
 		Map<String, Boolean> own = new LinkedHashMap<>();
 		part.materials().forEach(code -> own.put(code, materials.get(code)));
-		return new WithdrawalApplication(WithdrawalType.valueOf(part.variant().orElseThrow()), application.applicant(),
-				null, application.bankCard(),
-				new WithdrawalApplication.Claim(null, null, null, null, null, List.of(), null, null), own);
+		WithdrawalType type = WithdrawalType.valueOf(part.variant().orElseThrow());
+		return new WithdrawalApplication(type, application.applicant(), null, application.bankCard(),
+				new WithdrawalApplication.Claim(null, null, null, type.payoff() ? fundLoan.orElse(null) : null, null,
+						List.of(), null, null),
+				own);
 	}
 
 	/** {@code loan-payoff} → {@code loanPayoff}: the part's or condition's name in the parent model's variables. */

@@ -84,7 +84,7 @@ public class OffsetAgreements {
 			return signed.get();
 		}
 		CaseFile file = this.cases.get(caseNo);
-		WithdrawalRecords.Kept kept = this.records.application(caseNo).orElseThrow();
+		WithdrawalRecords.Kept kept = this.records.application(this.records.first(caseNo)).orElseThrow();
 		String applicant = file.applicantIdNumber().value();
 		LoanServicing.HousingLoan loan = fundLoanOf(applicant, Optional.ofNullable(kept.claim().loanNo()))
 			.orElseThrow(() -> new IllegalStateException("No fund loan to repay for " + caseNo.value()));
@@ -288,7 +288,7 @@ public class OffsetAgreements {
 	}
 
 	private void tell(CaseNo caseNo, String what, String text) {
-		this.records.application(caseNo)
+		this.records.application(this.records.first(caseNo))
 			.map(WithdrawalRecords.Kept::phone)
 			.filter(phone -> !phone.isBlank())
 			.ifPresent(phone -> this.sms.send(new NotificationGateway.Message(caseNo.value() + ":" + what,

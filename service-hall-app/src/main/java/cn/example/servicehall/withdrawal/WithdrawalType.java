@@ -44,6 +44,12 @@ public enum WithdrawalType {
 	/** 委托按月提取还贷: each month's instalment of a fund loan offset from the account (Art. 24(5)). */
 	LOAN_REPAYMENT_MONTHLY("06", false, "MonthlyRepaymentWithdrawalEligibility", Variant.SPOUSE),
 
+	/**
+	 * 提前结清公积金贷款: the fund loan's outstanding principal paid from the balance to the loan, not to a card
+	 * (偿还购房贷款本息, Art. 24(5), 提取原因 06); only as a part of 退休一件事, before the account's closing.
+	 */
+	LOAN_PAYOFF("06", false, "LoanPayoffWithdrawalEligibility"),
+
 	/** 租赁住房, without a home in the city, up to the city's monthly cap (Art. 24(6)). */
 	RENT("07", false, "RentWithdrawalEligibility", Variant.SPOUSE),
 
@@ -121,6 +127,19 @@ public enum WithdrawalType {
 
 	public boolean repayment() {
 		return this == LOAN_REPAYMENT || this == LOAN_REPAYMENT_MONTHLY;
+	}
+
+	/** Whether it pays the fund loan off (to the loan, not to the citizen's card). */
+	public boolean payoff() {
+		return this == LOAN_PAYOFF;
+	}
+
+	/**
+	 * Whether it is applied for only as a part of a bundle (一件事一次办), never alone at the counter or online: a payoff
+	 * alone would leave the account open beside a settled loan, and its place is before the retirement closing.
+	 */
+	public boolean onlyInBundle() {
+		return this == LOAN_PAYOFF;
 	}
 
 	/** The type's name as the citizen reads it, e.g. 离休、退休提取. */
