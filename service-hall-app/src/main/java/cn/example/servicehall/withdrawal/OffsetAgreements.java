@@ -226,6 +226,18 @@ public class OffsetAgreements {
 		return active;
 	}
 
+	/**
+	 * Ends the standing agreement on a fund loan the fund account has just paid off (提前结清, by the withdrawal part
+	 * {@code payoff}, e.g. {@code YS…-2}): no month is left to offset, even if the account stays open.
+	 * @return the agreement ended, if one was active
+	 */
+	@Transactional
+	public Optional<CaseNo> endOnPayoff(String residentIdNumber, String loanContractNo, String payoff) {
+		Optional<CaseNo> active = activeFor(residentIdNumber, Optional.of(loanContractNo));
+		active.ifPresent(caseNo -> end(caseNo, EndReason.LOAN_REPAID, null, payoff));
+		return active;
+	}
+
 	/** The standing agreement on a loan of the depositor, if one is active ({@code loanNo} empty: on any loan). */
 	@Transactional(readOnly = true)
 	public Optional<CaseNo> activeFor(String residentIdNumber, Optional<String> loanNo) {

@@ -167,6 +167,8 @@ class WithdrawalSteps {
 		this.cases.recordStep(part.caseNo(), WithdrawalStage.PAID, "LOAN_REPAID", null,
 				cn.example.servicehall.intake.Agency.HPF, Withdrawals.text("withdrawal.step.loan-repaid",
 						Printed.money(repaid.amount()), repaid.contractNo(), repaid.reference()));
+		// a standing monthly offset on the loan has nothing left to pay, whatever becomes of the closing after it
+		this.agreements.endOnPayoff(file.applicantIdNumber().value(), repaid.contractNo(), part.toString());
 	}
 
 	/** {@code Task_IssueWithdrawalReceipt}: 提取回执, with the amount in capital numerals. */

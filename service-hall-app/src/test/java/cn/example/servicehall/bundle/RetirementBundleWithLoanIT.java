@@ -142,9 +142,10 @@ class RetirementBundleWithLoanIT {
 				  from withdrawal_payment where case_no = ? order by part_no""").param(caseNo).query(String.class).list())
 			.containsExactly("2/" + outstanding + "/false/" + loan, "3/" + closingTotal(caseNo) + "/true/card");
 
-		// the agreement ended by the closing, and no month offset afterwards, not even on the loan's next due day
+		// the agreement ended by the payoff (the loan repaid; the closing finds none left), and no month offset
+		// afterwards, not even on the loan's next due day
 		assertThat(row("select status || '/' || end_reason || '/' || ended_note from withdrawal_offset_agreement "
-				+ "where case_no = ?", agreementCase)).isEqualTo("ENDED/ACCOUNT_CLOSED/" + caseNo);
+				+ "where case_no = ?", agreementCase)).isEqualTo("ENDED/LOAN_REPAID/" + caseNo + "-2");
 		ClockUtil.setCurrentTime(java.util.Date.from(OffsetDateTime.parse("2027-01-16T10:00:00+08:00").toInstant()));
 		runJobs(this.engine, agreementCase);
 		assertThat(count("select count(*) from withdrawal_offset where case_no = ?", agreementCase)).isZero();
@@ -168,6 +169,23 @@ class RetirementBundleWithLoanIT {
 		assertThat(completion.split(PdfTools.normalise("已办结，金额"), -1)).as("both parts' amounts").hasSize(3);
 		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
 			.count()).isZero();
+	}
+
+	@Test
+	void theReadmesDemoRetireeWalksAsTheReadmeSays() {
+		Depositor chen = new Depositor("陈国栋", "410802196602100536");
+		String agreementCase = monthlyOffset(chen, "JK2018092000031");
+		String caseNo = (String) this.clerk.post("/api/bundles/RETIREMENT/applications", form(chen),
+				WithdrawalFixtures.key()).getBody().get("caseNo");
+		runJobs(this.engine, caseNo);
+
+		assertThat(row("select status from intake_case where case_no = ?", caseNo)).isEqualTo("COMPLETED");
+		assertThat(this.jdbc.sql("select part_no || '/' || amount from withdrawal_payment where case_no = ? order by part_no")
+			.param(caseNo).query(String.class).list().get(0)).isEqualTo("2/77410.60");
+		assertThat(row("select status from fake_fund_account where id_no = ?", chen.id()))
+			.isEqualTo("CLOSED_BY_WITHDRAWAL");
+		assertThat(row("select status || '/' || end_reason from withdrawal_offset_agreement where case_no = ?",
+				agreementCase)).isEqualTo("ENDED/LOAN_REPAID");
 	}
 
 	@Test
