@@ -44,12 +44,6 @@ public enum WithdrawalType {
 	/** 委托按月提取还贷: each month's instalment of a fund loan offset from the account (Art. 24(5)). */
 	LOAN_REPAYMENT_MONTHLY("06", false, "MonthlyRepaymentWithdrawalEligibility", Variant.SPOUSE),
 
-	/**
-	 * 提前结清公积金贷款: the fund loan's outstanding principal paid from the balance to the loan, not to a card
-	 * (偿还购房贷款本息, Art. 24(5), 提取原因 06); only as a part of 退休一件事, before the account's closing.
-	 */
-	LOAN_PAYOFF("06", false, "LoanPayoffWithdrawalEligibility"),
-
 	/** 租赁住房, without a home in the city, up to the city's monthly cap (Art. 24(6)). */
 	RENT("07", false, "RentWithdrawalEligibility", Variant.SPOUSE),
 
@@ -57,7 +51,14 @@ public enum WithdrawalType {
 	SERIOUS_ILLNESS("09", false, "SeriousIllnessWithdrawalEligibility", Variant.FAMILY_PATIENT),
 
 	/** 既有住宅加装电梯 (local rules; code 99 其他: the national table has no code of its own). */
-	ELEVATOR_INSTALLATION("99", false, "ElevatorWithdrawalEligibility");
+	ELEVATOR_INSTALLATION("99", false, "ElevatorWithdrawalEligibility"),
+
+	/**
+	 * 提前结清公积金贷款: the fund loan's outstanding principal paid from the balance to the loan, not to a card
+	 * (偿还购房贷款本息, Art. 24(5), 提取原因 06); only as a part of 退休一件事, before the account's closing. Last, so
+	 * that the counter's form (which does not offer it) keeps its order.
+	 */
+	LOAN_PAYOFF("06", false, "LoanPayoffWithdrawalEligibility");
 
 	/**
 	 * A checklist's variant.
