@@ -44,8 +44,12 @@ public class AgencyRefused extends RuntimeException implements PermanentFailure 
 		ALREADY_REGISTERED,
 		/** The deed tax (契税) of the sale is not paid. */
 		DEED_TAX_NOT_PAID,
-		/** A payment differs from the amount assessed. */
-		AMOUNT_DIFFERS
+		/** A payment differs from the amount assessed (or, for a loan's payoff, from the principal outstanding). */
+		AMOUNT_DIFFERS,
+		/** The loan servicing system knows no fund loan with the contract number for the borrower. */
+		LOAN_UNKNOWN,
+		/** The loan is already settled (已结清): nothing is left to repay. */
+		LOAN_SETTLED
 
 	}
 

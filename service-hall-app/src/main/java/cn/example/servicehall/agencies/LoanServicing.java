@@ -17,6 +17,48 @@ public interface LoanServicing {
 	 */
 	List<HousingLoan> loansOf(String residentIdNumber, LocalDate from, LocalDate to);
 
+	/**
+	 * 以住房公积金余额提前结清 (a payoff from the fund account, 退休一件事): {@code amount} paid to the fund loan
+	 * {@code contractNo} out of the fund account's withdrawal, on the hall's date. Idempotent by the request key: the
+	 * same key again answers what was done the first time (and does nothing); one key, one repayment.
+	 * @throws AgencyRefused in words when the loan is unknown or not a fund loan ({@code LOAN_UNKNOWN}), already
+	 * settled ({@code LOAN_SETTLED}), the amount is not the outstanding principal ({@code AMOUNT_DIFFERS}: this port
+	 * settles a loan whole), or the key was used for another loan or amount ({@code KEY_ALREADY_USED})
+	 * @throws AgencyUnavailable while the system cannot be reached (worth a retry)
+	 */
+	Repayment repayFromFund(FundRepayment order);
+
+	/**
+	 * A payoff from the fund account.
+	 *
+	 * @param requestKey the hall's key of the request: the withdrawal's part ({@code YS…-2}); one key, one repayment
+	 * @param contractNo 借款合同编号 of the fund loan
+	 * @param residentIdNumber the borrower (or co-borrower) whose fund account pays
+	 * @param amount yuan, positive, at most fen: the outstanding principal
+	 */
+	record FundRepayment(String requestKey, String contractNo, String residentIdNumber, BigDecimal amount) {
+	}
+
+	/**
+	 * A repayment made.
+	 *
+	 * @param requestKey the hall's key
+	 * @param contractNo the loan repaid
+	 * @param reference the loan servicing system's 还款流水号
+	 * @param amount yuan paid
+	 * @param outstandingAfter the principal left after it (0: settled, 已结清)
+	 * @param repaidOn 还款日期
+	 */
+	record Repayment(String requestKey, String contractNo, String reference, BigDecimal amount,
+			BigDecimal outstandingAfter, LocalDate repaidOn) {
+
+		/** Whether the loan is settled (已结清). */
+		public boolean settled() {
+			return this.outstandingAfter.signum() == 0;
+		}
+
+	}
+
 	/** Fund loan (公积金贷款) or commercial loan (商业贷款); a combination loan is one of each. */
 	enum LoanKind {
 

@@ -221,7 +221,7 @@ class BundleServices implements CaseService {
 				details.add(new DetailRow(part.label() + " " + name, disbursed.orElse("不予办理")));
 				continue;
 			}
-			Optional<WithdrawalRecords.Payment> paid = this.withdrawals.payment(file.caseNo());
+			Optional<WithdrawalRecords.Payment> paid = this.withdrawals.payment(part.ref());
 			if (paid.isEmpty()) {
 				everyPartDone = false;
 				details.add(new DetailRow(part.label() + " " + name, "不予办理"));
@@ -231,7 +231,13 @@ class BundleServices implements CaseService {
 			if (paid.get().closedAccount()) {
 				outcome.append("，账户已销户");
 			}
-			paid.get().bankReference().ifPresent(ref -> outcome.append("，银行流水号 ").append(ref));
+			if (paid.get().paidToLoan().isPresent()) {
+				outcome.append("，已偿还公积金贷款 ").append(paid.get().paidToLoan().get()).append("，贷款已结清");
+				paid.get().bankReference().ifPresent(ref -> outcome.append("，还款流水号 ").append(ref));
+			}
+			else {
+				paid.get().bankReference().ifPresent(ref -> outcome.append("，银行流水号 ").append(ref));
+			}
 			details.add(new DetailRow(part.label() + " " + name, outcome.toString()));
 		}
 		details.addAll(documentRows(file));

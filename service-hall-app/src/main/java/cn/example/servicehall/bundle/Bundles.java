@@ -107,12 +107,8 @@ public class Bundles {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "card-missing", "problem.bundle.card-missing");
 		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
-		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoanOf(id).isPresent());
-		fundLoanOf(id).filter(loan -> bundle.part("loan-payoff").isPresent()).ifPresent(loan -> {
-			// two withdrawal parts under one case need the withdrawal's records kept per part (ADR 0009, consequences)
-			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "loan-payoff-not-yet",
-					"problem.bundle.loan-payoff-not-yet", loan.contractNo());
-		});
+		Optional<LoanServicing.HousingLoan> fundLoan = fundLoanOf(id);
+		Map<String, Boolean> conditions = Map.of("has-fund-loan", fundLoan.isPresent());
 		Map<String, Boolean> materials = checkedMaterials(bundle, application, conditions);
 		boolean hasLoanPart = bundle.parts().stream().anyMatch(part -> ServiceType.RESALE_LOAN.name().equals(part.service()));
 		if (hasLoanPart && application.loan() == null) {
@@ -142,7 +138,8 @@ public class Bundles {
 			this.records.insertPart(caseNo, added.partNo(), part.key());
 			variables.put(camel(part.key()) + "PartNo", added.partNo());
 			if (ServiceType.WITHDRAWAL.name().equals(part.service())) {
-				this.withdrawals.acceptInBundle(caseNo, withdrawalOf(part, application, materials));
+				this.withdrawals.acceptInBundle(added.ref(), withdrawalOf(part, application, materials,
+						fundLoan.map(LoanServicing.HousingLoan::contractNo)));
 			}
 			if (ServiceType.RESALE_LOAN.name().equals(part.service())) {
 				this.loanApplications.acceptInBundle(caseNo, application.loan().application(application.applicant()),
@@ -222,13 +219,13 @@ public class Bundles {
 	 */
 	@Transactional
 	public void countWithdrawalInLoan(CaseNo caseNo) {
-		var paid = this.withdrawals.payment(caseNo)
-			.orElseThrow(() -> new IllegalStateException("No withdrawal paid in " + caseNo));
 		CasePart withdrawal = this.cases.parts(caseNo)
 			.stream()
 			.filter(part -> ServiceType.WITHDRAWAL.equals(part.serviceType()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No withdrawal part in " + caseNo));
+		var paid = this.withdrawals.payment(withdrawal.ref())
+			.orElseThrow(() -> new IllegalStateException("No withdrawal paid in " + withdrawal.label()));
 		this.loanApplications.countDownPaymentWithdrawal(caseNo, paid.amount(), withdrawal.label());
 	}
 
@@ -243,9 +240,13 @@ public class Bundles {
 	public void cancel(CaseNo caseNo) {
 		List<String> reasons = new ArrayList<>();
 		reasons.add("申请人选择撤销一件事");
-		this.withdrawals.payment(caseNo)
-			.ifPresent(paid -> reasons.add("已办结、无法撤回：提取款项已转入申请人银行卡"
-					+ (paid.closedAccount() ? "，公积金账户已销户" : "")));
+		this.cases.parts(caseNo)
+			.stream()
+			.filter(part -> part.serviceType().equals(ServiceType.WITHDRAWAL))
+			.forEach(part -> this.withdrawals.payment(part.ref())
+				.ifPresent(paid -> reasons.add(part.label() + " 已办结、无法撤回："
+						+ paid.paidToLoan().map(loan -> "已以公积金结清贷款 " + loan).orElse("提取款项已转入申请人银行卡")
+						+ (paid.closedAccount() ? "，公积金账户已销户" : ""))));
 		reasons.addAll(this.sales.cancellation(caseNo));
 		this.cases.close(caseNo, CaseStatus.CANCELLED, reasons, null, cn.example.servicehall.intake.Agency.HPF);
 	}
@@ -325,15 +326,19 @@ public class Bundles {
 		return answers;
 	}
 
-	/** A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials. */
+	/**
+	 * A withdrawal part's own application, from the one form: its type, the depositor, the card, its materials; a
+	 * payoff names the fund loan it pays off.
+	 */
 	private static WithdrawalApplication withdrawalOf(Bundle.Part part, BundleApplication application,
-			Map<String, Boolean> materials) {
+			Map<String, Boolean> materials, Optional<String> fundLoan) {
 		WithdrawalType type = WithdrawalType.valueOf(part.variant().orElseThrow());
 		// a purchase withdrawal in a bundle with a loan pays the down payment of the loan's flat: price less the loan
 		Optional<BundleApplication.Loan> purchase = Optional.ofNullable(application.loan()).filter(loan -> type.purchase());
 		return new WithdrawalApplication(type, application.applicant(), null, application.bankCard(),
 				new WithdrawalApplication.Claim(purchase.map(BundleApplication.Loan::withdrawalAmount).orElse(null),
-						purchase.map(BundleApplication.Loan::home).orElse(null), null, null, null, List.of(), null, null),
+						purchase.map(BundleApplication.Loan::home).orElse(null), null,
+						type.payoff() ? fundLoan.orElse(null) : null, null, List.of(), null, null),
 				part.ownAnswers(materials));
 	}
 

@@ -84,7 +84,7 @@ public class OffsetAgreements {
 			return signed.get();
 		}
 		CaseFile file = this.cases.get(caseNo);
-		WithdrawalRecords.Kept kept = this.records.application(caseNo).orElseThrow();
+		WithdrawalRecords.Kept kept = this.records.application(this.records.first(caseNo)).orElseThrow();
 		String applicant = file.applicantIdNumber().value();
 		LoanServicing.HousingLoan loan = fundLoanOf(applicant, Optional.ofNullable(kept.claim().loanNo()))
 			.orElseThrow(() -> new IllegalStateException("No fund loan to repay for " + caseNo.value()));
@@ -226,6 +226,18 @@ public class OffsetAgreements {
 		return active;
 	}
 
+	/**
+	 * Ends the standing agreement on a fund loan the fund account has just paid off (提前结清, by the withdrawal part
+	 * {@code payoff}, e.g. {@code YS…-2}): no month is left to offset, even if the account stays open.
+	 * @return the agreement ended, if one was active
+	 */
+	@Transactional
+	public Optional<CaseNo> endOnPayoff(String residentIdNumber, String loanContractNo, String payoff) {
+		Optional<CaseNo> active = activeFor(residentIdNumber, Optional.of(loanContractNo));
+		active.ifPresent(caseNo -> end(caseNo, EndReason.LOAN_REPAID, null, payoff));
+		return active;
+	}
+
 	/** The standing agreement on a loan of the depositor, if one is active ({@code loanNo} empty: on any loan). */
 	@Transactional(readOnly = true)
 	public Optional<CaseNo> activeFor(String residentIdNumber, Optional<String> loanNo) {
@@ -288,7 +300,7 @@ public class OffsetAgreements {
 	}
 
 	private void tell(CaseNo caseNo, String what, String text) {
-		this.records.application(caseNo)
+		this.records.application(this.records.first(caseNo))
 			.map(WithdrawalRecords.Kept::phone)
 			.filter(phone -> !phone.isBlank())
 			.ifPresent(phone -> this.sms.send(new NotificationGateway.Message(caseNo.value() + ":" + what,

@@ -60,6 +60,10 @@ public final class WithdrawalAmounts {
 				.map(loan -> limit("INSTALMENT", loan.monthlyInstalment(), loan.loanNo(),
 						Yuan.figures(loan.monthlyInstalment())))
 				.orElseGet(() -> limit("NO_LOAN", ZERO)));
+			case LOAN_PAYOFF -> List.of(facts.repaidLoan()
+				.map(loan -> limit("OUTSTANDING_PRINCIPAL", loan.outstandingPrincipal(), loan.loanNo(),
+						Yuan.figures(loan.outstandingPrincipal())))
+				.orElseGet(() -> limit("NO_LOAN", ZERO)));
 			case RENT -> List.of(rent(facts, policy));
 			case SERIOUS_ILLNESS -> illness(facts, policy);
 			case ELEVATOR_INSTALLATION -> elevator(facts, policy);

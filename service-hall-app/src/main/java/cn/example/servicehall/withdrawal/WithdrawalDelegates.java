@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 
 /**
  * The withdrawal model's service tasks, one bean each, named as the model names them ({@code ${assessWithdrawal}}
@@ -19,27 +20,27 @@ class WithdrawalDelegates {
 
 	@Bean
 	JavaDelegate assessWithdrawal(WithdrawalSteps steps) {
-		return execution -> execution.setVariables(steps.decide(caseNo(execution)));
+		return execution -> execution.setVariables(steps.decide(part(execution)));
 	}
 
 	@Bean
 	JavaDelegate debitFundAccount(WithdrawalSteps steps) {
-		return execution -> steps.debit(caseNo(execution));
+		return execution -> steps.debit(part(execution));
 	}
 
 	@Bean
 	JavaDelegate closeFundAccount(WithdrawalSteps steps) {
-		return execution -> steps.close(caseNo(execution));
+		return execution -> steps.close(part(execution));
 	}
 
 	@Bean
 	JavaDelegate signOffsetAgreement(WithdrawalSteps steps) {
-		return execution -> steps.signOffsetAgreement(caseNo(execution));
+		return execution -> steps.signOffsetAgreement(part(execution));
 	}
 
 	@Bean
 	JavaDelegate issueOffsetAgreement(WithdrawalSteps steps) {
-		return execution -> steps.issueOffsetAgreement(caseNo(execution));
+		return execution -> steps.issueOffsetAgreement(part(execution));
 	}
 
 	/** {@code RepaymentOffsetProcess}'s {@code Task_OffsetInstalment}: a month paid, and when the next is due. */
@@ -56,42 +57,50 @@ class WithdrawalDelegates {
 	}
 
 	@Bean
+	JavaDelegate repayFundLoan(WithdrawalSteps steps) {
+		return execution -> steps.repayLoan(part(execution));
+	}
+
+	@Bean
 	JavaDelegate transferToCitizen(WithdrawalSteps steps) {
-		return execution -> steps.transfer(caseNo(execution));
+		return execution -> steps.transfer(part(execution));
 	}
 
 	@Bean
 	JavaDelegate issueClosingCertificate(WithdrawalSteps steps) {
-		return execution -> steps.issueClosingCertificate(caseNo(execution));
+		return execution -> steps.issueClosingCertificate(part(execution));
 	}
 
 	@Bean
 	JavaDelegate issueWithdrawalReceipt(WithdrawalSteps steps) {
-		return execution -> steps.issueReceipt(caseNo(execution));
+		return execution -> steps.issueReceipt(part(execution));
 	}
 
 	@Bean
 	JavaDelegate completeWithdrawal(WithdrawalSteps steps) {
-		return execution -> steps.complete(caseNo(execution));
+		return execution -> steps.complete(part(execution));
 	}
 
 	@Bean
 	JavaDelegate notifyWithdrawalPaid(WithdrawalSteps steps) {
-		return execution -> steps.notifyPaid(caseNo(execution));
+		return execution -> steps.notifyPaid(part(execution));
 	}
 
 	@Bean
 	JavaDelegate recordWithdrawalRefusal(WithdrawalSteps steps) {
-		return execution -> steps.refuse(caseNo(execution));
+		return execution -> steps.refuse(part(execution));
 	}
 
 	@Bean
 	JavaDelegate notifyWithdrawalRefused(WithdrawalSteps steps) {
-		return execution -> steps.notifyRefused(caseNo(execution));
+		return execution -> steps.notifyRefused(part(execution));
 	}
 
-	private static CaseNo caseNo(DelegateExecution execution) {
-		return new CaseNo((String) execution.getVariable(WithdrawalProcess.CASE_NO));
+	/** The case's part the process runs: the bundle's part it was called for, else the case's own part 1. */
+	private static CasePart.Ref part(DelegateExecution execution) {
+		Object partNo = execution.getVariable(WithdrawalProcess.BUNDLE_PART_NO);
+		return new CasePart.Ref(new CaseNo((String) execution.getVariable(WithdrawalProcess.CASE_NO)),
+				partNo instanceof Integer number ? number : 1);
 	}
 
 }

@@ -166,9 +166,10 @@ public record WithdrawalFacts(LocalDate acceptedOn, Applicant applicant, Account
 	 * @param repaid principal and interest repaid to the day
 	 * @param monthlyInstalment this month's instalment (the monthly offset pays it)
 	 * @param overdue an instalment is overdue (逾期)
+	 * @param outstandingPrincipal 贷款余额 on the day (what a payoff pays)
 	 */
 	public record Loan(String loanNo, boolean fundLoan, BigDecimal amount, BigDecimal repaid, BigDecimal monthlyInstalment,
-			boolean overdue) {
+			boolean overdue, BigDecimal outstandingPrincipal) {
 
 		public Loan {
 			Objects.requireNonNull(loanNo, "loanNo");
@@ -176,6 +177,14 @@ public record WithdrawalFacts(LocalDate acceptedOn, Applicant applicant, Account
 			repaid = Fen.of(repaid, "repaid");
 			monthlyInstalment = Fen.of(monthlyInstalment == null ? BigDecimal.ZERO : monthlyInstalment,
 					"monthlyInstalment");
+			outstandingPrincipal = Fen.of(outstandingPrincipal == null ? BigDecimal.ZERO : outstandingPrincipal,
+					"outstandingPrincipal");
+		}
+
+		/** A loan whose outstanding principal is not known (nothing to pay off). */
+		public Loan(String loanNo, boolean fundLoan, BigDecimal amount, BigDecimal repaid, BigDecimal monthlyInstalment,
+				boolean overdue) {
+			this(loanNo, fundLoan, amount, repaid, monthlyInstalment, overdue, BigDecimal.ZERO);
 		}
 
 	}

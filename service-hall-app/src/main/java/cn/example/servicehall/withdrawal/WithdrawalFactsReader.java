@@ -77,7 +77,8 @@ class WithdrawalFactsReader {
 		List<WithdrawalFacts.Loan> housingLoans = this.loans.loansOf(id.value(), SINCE_EVER, today)
 			.stream()
 			.map(loan -> new WithdrawalFacts.Loan(loan.contractNo(), loan.kind() == LoanServicing.LoanKind.FUND,
-					loan.principal(), loan.repaidInPeriod(), loan.monthlyInstalment(), loan.overdue()))
+					loan.principal(), loan.repaidInPeriod(), loan.monthlyInstalment(), loan.overdue(),
+					loan.outstandingPrincipal()))
 			.toList();
 
 		WithdrawalFacts facts = new WithdrawalFacts(today, applicant, account(account), Optional.of(homes.size()),

@@ -32,6 +32,15 @@ public final class WithdrawalProcess {
 	/** Whether the type signs a standing monthly repayment-offset agreement instead of paying now. */
 	static final String OFFSET_AGREEMENT = "offsetAgreement";
 
+	/** Whether the type pays the fund loan off: paid to the loan ({@code Task_RepayFundLoan}), not to the card. */
+	static final String PAYS_LOAN = "paysLoan";
+
+	/** 以公积金偿还贷款: a payoff's debit paid to the fund loan. */
+	public static final String TASK_REPAY_FUND_LOAN = "Task_RepayFundLoan";
+
+	/** The number of the case's part the process runs when a bundle called it; absent for a withdrawal alone (part 1). */
+	static final String BUNDLE_PART_NO = "bundlePartNo";
+
 	/** The reviewer's APPROVE or REJECT. */
 	static final String REVIEW_OUTCOME = "reviewOutcome";
 

@@ -15,10 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.RetirementAge;
 import cn.example.servicehall.platform.JsonColumns;
 
-/** The withdrawal's own tables: the application, the rules' decision, the flags, the opinions and the payment. */
+/**
+ * The withdrawal's own tables: the application, the rules' decision, the flags, the opinions and the payment, each
+ * kept per part of a case ({@link CasePart.Ref}): a withdrawal case alone is its part 1, a bundle's case may hold two
+ * withdrawal parts (the loan's payoff and the closing), each with its own records.
+ */
 @Repository
 public class WithdrawalRecords {
 
@@ -37,12 +42,13 @@ public class WithdrawalRecords {
 		this.clock = clock;
 	}
 
-	void insertApplication(CaseNo caseNo, WithdrawalApplication application, RetirementAge.Kind kind) {
+	void insertApplication(CasePart.Ref part, WithdrawalApplication application, RetirementAge.Kind kind) {
 		this.jdbc.sql("""
-				insert into withdrawal_application (case_no, type, phone, spouse_id_no, retirement_kind, bank_name, card_no,
-				                                    claim, submitted_at)
-				values (:case, :type, :phone, :spouse, :kind, :bank, :card, cast(:claim as jsonb), :at)""")
-			.param("case", caseNo.value())
+				insert into withdrawal_application (case_no, part_no, type, phone, spouse_id_no, retirement_kind, bank_name,
+				                                    card_no, claim, submitted_at)
+				values (:case, :part, :type, :phone, :spouse, :kind, :bank, :card, cast(:claim as jsonb), :at)""")
+			.param("case", part.caseNo().value())
+			.param("part", part.partNo())
 			.param("type", application.type().name())
 			.param("phone", application.applicant().phone())
 			.param("spouse", blankToNull(application.spouseIdNumber()))
@@ -55,9 +61,9 @@ public class WithdrawalRecords {
 	}
 
 	/** The application as it was entered (its claim and card), with the applicant from the case. */
-	Optional<Kept> application(CaseNo caseNo) {
-		return this.jdbc.sql("select * from withdrawal_application where case_no = ?")
-			.param(caseNo.value())
+	Optional<Kept> application(CasePart.Ref part) {
+		return this.jdbc.sql("select * from withdrawal_application where case_no = ? and part_no = ?")
+			.params(part.caseNo().value(), part.partNo())
 			.query((rs, row) -> new Kept(WithdrawalType.valueOf(rs.getString("type")), rs.getString("phone"),
 					rs.getString("spouse_id_no"), RetirementAge.Kind.valueOf(rs.getString("retirement_kind")),
 					rs.getString("bank_name"), rs.getString("card_no"),
@@ -79,19 +85,39 @@ public class WithdrawalRecords {
 			String bankName, String cardNo, WithdrawalApplication.Claim claim) {
 	}
 
+	/**
+	 * The withdrawal parts of a case, in order: part 1 for a withdrawal case alone; a bundle's withdrawal parts (the
+	 * loan's payoff, then the closing).
+	 */
+	java.util.List<CasePart.Ref> parts(CaseNo caseNo) {
+		return this.jdbc.sql("select part_no from withdrawal_application where case_no = ? order by part_no")
+			.param(caseNo.value())
+			.query(Integer.class)
+			.list()
+			.stream()
+			.map(partNo -> new CasePart.Ref(caseNo, partNo))
+			.toList();
+	}
+
+	/** The case's first withdrawal part (a withdrawal case alone: its part 1). */
+	CasePart.Ref first(CaseNo caseNo) {
+		return parts(caseNo).stream().findFirst().orElse(new CasePart.Ref(caseNo, 1));
+	}
+
 	/** Keeps the rules' decision (the latest replaces an earlier one of a retried step) and its flags. */
-	void keepDecision(CaseNo caseNo, WithdrawalDecision decision) {
+	void keepDecision(CasePart.Ref part, WithdrawalDecision decision) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.jdbc.sql("""
-				insert into withdrawal_decision (case_no, policy_id, accepted_on, route, eligible, amount, amount_basis,
-				                                 unmet, reviews, four_eyes, flags, decided_at)
-				values (:case, :policy, :on, :route, :eligible, :amount, :basis, cast(:unmet as jsonb),
+				insert into withdrawal_decision (case_no, part_no, policy_id, accepted_on, route, eligible, amount,
+				                                 amount_basis, unmet, reviews, four_eyes, flags, decided_at)
+				values (:case, :part, :policy, :on, :route, :eligible, :amount, :basis, cast(:unmet as jsonb),
 				        cast(:reviews as jsonb), :fourEyes, cast(:flags as jsonb), :at)
-				on conflict (case_no) do update set policy_id = excluded.policy_id, accepted_on = excluded.accepted_on,
+				on conflict (case_no, part_no) do update set policy_id = excluded.policy_id, accepted_on = excluded.accepted_on,
 				    route = excluded.route, eligible = excluded.eligible, amount = excluded.amount,
 				    amount_basis = excluded.amount_basis, unmet = excluded.unmet, reviews = excluded.reviews,
 				    four_eyes = excluded.four_eyes, flags = excluded.flags, decided_at = excluded.decided_at""")
-			.param("case", caseNo.value())
+			.param("case", part.caseNo().value())
+			.param("part", part.partNo())
 			.param("policy", decision.policyId())
 			.param("on", decision.acceptedOn())
 			.param("route", decision.route().name())
@@ -108,16 +134,16 @@ public class WithdrawalRecords {
 			.update();
 		for (FraudFlag flag : decision.flags()) {
 			this.jdbc.sql("""
-					insert into withdrawal_flag (case_no, rule, type, words, flagged_at) values (?, ?, ?, ?, ?)
-					on conflict (case_no, rule) do nothing""")
-				.params(caseNo.value(), flag.code(), flag.type().name(), flag.words(), now)
+					insert into withdrawal_flag (case_no, part_no, rule, type, words, flagged_at) values (?, ?, ?, ?, ?, ?)
+					on conflict (case_no, part_no, rule) do nothing""")
+				.params(part.caseNo().value(), part.partNo(), flag.code(), flag.type().name(), flag.words(), now)
 				.update();
 		}
 	}
 
-	Optional<Decided> decision(CaseNo caseNo) {
-		return this.jdbc.sql("select * from withdrawal_decision where case_no = ?")
-			.param(caseNo.value())
+	Optional<Decided> decision(CasePart.Ref part) {
+		return this.jdbc.sql("select * from withdrawal_decision where case_no = ? and part_no = ?")
+			.params(part.caseNo().value(), part.partNo())
 			.query((rs, row) -> new Decided(rs.getString("policy_id"), rs.getObject("accepted_on", LocalDate.class),
 					WithdrawalDecision.Route.valueOf(rs.getString("route")), rs.getBoolean("eligible"),
 					rs.getBigDecimal("amount"), rs.getString("amount_basis"), JsonColumns.read(this.json, rs.getString("unmet"), ROWS),
@@ -149,17 +175,17 @@ public class WithdrawalRecords {
 
 	}
 
-	void insertReview(CaseNo caseNo, String stage, String outcome, String opinion, String reviewer) {
+	void insertReview(CasePart.Ref part, String stage, String outcome, String opinion, String reviewer) {
 		this.jdbc.sql("""
-				insert into withdrawal_review (case_no, stage, outcome, opinion, reviewer, reviewed_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(caseNo.value(), stage, outcome, opinion, reviewer, OffsetDateTime.now(this.clock))
+				insert into withdrawal_review (case_no, part_no, stage, outcome, opinion, reviewer, reviewed_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(part.caseNo().value(), part.partNo(), stage, outcome, opinion, reviewer, OffsetDateTime.now(this.clock))
 			.update();
 	}
 
-	List<Review> reviews(CaseNo caseNo) {
-		return this.jdbc.sql("select * from withdrawal_review where case_no = ? order by reviewed_at, id")
-			.param(caseNo.value())
+	List<Review> reviews(CasePart.Ref part) {
+		return this.jdbc.sql("select * from withdrawal_review where case_no = ? and part_no = ? order by reviewed_at, id")
+			.params(part.caseNo().value(), part.partNo())
 			.query((rs, row) -> new Review(rs.getString("stage"), rs.getString("outcome"), rs.getString("opinion"),
 					rs.getString("reviewer"), rs.getObject("reviewed_at", OffsetDateTime.class)))
 			.list();
@@ -177,32 +203,42 @@ public class WithdrawalRecords {
 	}
 
 	/** The debit or closing as the account system booked it; a retried step keeps the first. */
-	void keepBooking(CaseNo caseNo, Payment booking) {
+	void keepBooking(CasePart.Ref part, Payment booking) {
 		this.jdbc.sql("""
-				insert into withdrawal_payment (case_no, account_no, balance_before, interest, amount, balance_after,
-				                                closed_account, booked_on)
-				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_no) do nothing""")
-			.params(caseNo.value(), booking.accountNo(), booking.balanceBefore(), booking.interest(), booking.amount(),
+				insert into withdrawal_payment (case_no, part_no, account_no, balance_before, interest, amount,
+				                                balance_after, closed_account, booked_on)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_no, part_no) do nothing""")
+			.params(part.caseNo().value(), part.partNo(), booking.accountNo(), booking.balanceBefore(), booking.interest(), booking.amount(),
 					booking.balanceAfter(), booking.closedAccount(), booking.bookedOn())
 			.update();
 	}
 
-	void keepTransfer(CaseNo caseNo, String bankReference, OffsetDateTime at) {
+	void keepTransfer(CasePart.Ref part, String bankReference, OffsetDateTime at) {
 		this.jdbc.sql("""
 				update withdrawal_payment set bank_reference = ?, transferred_at = ?
-				 where case_no = ? and bank_reference is null""")
-			.params(bankReference, at, caseNo.value())
+				 where case_no = ? and part_no = ? and bank_reference is null""")
+			.params(bankReference, at, part.caseNo().value(), part.partNo())
 			.update();
 	}
 
-	Optional<Payment> payment(CaseNo caseNo) {
-		return this.jdbc.sql("select * from withdrawal_payment where case_no = ?")
-			.param(caseNo.value())
+	/** A payoff paid to the loan: the loan servicing system's reference stands for the bank's, the loan named. */
+	void keepLoanRepayment(CasePart.Ref part, String contractNo, String reference, OffsetDateTime at) {
+		this.jdbc.sql("""
+				update withdrawal_payment set bank_reference = ?, transferred_at = ?, paid_to_loan = ?
+				 where case_no = ? and part_no = ? and bank_reference is null""")
+			.params(reference, at, contractNo, part.caseNo().value(), part.partNo())
+			.update();
+	}
+
+	Optional<Payment> payment(CasePart.Ref part) {
+		return this.jdbc.sql("select * from withdrawal_payment where case_no = ? and part_no = ?")
+			.params(part.caseNo().value(), part.partNo())
 			.query((rs, row) -> new Payment(rs.getString("account_no"), rs.getBigDecimal("balance_before"),
 					rs.getBigDecimal("interest"), rs.getBigDecimal("amount"), rs.getBigDecimal("balance_after"),
 					rs.getBoolean("closed_account"), rs.getObject("booked_on", LocalDate.class),
 					Optional.ofNullable(rs.getString("bank_reference")),
-					Optional.ofNullable(rs.getObject("transferred_at", OffsetDateTime.class))))
+					Optional.ofNullable(rs.getObject("transferred_at", OffsetDateTime.class)),
+					Optional.ofNullable(rs.getString("paid_to_loan"))))
 			.optional();
 	}
 
@@ -217,10 +253,20 @@ public class WithdrawalRecords {
 	 * @param bookedOn 记账日期
 	 * @param bankReference the transfer's reference, once made
 	 * @param transferredAt when it was made
+	 * @param paidToLoan the fund loan a payoff repaid (借款合同编号); empty when paid to the citizen's card (then
+	 * {@code bankReference} is the bank's 流水号, else the loan servicing system's 还款流水号)
 	 */
 	public record Payment(String accountNo, BigDecimal balanceBefore, BigDecimal interest, BigDecimal amount,
 			BigDecimal balanceAfter, boolean closedAccount, LocalDate bookedOn, Optional<String> bankReference,
-			Optional<OffsetDateTime> transferredAt) {
+			Optional<OffsetDateTime> transferredAt, Optional<String> paidToLoan) {
+
+		/** A booking not yet paid out. */
+		Payment(String accountNo, BigDecimal balanceBefore, BigDecimal interest, BigDecimal amount,
+				BigDecimal balanceAfter, boolean closedAccount, LocalDate bookedOn) {
+			this(accountNo, balanceBefore, interest, amount, balanceAfter, closedAccount, bookedOn, Optional.empty(),
+					Optional.empty(), Optional.empty());
+		}
+
 	}
 
 	/**

@@ -119,7 +119,9 @@ public class WithdrawalRules {
 		Map<String, Object> in = new HashMap<>();
 		Papers papers = facts.claim().papers();
 		in.put("type", type.name());
-		in.put("closing", type.closing());
+		// a loan's payoff is paid only just before the account's closing (退休一件事): the account's state is judged as
+		// for the closing, so a retiree's sealed account may pay its loan off
+		in.put("closing", type.closing() || type.payoff());
 		in.put("accountStatus", facts.account().status().name());
 		in.put("continuousMonths", facts.account().continuousMonths());
 		in.put("minContinuousMonths", policy.minContinuousMonths());
@@ -166,6 +168,8 @@ public class WithdrawalRules {
 		in.put("monthsSinceLastRepaymentWithdrawal",
 				facts.lastOwn(WithdrawalType.LOAN_REPAYMENT).map(facts::monthsSince).orElse(null));
 		in.put("repaymentIntervalMonths", policy.repaymentIntervalMonths());
+		in.put("outstandingPrincipal", loan.map(Loan::outstandingPrincipal).orElse(BigDecimal.ZERO));
+		in.put("loanOverdue", loan.map(Loan::overdue).orElse(false));
 
 		in.put("homesOwnedInCity", facts.homesOwnedInCity().orElse(null));
 		in.put("monthsSinceLastRent", facts.lastOwn(WithdrawalType.RENT).map(facts::monthsSince).orElse(null));

@@ -64,7 +64,7 @@ class WithdrawalServices implements CaseService {
 
 	@Override
 	public Checklist checklist(CaseFile file) {
-		return this.records.application(file.caseNo())
+		return this.records.application(this.records.first(file.caseNo()))
 			.map(kept -> Withdrawals.checklist(WithdrawalSteps.application(file, kept)))
 			.orElse(Checklist.none());
 	}
@@ -81,20 +81,20 @@ class WithdrawalServices implements CaseService {
 
 	@Override
 	public Optional<String> applicantPhone(CaseFile file) {
-		return this.records.application(file.caseNo()).map(WithdrawalRecords.Kept::phone);
+		return this.records.application(this.records.first(file.caseNo())).map(WithdrawalRecords.Kept::phone);
 	}
 
 	@Override
 	public Completion completion(CaseFile file) {
-		WithdrawalRecords.Kept kept = this.records.application(file.caseNo()).orElseThrow();
+		WithdrawalRecords.Kept kept = this.records.application(this.records.first(file.caseNo())).orElseThrow();
 		List<DetailRow> details = new ArrayList<>();
 		details.add(new DetailRow("提取类型", kept.type().displayName(Locale.ROOT)));
-		this.records.payment(file.caseNo()).ifPresent(paid -> {
+		this.records.payment(this.records.first(file.caseNo())).ifPresent(paid -> {
 			details.add(new DetailRow("提取金额", Printed.moneyWithWords(paid.amount())));
 			details.add(new DetailRow("收款账户", kept.bankName() + " " + new BankCardNumber(kept.cardNo()).masked()));
 			paid.bankReference().ifPresent(ref -> details.add(new DetailRow("银行流水号", ref)));
 		});
-		List<WithdrawalRecords.Review> reviews = this.records.reviews(file.caseNo());
+		List<WithdrawalRecords.Review> reviews = this.records.reviews(this.records.first(file.caseNo()));
 		return new Completion(kept.type().closing() ? "准予提取，账户已销户" : "准予提取，款项已转账", details,
 				List.of("提取款项以银行实际入账为准。"),
 				reviews.isEmpty() ? WithdrawalSteps.DECIDED_BY_THE_RULES : reviews.get(reviews.size() - 1).reviewer());

@@ -51,7 +51,14 @@ public enum WithdrawalType {
 	SERIOUS_ILLNESS("09", false, "SeriousIllnessWithdrawalEligibility", Variant.FAMILY_PATIENT),
 
 	/** 既有住宅加装电梯 (local rules; code 99 其他: the national table has no code of its own). */
-	ELEVATOR_INSTALLATION("99", false, "ElevatorWithdrawalEligibility");
+	ELEVATOR_INSTALLATION("99", false, "ElevatorWithdrawalEligibility"),
+
+	/**
+	 * 提前结清公积金贷款: the fund loan's outstanding principal paid from the balance to the loan, not to a card
+	 * (偿还购房贷款本息, Art. 24(5), 提取原因 06); only as a part of 退休一件事, before the account's closing. Last, so
+	 * that the counter's form (which does not offer it) keeps its order.
+	 */
+	LOAN_PAYOFF("06", false, "LoanPayoffWithdrawalEligibility");
 
 	/**
 	 * A checklist's variant.
@@ -121,6 +128,19 @@ public enum WithdrawalType {
 
 	public boolean repayment() {
 		return this == LOAN_REPAYMENT || this == LOAN_REPAYMENT_MONTHLY;
+	}
+
+	/** Whether it pays the fund loan off (to the loan, not to the citizen's card). */
+	public boolean payoff() {
+		return this == LOAN_PAYOFF;
+	}
+
+	/**
+	 * Whether it is applied for only as a part of a bundle (一件事一次办), never alone at the counter or online: a payoff
+	 * alone would leave the account open beside a settled loan, and its place is before the retirement closing.
+	 */
+	public boolean onlyInBundle() {
+		return this == LOAN_PAYOFF;
 	}
 
 	/** The type's name as the citizen reads it, e.g. 离休、退休提取. */

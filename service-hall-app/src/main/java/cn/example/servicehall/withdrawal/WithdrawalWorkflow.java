@@ -1,5 +1,6 @@
 package cn.example.servicehall.withdrawal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,17 +38,40 @@ class WithdrawalWorkflow {
 			.getId());
 	}
 
-	OpenCaseTask checkOpen(CaseNo caseNo, String step, String stepName, CurrentOfficer officer) {
-		return this.tasks.openTaskFor(part(caseNo), step, stepName, officer);
+	/**
+	 * The officer's open step of the case's withdrawal part at {@code step}: a case alone has one withdrawal part, a
+	 * bundle's case may have two (the loan's payoff, the closing), and the step is the one whose part has it open.
+	 */
+	OpenStep checkOpen(CaseNo caseNo, String step, String stepName, CurrentOfficer officer) {
+		List<CasePart> parts = this.cases.parts(caseNo)
+			.stream()
+			.filter(p -> p.serviceType().equals(Withdrawals.SERVICE))
+			.toList();
+		if (parts.isEmpty()) {
+			throw new TaskNotOpen(caseNo.value(), stepName);
+		}
+		TaskNotOpen notOpen = null;
+		for (CasePart part : parts) {
+			try {
+				return new OpenStep(part.ref(), this.tasks.openTaskFor(part, step, stepName, officer));
+			}
+			catch (TaskNotOpen ex) {
+				notOpen = ex;
+			}
+		}
+		throw notOpen;
 	}
 
-	void complete(OpenCaseTask step, CurrentOfficer officer, String variable, String value) {
-		this.tasks.complete(step, officer, Map.of(variable, value));
+	/**
+	 * An open step of a withdrawal part.
+	 * @param part the case's part whose process has it
+	 * @param task the engine's task
+	 */
+	record OpenStep(CasePart.Ref part, OpenCaseTask task) {
 	}
 
-	private CasePart part(CaseNo caseNo) {
-		return this.cases.part(caseNo, Withdrawals.SERVICE)
-			.orElseThrow(() -> new TaskNotOpen(caseNo.value(), "提取"));
+	void complete(OpenStep step, CurrentOfficer officer, String variable, String value) {
+		this.tasks.complete(step.task(), officer, Map.of(variable, value));
 	}
 
 }

@@ -23,6 +23,7 @@ import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
+import cn.example.servicehall.intake.CasePart;
 import cn.example.servicehall.intake.Channel;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.intake.NewCase;
@@ -103,6 +104,10 @@ public class Withdrawals {
 	@Transactional
 	public CaseNo submit(WithdrawalApplication application, CurrentOfficer officer) {
 		Channel channel = channelOf(officer);
+		if (application.type().onlyInBundle()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "only-in-bundle",
+					"problem.withdrawal.only-in-bundle", application.type().displayName(java.util.Locale.ROOT));
+		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
 		Map<String, Boolean> materials = channel == Channel.WINDOW ? checkedMaterials(application) : Map.of();
 		// refused here, with nothing written: no account, not eligible, more than the balance; the process decides again
@@ -124,7 +129,7 @@ public class Withdrawals {
 		CaseNo caseNo = this.cases.open(new NewCase(SERVICE, channel, application.applicant().name().strip(), id,
 				Optional.empty(), Optional.of(application.type().name())), officer.id());
 		RetirementAge.Kind kind = RetirementAge.kindOf(id.isMale(), application.applicant().femaleCadre());
-		this.records.insertApplication(caseNo, application, kind);
+		this.records.insertApplication(new CasePart.Ref(caseNo, 1), application, kind);
 		if (!materials.isEmpty()) {
 			this.cases.recordMaterialCheck(caseNo, materials, officer.id());
 		}
@@ -137,24 +142,30 @@ public class Withdrawals {
 	 * A withdrawal as a part of a bundle's case (一件事一次办, ADR 0009): the bundle opened and accepted the case against
 	 * its merged checklist and starts the part's process itself (acceptedInBundle); this checks the application as
 	 * {@link #submit} does (refused in words, nothing written, when it could only be refused) and keeps its record.
-	 * One withdrawal part per case for now: the records are keyed by the case.
+	 * The records are the part's ({@code part}): a case may hold two withdrawal parts (the loan's payoff, the closing),
+	 * each with its own application, decision, payment, booking, transfer and documents.
 	 */
 	@Transactional
-	public void acceptInBundle(CaseNo caseNo, WithdrawalApplication application) {
+	public void acceptInBundle(CasePart.Ref part, WithdrawalApplication application) {
 		refuseWhatCannotBePaid(application, preview(application));
-		if (this.records.application(caseNo).isPresent()) {
-			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "one-withdrawal-per-case",
-					"problem.withdrawal.one-per-case", caseNo.value());
+		if (this.records.application(part).isPresent()) {
+			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "one-withdrawal-per-part",
+					"problem.withdrawal.one-per-part", part.toString());
 		}
 		ResidentIdNumber id = new ResidentIdNumber(application.applicant().idNumber().strip());
-		this.records.insertApplication(caseNo, application,
+		this.records.insertApplication(part, application,
 				RetirementAge.kindOf(id.isMale(), application.applicant().femaleCadre()));
 	}
 
-	/** What a withdrawal of the case booked and paid, once it has (a bundle's completion receipt lists it). */
+	/** What the part's withdrawal booked and paid, once it has (a bundle's completion receipt lists each part's). */
 	@Transactional(readOnly = true)
-	public Optional<WithdrawalRecords.Payment> payment(CaseNo caseNo) {
-		return this.records.payment(caseNo);
+	public Optional<WithdrawalRecords.Payment> payment(CasePart.Ref part) {
+		return this.records.payment(part);
+	}
+
+	/** The case's withdrawal part a step of the case alone is about: its first (a withdrawal case alone: part 1). */
+	CasePart.Ref partOf(CaseNo caseNo) {
+		return this.records.first(caseNo);
 	}
 
 	/** 审核: the reviewer approves or refuses, in words. */
@@ -162,8 +173,8 @@ public class Withdrawals {
 	public void review(CaseNo caseNo, CurrentOfficer reviewer, boolean approve, String opinion) {
 		this.cases.getVisible(caseNo, reviewer);
 		var step = this.workflow.checkOpen(caseNo, WithdrawalProcess.TASK_REVIEW, "提取审核", reviewer);
-		boolean second = this.records.decision(caseNo).map(WithdrawalRecords.Decided::secondApprovalNeeded).orElse(false);
-		this.records.insertReview(caseNo, REVIEW, approve ? "APPROVE" : "REJECT", opinion, reviewer.id());
+		boolean second = this.records.decision(step.part()).map(WithdrawalRecords.Decided::secondApprovalNeeded).orElse(false);
+		this.records.insertReview(step.part(), REVIEW, approve ? "APPROVE" : "REJECT", opinion, reviewer.id());
 		this.cases.recordStep(caseNo, approve ? (second ? WithdrawalStage.REVIEWED : WithdrawalStage.APPROVED)
 				: this.cases.get(caseNo).status(), "WITHDRAWAL_REVIEWED", reviewer.id(),
 				cn.example.servicehall.intake.Agency.HPF, (approve ? "同意" : "不同意") + "：" + opinion);
@@ -175,11 +186,11 @@ public class Withdrawals {
 	public void approve(CaseNo caseNo, CurrentOfficer approver, boolean approve, String opinion) {
 		this.cases.getVisible(caseNo, approver);
 		var step = this.workflow.checkOpen(caseNo, WithdrawalProcess.TASK_APPROVE, "提取复核", approver);
-		if (this.records.reviews(caseNo).stream().anyMatch(r -> r.reviewer().equals(approver.id()))) {
+		if (this.records.reviews(step.part()).stream().anyMatch(r -> r.reviewer().equals(approver.id()))) {
 			throw ProblemException.refusal(HttpStatus.FORBIDDEN, "four-eyes", "problem.withdrawal.four-eyes",
 					caseNo.value());
 		}
-		this.records.insertReview(caseNo, APPROVAL, approve ? "APPROVE" : "REJECT", opinion, approver.id());
+		this.records.insertReview(step.part(), APPROVAL, approve ? "APPROVE" : "REJECT", opinion, approver.id());
 		this.cases.recordStep(caseNo, approve ? WithdrawalStage.APPROVED : this.cases.get(caseNo).status(),
 				"WITHDRAWAL_APPROVED", approver.id(), cn.example.servicehall.intake.Agency.HPF,
 				(approve ? "同意" : "不同意") + "：" + opinion);
@@ -190,11 +201,12 @@ public class Withdrawals {
 	@Transactional(readOnly = true)
 	public Optional<WithdrawalView> view(CaseNo caseNo, CurrentOfficer officer) {
 		this.cases.getVisible(caseNo, officer);
-		return this.records.application(caseNo)
+		CasePart.Ref part = partOf(caseNo);
+		return this.records.application(part)
 			.map(kept -> new WithdrawalView(kept.type(), kept.type().displayName(java.util.Locale.ROOT),
 					kept.type().closing(), kept.bankName(),
 					new cn.example.servicehall.intake.BankCardNumber(kept.cardNo()).masked(), kept.claim(),
-					this.records.decision(caseNo), this.records.reviews(caseNo), this.records.payment(caseNo),
+					this.records.decision(part), this.records.reviews(part), this.records.payment(part),
 					this.agreements.agreement(caseNo)));
 	}
 

@@ -72,7 +72,9 @@ final class WithdrawalForm {
 	static Map<String, List<WithdrawalType>> groups() {
 		Map<String, List<WithdrawalType>> groups = new LinkedHashMap<>();
 		groups.put("closing", Arrays.stream(WithdrawalType.values()).filter(WithdrawalType::closing).toList());
-		groups.put("partial", Arrays.stream(WithdrawalType.values()).filter(t -> !t.closing()).toList());
+		// a payoff is applied for only within 退休一件事 (WithdrawalType.onlyInBundle), not on this form
+		groups.put("partial",
+				Arrays.stream(WithdrawalType.values()).filter(t -> !t.closing() && !t.onlyInBundle()).toList());
 		return groups;
 	}
 

@@ -90,7 +90,7 @@ class BundleCatalogueStartTest {
 		@Override
 		public Map<String, String> variants(Locale locale) {
 			Map<String, String> variants = new LinkedHashMap<>();
-			for (String type : List.of("RETIREMENT", "LOAN_REPAYMENT", "PURCHASE_RESALE_HOME")) {
+			for (String type : List.of("RETIREMENT", "LOAN_REPAYMENT", "LOAN_PAYOFF", "PURCHASE_RESALE_HOME")) {
 				variants.put(type, type);
 			}
 			return variants;

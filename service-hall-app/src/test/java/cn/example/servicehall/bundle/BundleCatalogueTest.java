@@ -22,7 +22,7 @@ class BundleCatalogueTest {
 
 	/** The services the hall registers, with their variants, as the catalogue checks against them. */
 	private static final CatalogueReader.Services SERVICES = code -> Optional.ofNullable(Map
-		.of("WITHDRAWAL", Set.of("RETIREMENT", "LOAN_REPAYMENT", "PURCHASE_RESALE_HOME"), "RESALE_LOAN",
+		.of("WITHDRAWAL", Set.of("RETIREMENT", "LOAN_REPAYMENT", "LOAN_PAYOFF", "PURCHASE_RESALE_HOME"), "RESALE_LOAN",
 				Set.<String>of(), "CONTRACT_FILING", Set.<String>of(), "DEED_TAX", Set.<String>of(),
 				"TRANSFER_AND_MORTGAGE_REGISTRATION", Set.<String>of())
 		.get(code));

@@ -123,6 +123,13 @@ final class Facts {
 		return this;
 	}
 
+	/** A fund loan with {@code outstanding} principal left (what a payoff pays), repaid on time. */
+	Facts fundLoanOutstanding(String loanNo, String outstanding) {
+		this.loans.add(new Loan(loanNo, true, new BigDecimal("500000.00"), BigDecimal.ZERO, new BigDecimal("2100.00"),
+				false, new BigDecimal(outstanding)));
+		return this;
+	}
+
 	Facts earlier(String paidOn, WithdrawalType type, String amount, String accountNo, String homeKey, String loanNo) {
 		this.earlier.add(new EarlierWithdrawal(LocalDate.parse(paidOn), type, new BigDecimal(amount), accountNo,
 				Optional.ofNullable(homeKey), Optional.ofNullable(loanNo)));

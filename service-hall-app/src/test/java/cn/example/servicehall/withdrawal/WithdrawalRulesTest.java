@@ -173,6 +173,23 @@ class WithdrawalRulesTest {
 			.containsExactly("NOT_A_FUND_LOAN");
 	}
 
+	@Test
+	void aLoansPayoffPaysItsOutstandingPrincipalEvenFromASealedAccountAndNotMoreThanTheBalance() {
+		Facts retiree = facts().balance("180000.00").fundLoanOutstanding("JK2018092000031", "77410.60");
+		retiree.status = WithdrawalFacts.AccountState.SEALED;
+		retiree.loanNo = "JK2018092000031";
+		WithdrawalDecision payoff = decide(WithdrawalType.LOAN_PAYOFF, retiree);
+		assertThat(payoff.unmet()).as("a retiree's sealed account pays its loan off before it is closed").isEmpty();
+		assertThat(payoff.route()).isEqualTo(WithdrawalDecision.Route.PAY_AUTOMATICALLY);
+		assertThat(payoff.amount().amount()).isEqualByComparingTo("77410.60");
+		assertThat(payoff.amount().binding().words()).contains("JK2018092000031", "77,410.60");
+
+		Facts short_ = facts().balance("20000.00").fundLoanOutstanding("JK2018092000031", "77410.60");
+		short_.loanNo = "JK2018092000031";
+		assertThat(decide(WithdrawalType.LOAN_PAYOFF, short_).unmet()).extracting(Reason::code)
+			.containsExactly("BALANCE_SHORT_OF_PAYOFF");
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = WithdrawalType.class, names = { "LOSS_OF_WORKING_ABILITY", "SETTLING_ABROAD", "DEATH",
 			"BUILD_OR_OVERHAUL", "SERIOUS_ILLNESS", "ELEVATOR_INSTALLATION" })

@@ -55,7 +55,7 @@ class RetirementBundleProcessTest {
 	void fakeTheHall() {
 		for (String bean : List.of("debitFundAccount", "closeFundAccount", "issueClosingCertificate",
 				"issueWithdrawalReceipt", "completeWithdrawal", "notifyWithdrawalPaid", "transferToCitizen",
-				"recordWithdrawalRefusal", "notifyWithdrawalRefused", "signOffsetAgreement", "issueOffsetAgreement",
+				"recordWithdrawalRefusal", "notifyWithdrawalRefused", "signOffsetAgreement", "issueOffsetAgreement", "repayFundLoan",
 				"issueAcceptanceReceipt", "completeBundle", "issueCompletionReceipt", "cancelBundle")) {
 			Mocks.register(bean, (JavaDelegate) execution -> {
 				Object part = execution.getVariable("bundlePartNo");
@@ -69,6 +69,8 @@ class RetirementBundleProcessTest {
 			execution.setVariable("closesAccount", part == CLOSING);
 			execution.setVariable("secondApprovalNeeded", false);
 			execution.setVariable("offsetAgreement", false);
+			// the payoff (LOAN_PAYOFF) is paid to the fund loan, the closing to the citizen's card
+			execution.setVariable("paysLoan", part == PAYOFF);
 		});
 	}
 
@@ -78,16 +80,17 @@ class RetirementBundleProcessTest {
 	}
 
 	@Test
-	void withAFundLoanThePayoffIsBookedBeforeTheClosingUnderOneAcceptanceAndOneCompletion() {
+	void withAFundLoanThePayoffIsPaidToTheLoanBeforeTheClosingUnderOneAcceptanceAndOneCompletion() {
 		ProcessInstance pi = start(true);
 		runJobs();
 		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("CallActivity_LoanPayoff", "CallActivity_Closing",
 				"EndEvent_Done");
 		assertThat(this.done).containsExactly("issueAcceptanceReceipt", "assessWithdrawal#2", "debitFundAccount#2",
-				"transferToCitizen#2", "issueWithdrawalReceipt#2", "assessWithdrawal#3", "closeFundAccount#3",
+				"repayFundLoan#2", "issueWithdrawalReceipt#2", "assessWithdrawal#3", "closeFundAccount#3",
 				"transferToCitizen#3", "issueClosingCertificate#3", "issueWithdrawalReceipt#3", "completeBundle",
 				"issueCompletionReceipt");
-		assertThat(this.done).doesNotContain("completeWithdrawal#2", "completeWithdrawal#3", "notifyWithdrawalPaid#3");
+		assertThat(this.done).doesNotContain("completeWithdrawal#2", "completeWithdrawal#3", "notifyWithdrawalPaid#3",
+				"transferToCitizen#2", "repayFundLoan#3");
 	}
 
 	@Test

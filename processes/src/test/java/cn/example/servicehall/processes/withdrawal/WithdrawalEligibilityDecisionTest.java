@@ -46,6 +46,7 @@ class WithdrawalEligibilityDecisionTest {
 			Map.entry("BUILD_OR_OVERHAUL", "BuildWithdrawalEligibility"),
 			Map.entry("LOAN_REPAYMENT", "LoanRepaymentWithdrawalEligibility"),
 			Map.entry("LOAN_REPAYMENT_MONTHLY", "MonthlyRepaymentWithdrawalEligibility"),
+			Map.entry("LOAN_PAYOFF", "LoanPayoffWithdrawalEligibility"),
 			Map.entry("RENT", "RentWithdrawalEligibility"),
 			Map.entry("SERIOUS_ILLNESS", "SeriousIllnessWithdrawalEligibility"),
 			Map.entry("ELEVATOR_INSTALLATION", "ElevatorWithdrawalEligibility"));
@@ -101,6 +102,11 @@ class WithdrawalEligibilityDecisionTest {
 			LOAN_REPAYMENT          | monthsSinceLastRepaymentWithdrawal=11                       | REPAYMENT_TOO_SOON
 			LOAN_REPAYMENT_MONTHLY  | fundLoan=false                                              | NOT_A_FUND_LOAN
 			LOAN_REPAYMENT_MONTHLY  | loanGiven=false                                             | NO_LOAN
+			LOAN_PAYOFF             | outstandingPrincipal=0.01                                   | none
+			LOAN_PAYOFF             | outstandingPrincipal=0.02                                   | BALANCE_SHORT_OF_PAYOFF
+			LOAN_PAYOFF             | fundLoan=false                                              | NOT_A_FUND_LOAN
+			LOAN_PAYOFF             | loanGiven=false                                             | NO_LOAN
+			LOAN_PAYOFF             | loanOverdue=true                                            | LOAN_OVERDUE
 			RENT                    | homesOwnedInCity=1                                          | HOME_OWNED_IN_CITY
 			RENT                    | monthsSinceLastRent=3                                       | none
 			RENT                    | monthsSinceLastRent=2                                       | RENT_TOO_SOON
@@ -179,6 +185,8 @@ class WithdrawalEligibilityDecisionTest {
 			.putValue("repayableAmount", new BigDecimal("0.01"))
 			.putValue("monthsSinceLastRepaymentWithdrawal", 12)
 			.putValue("repaymentIntervalMonths", 12)
+			.putValue("outstandingPrincipal", new BigDecimal("0.01"))
+			.putValue("loanOverdue", false)
 			.putValue("homesOwnedInCity", 0) // none for rent; the elevator's rows own one
 			.putValue("monthsSinceLastRent", 3)
 			.putValue("rentIntervalMonths", 3)

@@ -57,6 +57,10 @@ class WithdrawalProcessTest {
 
 	private int bankOutages;
 
+	private boolean paysLoan;
+
+	private int loanServicingOutages;
+
 	@BeforeEach
 	void fakeTheHall() {
 		for (String bean : List.of("debitFundAccount", "closeFundAccount", "issueClosingCertificate",
@@ -70,6 +74,16 @@ class WithdrawalProcessTest {
 			execution.setVariable("closesAccount", this.closesAccount);
 			execution.setVariable("secondApprovalNeeded", this.secondApprovalNeeded);
 			execution.setVariable("offsetAgreement", this.offsetAgreement);
+			if (this.paysLoan) {
+				execution.setVariable("paysLoan", true);
+			}
+		});
+		Mocks.register("repayFundLoan", (JavaDelegate) execution -> {
+			if (this.loanServicingOutages > 0) {
+				this.loanServicingOutages--;
+				throw new IllegalStateException("loan servicing unavailable");
+			}
+			this.done.add("repayFundLoan");
 		});
 		Mocks.register("transferToCitizen", (JavaDelegate) execution -> {
 			if (this.bankOutages > 0) {
@@ -201,6 +215,25 @@ class WithdrawalProcessTest {
 			.hasNotPassed("Task_CompleteCase", "EndEvent_Paid");
 		assertThat(this.done).containsExactly("assessWithdrawal", "closeFundAccount", "transferToCitizen",
 				"issueClosingCertificate", "issueWithdrawalReceipt");
+	}
+
+	@Test
+	void aLoanPayoffInABundleIsPaidToTheLoanNotToTheCardAndAnOutageIsRetriedWithoutASecondDebit() {
+		this.paysLoan = true;
+		this.loanServicingOutages = 1;
+		ProcessInstance pi = startInBundle();
+		executeJob(pi); // assessWithdrawal
+		executeJob(pi); // debitFundAccount
+		Job repay = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+		assertThatThrownBy(() -> managementService().executeJob(repay.getId())).hasMessageContaining("loan servicing");
+		BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RepayFundLoan");
+		assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).singleResult().getRetries())
+			.isEqualTo(9); // R10/PT5M, as the bank's transfer
+		executeJobs(pi);
+		BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_RepayFundLoan", "EndEvent_PartDone")
+			.hasNotPassed("Task_TransferToCitizen", "Task_IssueClosingCertificate");
+		assertThat(this.done).containsExactly("assessWithdrawal", "debitFundAccount", "repayFundLoan",
+				"issueWithdrawalReceipt");
 	}
 
 	@Test
