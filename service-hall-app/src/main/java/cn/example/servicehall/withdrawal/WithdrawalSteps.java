@@ -185,6 +185,9 @@ class WithdrawalSteps {
 						Printed.date(this.withdrawals.today()), url.toString(), file.applicantName(),
 						file.applicantIdNumber().masked(), paid.accountNo(), "—", kept.type().displayName(Locale.ROOT),
 						Printed.money(paid.amount()), AmountInWords.of(paid.amount()),
+						paid.paidToLoan()
+							.map(contractNo -> Withdrawals.text("withdrawal.receipt.paid-to-loan", contractNo))
+							.orElseGet(() -> Withdrawals.text("withdrawal.receipt.paid-to-card")),
 						Printed.money(paid.balanceBefore().add(paid.interest())), Printed.money(paid.balanceAfter()),
 						payeeBank(kept, paid), payeeAccount(kept, paid), Printed.date(paidOn),
 						file.channel() == cn.example.servicehall.intake.Channel.ONLINE ? Withdrawals.text("withdrawal.online-hall")

@@ -162,7 +162,9 @@ class RetirementBundleWithLoanIT {
 		assertThat(acceptance.split("申请人居民身份证", -1)).as("one ID card on the receipt").hasSize(2);
 		String payoffReceipt = text(caseNo, "WITHDRAWAL_RECEIPT", "2");
 		assertThat(payoffReceipt).contains("提前结清公积金贷款提取", PdfTools.normalise("借款合同 " + loan),
-				PdfTools.normalise("住房公积金贷款（提前结清）")).doesNotContain("6212");
+				PdfTools.normalise("住房公积金贷款（提前结清）"), "提取金额已直接用于结清您的住房公积金贷款")
+			.doesNotContain("6212", "划转至您指定的银行账户");
+		assertThat(text(caseNo, "WITHDRAWAL_RECEIPT", "3")).contains("提取金额已划转至您指定的银行账户");
 		String completion = text(caseNo, "COMPLETION_RECEIPT", "1");
 		assertThat(completion).contains(caseNo + "-2", caseNo + "-3", "偿还公积金贷款" + loan, "贷款已结清",
 				"账户已销户", "各事项均已办结");

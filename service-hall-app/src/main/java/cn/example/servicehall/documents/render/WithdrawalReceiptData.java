@@ -15,6 +15,8 @@ package cn.example.servicehall.documents.render;
  * @param withdrawalReason 提取原因: {@code 购买自住住房}
  * @param amount {@code 85,320.50}
  * @param amountInWords {@code 人民币捌万伍仟叁佰贰拾元伍角}
+ * @param paidTo where the money went, as the receipt's first sentence ends: {@code 提取金额已划转至您指定的银行账户}, or
+ * for a loan's payoff {@code 提取金额已直接用于结清您的住房公积金贷款（借款合同 JK…）}
  * @param balanceBefore the balance before the withdrawal
  * @param balanceAfter the balance after it
  * @param payeeBank the bank of the receiving account
@@ -26,7 +28,7 @@ package cn.example.servicehall.documents.render;
  */
 public record WithdrawalReceiptData(String documentNo, String issuingAgency, String caseNo, String issueDate,
 		String verificationUrl, String applicantName, String applicantIdNumber, String accountNo,
-		String employerName, String withdrawalReason, String amount, String amountInWords, String balanceBefore,
-		String balanceAfter, String payeeBank, String payeeAccount, String expectedArrivalDate, String windowName,
-		String handlingOfficer, String enquiryPhone) implements DocumentData {
+		String employerName, String withdrawalReason, String amount, String amountInWords, String paidTo,
+		String balanceBefore, String balanceAfter, String payeeBank, String payeeAccount, String expectedArrivalDate,
+		String windowName, String handlingOfficer, String enquiryPhone) implements DocumentData {
 }

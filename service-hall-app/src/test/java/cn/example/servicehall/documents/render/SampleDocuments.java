@@ -163,7 +163,8 @@ public final class SampleDocuments {
 		String no = "TQ2026112300021";
 		return new WithdrawalReceiptData(no, AGENCY, "TQ2026112300007", "2026年11月23日", VERIFY + no, BORROWER,
 				BORROWER_ID_MASKED, "410800123456789", "焦作市第一人民医院", "购买自住住房", "85,320.50", words("85320.50"),
-				"96,874.20", "11,553.70", REPAYMENT_BANK, "6217 **** **** 1586 432", "2026年11月24日", "综合服务大厅 8号窗口",
+				"提取金额已划转至您指定的银行账户", "96,874.20", "11,553.70", REPAYMENT_BANK, "6217 **** **** 1586 432",
+				"2026年11月24日", "综合服务大厅 8号窗口",
 				"王芳", PHONE);
 	}
 
