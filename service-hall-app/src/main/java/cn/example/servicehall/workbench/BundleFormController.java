@@ -93,16 +93,12 @@ class BundleFormController {
 			return refused.get();
 		}
 		Map<String, String> values = WithdrawalFormController.typed(request);
-		// a section the clerk left empty (an unmarried borrower's co-borrower, a repayment card brought later) is none
+		// a section the clerk left empty (a repayment card brought later) is none
 		BundleApplication cleaned = withoutEmptySections(application);
 		Map<String, String> wrong = fieldErrors(errors);
-		if (cleaned.loan() != null && application.loan() != null) {
-			if (cleaned.loan().coBorrower() == null) {
-				wrong.keySet().removeIf(field -> field.startsWith("loan.coBorrower."));
-			}
-			if (cleaned.loan().request() != null && cleaned.loan().request().repaymentAccount() == null) {
-				wrong.keySet().removeIf(field -> field.startsWith("loan.request.repaymentAccount."));
-			}
+		if (cleaned.loan() != null && cleaned.loan().request() != null
+				&& cleaned.loan().request().repaymentAccount() == null) {
+			wrong.keySet().removeIf(field -> field.startsWith("loan.request.repaymentAccount."));
 		}
 		if (!wrong.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -159,28 +155,21 @@ class BundleFormController {
 	}
 
 	/**
-	 * The form as the API would take it: the loan's co-borrower and repayment account are none when every field of
-	 * theirs was left empty (the form always sends them; the API's client leaves them out).
+	 * The form as the API would take it: the loan's repayment account is none when both its fields were left empty
+	 * (the form always sends them; the API's client leaves it out). The form takes a single borrower: it has no
+	 * co-borrower's fields.
 	 */
 	static BundleApplication withoutEmptySections(BundleApplication application) {
 		BundleApplication.Loan loan = application.loan();
-		if (loan == null) {
+		if (loan == null || loan.request() == null || loan.request().repaymentAccount() == null
+				|| loan.request().repaymentAccount().bank() != null || loan.request().repaymentAccount().accountNo() != null) {
 			return application;
 		}
-		SubmitResaleLoanApplication.Applicant coBorrower = loan.coBorrower();
-		if (coBorrower != null && coBorrower.name() == null && coBorrower.idNumber() == null
-				&& coBorrower.maritalStatus() == null && coBorrower.monthlyIncome() == null && coBorrower.phone() == null) {
-			coBorrower = null;
-		}
-		SubmitResaleLoanApplication.LoanRequest request = loan.request();
-		if (request != null && request.repaymentAccount() != null && request.repaymentAccount().bank() == null
-				&& request.repaymentAccount().accountNo() == null) {
-			request = new SubmitResaleLoanApplication.LoanRequest(request.requestedAmount(), request.termMonths(),
-					request.repaymentMethod(), null);
-		}
+		SubmitResaleLoanApplication.LoanRequest request = new SubmitResaleLoanApplication.LoanRequest(
+				loan.request().requestedAmount(), loan.request().termMonths(), loan.request().repaymentMethod(), null);
 		return new BundleApplication(application.applicant(), application.bankCard(), application.materials(),
-				new BundleApplication.Loan(loan.maritalStatus(), loan.monthlyIncome(), coBorrower, loan.property(), request,
-						loan.contractSignedOn(), loan.withdrawalAmount()),
+				new BundleApplication.Loan(loan.maritalStatus(), loan.monthlyIncome(), loan.coBorrower(), loan.property(),
+						request, loan.contractSignedOn(), loan.withdrawalAmount()),
 				application.sale());
 	}
 

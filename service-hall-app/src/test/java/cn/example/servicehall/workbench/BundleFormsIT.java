@@ -36,9 +36,9 @@ import cn.example.servicehall.support.WithdrawalFixtures.Depositor;
 /**
  * Every bundle on offer from its one form at the counter: the form asks what the bundle's parts need (the card for a
  * withdrawal, the loan's borrower, flat, seller and loan for a loan, the flat's address, area and the family's homes
- * for a sale) and nothing else; 购房一件事 filled in by the clerk opens one case with both parts under it, an unmarried
- * buyer's empty co-borrower and a repayment card brought later being no sections at all; a field wrong is shown beside
- * it with everything typed kept.
+ * for a sale; a single borrower, as the bundles take for now) and nothing else; 购房一件事 filled in by the clerk opens
+ * one case with both parts under it, a repayment card brought later being no section at all; a field wrong is shown
+ * beside it with everything typed kept.
  */
 @ServiceHallIntegrationTest
 @AutoConfigureMockMvc
@@ -75,10 +75,10 @@ class BundleFormsIT {
 		assertThat(retirement).contains("id=\"bundle-card\"").doesNotContain("id=\"bundle-loan\"", "id=\"bundle-sale\"");
 
 		String purchase = page("/bundles/HOUSE_PURCHASE/new");
-		assertThat(purchase).contains("id=\"bundle-card\"", "id=\"bundle-loan-borrower\"", "id=\"bundle-co-borrower\"",
+		assertThat(purchase).contains("id=\"bundle-card\"", "id=\"bundle-loan-borrower\"", "id=\"bundle-single-borrower\"",
 				"id=\"bundle-property\"", "id=\"bundle-seller\"", "id=\"bundle-loan\"", "name=\"loan.withdrawalAmount\"",
 				"name=\"loan.contractSignedOn\"")
-			.doesNotContain("id=\"bundle-sale\"");
+			.doesNotContain("id=\"bundle-sale\"", "name=\"loan.coBorrower.name\"");
 
 		String resale = page("/bundles/RESALE_PURCHASE_AND_LOAN/new");
 		assertThat(resale).contains("id=\"bundle-sale\"", "name=\"sale.floorArea\"", "name=\"sale.home\"",
@@ -102,7 +102,7 @@ class BundleFormsIT {
 		runJobs(this.engine, caseNo);
 		assertThat(this.jdbc.sql("select service_type from intake_case_part where case_no = ? order by part_no")
 			.param(caseNo).query(String.class).list()).containsExactly("BUNDLE", "WITHDRAWAL", "RESALE_LOAN");
-		// the empty co-borrower and repayment card were no sections: the loan part has neither
+		// the repayment card to be brought later was no section
 		assertThat(this.jdbc.sql("select count(*) from intake_case where case_no = ? and service_variant = 'HOUSE_PURCHASE'")
 			.param(caseNo).query(Integer.class).single()).isOne();
 	}
@@ -118,8 +118,8 @@ class BundleFormsIT {
 		String page = answer.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"bundle-term-months-error\"", "value=\"600\"", "value=\"表单填错\"",
 				"value=\"1200000.00\"");
-		assertThat(page).as("the empty co-borrower is not held against the buyer")
-			.doesNotContain("id=\"bundle-co-borrower-name-error\"");
+		assertThat(page).as("the repayment card left for later is not held against the buyer")
+			.doesNotContain("id=\"bundle-repayment-account-no-error\"");
 	}
 
 	private String page(String path) throws Exception {
@@ -128,7 +128,7 @@ class BundleFormsIT {
 		return response.getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	/** 购房一件事 as the clerk fills it: an unmarried buyer, no co-borrower, the repayment card to be brought later. */
+	/** 购房一件事 as the clerk fills it: an unmarried buyer, the repayment card to be brought later. */
 	private MockHttpServletRequestBuilder housePurchase(Depositor buyer, String flat, String termMonths) {
 		MockHttpServletRequestBuilder form = post("/bundles/HOUSE_PURCHASE/applications").with(this.clerk)
 			.with(csrf())
@@ -141,12 +141,6 @@ class BundleFormsIT {
 			.param("bankCard.bankName", "中国建设银行焦作分行")
 			.param("loan.maritalStatus", "UNMARRIED")
 			.param("loan.monthlyIncome", "12000.00")
-			.param("loan.coBorrower.name", "")
-			.param("loan.coBorrower.idNumber", "")
-			.param("loan.coBorrower.maritalStatus", "")
-			.param("loan.coBorrower.monthlyIncome", "")
-			.param("loan.coBorrower.phone", "")
-			.param("_loan.coBorrower.femaleCadre", "on")
 			.param("loan.property.certificateNo", flat)
 			.param("loan.property.contractPrice", "1200000.00")
 			.param("loan.property.assessedPrice", "1150000.00")
