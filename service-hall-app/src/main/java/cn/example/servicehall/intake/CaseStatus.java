@@ -21,7 +21,10 @@ public enum CaseStatus implements CaseStage {
 	REJECTED,
 	/** 已撤回: withdrawn by the applicant. */
 	WITHDRAWN,
-	/** 已作废: cancelled by the hall (entered in error, a duplicate). */
+	/**
+	 * 已撤销: cancelled, as a bundle is when the citizen chooses to after a part was refused (its history says what was
+	 * undone and what could not be).
+	 */
 	CANCELLED;
 
 	/** Whether the case has ended. */

@@ -100,6 +100,8 @@ class BundleFormsIT {
 		String caseNo = answer.getRedirectedUrl().substring("/cases/".length());
 		assertThat(caseNo).matches("YS\\d{13}");
 		runJobs(this.engine, caseNo);
+		// the withdrawal paid, the loan with the bank: the bundle is 办理中, not the withdrawal's 已到账
+		assertThat(page("/cases/" + caseNo)).contains("data-status=\"IN_PROGRESS\"", "办理中");
 		assertThat(this.jdbc.sql("select service_type from intake_case_part where case_no = ? order by part_no")
 			.param(caseNo).query(String.class).list()).containsExactly("BUNDLE", "WITHDRAWAL", "RESALE_LOAN");
 		// the repayment card to be brought later was no section
