@@ -177,7 +177,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**"),
 					path.matcher(HttpMethod.POST, "/verify")))
 			.headers(headers -> {
-				hardened(pagePolicy(provider)).customize(headers);
+				hardened(pagePolicy(provider), apiExplorerPolicy(provider)).customize(headers);
 				headers.frameOptions(frame -> frame.sameOrigin());
 			});
 		return http.build();
@@ -194,11 +194,25 @@ class SecurityConfiguration {
 	 * nonce), so this one is not added there: two policies would both apply.
 	 */
 	static String pagePolicy(IdentityProvider provider) {
-		java.net.URI issuer = provider.issuer();
-		String origin = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
 		return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 				+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-				+ "frame-ancestors 'self'; form-action 'self' " + origin;
+				+ "frame-ancestors 'self'; form-action 'self' " + origin(provider);
+	}
+
+	/**
+	 * Swagger UI's policy (a developer's tool for the API, {@code /swagger-ui}): its sign-in returns to a page whose
+	 * script is inline (springdoc's {@code oauth2-redirect.html}), and it fetches the token from the identity provider
+	 * itself; otherwise as strict as the pages'.
+	 */
+	static String apiExplorerPolicy(IdentityProvider provider) {
+		return "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+				+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self' " + origin(provider)
+				+ "; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self' " + origin(provider);
+	}
+
+	private static String origin(IdentityProvider provider) {
+		java.net.URI issuer = provider.issuer();
+		return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
 	}
 
 	/**
@@ -209,15 +223,24 @@ class SecurityConfiguration {
 	 */
 	private static Customizer<org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>> hardened(
 			String policy) {
-		org.springframework.security.web.util.matcher.RequestMatcher notConsole = new org.springframework.security.web.util.matcher.NegatedRequestMatcher(
-				path.matcher("/camunda/**"));
+		return hardened(policy, policy);
+	}
+
+	/** As {@link #hardened(String)}, with Swagger UI's own policy under {@code /swagger-ui}. */
+	private static Customizer<org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>> hardened(
+			String policy, String apiExplorer) {
+		org.springframework.security.web.util.matcher.RequestMatcher explorer = path.matcher("/swagger-ui/**");
+		org.springframework.security.web.util.matcher.RequestMatcher pages = new org.springframework.security.web.util.matcher.NegatedRequestMatcher(
+				new OrRequestMatcher(path.matcher("/camunda/**"), explorer));
 		return headers -> headers
 			.referrerPolicy(referrer -> referrer.policy(
 					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
 			.addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
-					notConsole,
-					new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(policy)));
+					pages, new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(policy)))
+			.addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+					explorer,
+					new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(apiExplorer)));
 	}
 
 	/**

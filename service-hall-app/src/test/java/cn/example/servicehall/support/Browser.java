@@ -71,7 +71,23 @@ public final class Browser implements AutoCloseable {
 	 * the question): only the answer on the page as it settles counts.
 	 */
 	public WebDriverWait waiting(Duration timeout) {
-		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout) {
+			@Override
+			public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> condition) {
+				// Chromium's word for a stale element while the page is being replaced: ask again
+				return super.until(driver -> {
+					try {
+						return condition.apply(driver);
+					}
+					catch (WebDriverException ex) {
+						if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+							return null;
+						}
+						throw ex;
+					}
+				});
+			}
+		};
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
 	}
