@@ -76,8 +76,14 @@ public final class Problems {
 		};
 	}
 
-	/** Whether the request is for the API (or the engine's), which answers problems whatever the client accepts. */
+	/**
+	 * Whether the request is for the API (or the engine's), which answers problems whatever the client accepts; an
+	 * address with doubled slashes ({@code //api/…}) is the API's too.
+	 */
 	public static boolean isApi(String path) {
+		if (path != null && path.contains("//")) {
+			path = path.replaceAll("/{2,}", "/");
+		}
 		return path != null && (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/")
 				|| path.startsWith("/v3/api-docs") || path.startsWith("/actuator"));
 	}
