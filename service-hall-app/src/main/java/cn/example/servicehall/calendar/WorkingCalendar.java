@@ -25,6 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.example.servicehall.audit.AuditAction;
+import cn.example.servicehall.audit.AuditEvent;
+import cn.example.servicehall.audit.AuditTrail;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -64,7 +67,11 @@ public class WorkingCalendar {
 	/** The years this process has warned are missing (once each). */
 	private final Set<Integer> warnedMissing = ConcurrentHashMap.newKeySet();
 
-	WorkingCalendar(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, CalendarSettings settings) {
+	private final AuditTrail audit;
+
+	WorkingCalendar(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, CalendarSettings settings,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -238,7 +245,11 @@ public class WorkingCalendar {
 		}
 		CalendarYear entered = new CalendarYear(year, source, admin.id(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS), days);
-		this.transaction.executeWithoutResult(status -> save(entered));
+		this.transaction.executeWithoutResult(status -> {
+			save(entered);
+			this.audit.record(AuditEvent.of(AuditAction.CALENDAR_CHANGED, "calendar " + year + ": " + entered.offDays()
+					+ " off days, " + entered.makeUpDays() + " make-up days (" + source + ")"));
+		});
 		this.cache.evict(year);
 		log.info("Working-day calendar {} entered by {}: {} off days, {} make-up working days, {} working days ({})", year,
 				admin.id(), entered.offDays(), entered.makeUpDays(), entered.workingDays(), entered.source());

@@ -8,5 +8,5 @@
  * ({@code /api/sla/calendar}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Calendar",
-		allowedDependencies = { "platform", "platform :: web", "identity" })
+		allowedDependencies = { "platform", "platform :: web", "identity", "audit" })
 package cn.example.servicehall.calendar;

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.developer.DeveloperProject.EscrowAccount;
+import cn.example.servicehall.audit.AuditAction;
+import cn.example.servicehall.audit.AuditEvent;
+import cn.example.servicehall.audit.AuditTrail;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.ActingCompanies;
@@ -33,7 +36,10 @@ public class Developers implements ActingCompanies {
 
 	private final Clock clock;
 
-	Developers(JdbcClient jdbc, Clock clock) {
+	private final AuditTrail audit;
+
+	Developers(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -143,7 +149,7 @@ public class Developers implements ActingCompanies {
 		catch (DuplicateKeyException ex) {
 			throw duplicateCompany(uscc, name);
 		}
-		return company(uscc);
+		return audited(company(uscc), "registered");
 	}
 
 	@Transactional
@@ -160,7 +166,7 @@ public class Developers implements ActingCompanies {
 		this.jdbc.sql("update developer_company set name = ?, status = ?, updated_at = ?, updated_by = ? where uscc = ?")
 			.params(name, request.status().name(), OffsetDateTime.now(this.clock), officer.id(), company.uscc())
 			.update();
-		return company(company.uscc());
+		return audited(company(company.uscc()), "changed");
 	}
 
 	/** Adds the project, or changes the company's project with the same code. */
@@ -215,7 +221,7 @@ public class Developers implements ActingCompanies {
 			throw ProblemException.refusal(HttpStatus.CONFLICT, "duplicate-permit", "problem.developer.duplicate-permit",
 					request.presalePermitNo().strip());
 		}
-		return company(company.uscc());
+		return audited(company(company.uscc()), "project saved");
 	}
 
 	/** Lists the agent for the company; an agent acts for one company only. */
@@ -236,7 +242,7 @@ public class Developers implements ActingCompanies {
 				.params(agent, company.uscc(), OffsetDateTime.now(this.clock), officer.id())
 				.update();
 		}
-		return company(company.uscc());
+		return audited(company(company.uscc()), "agent added");
 	}
 
 	@Transactional
@@ -245,7 +251,7 @@ public class Developers implements ActingCompanies {
 		this.jdbc.sql("delete from developer_agent where username = ? and company_uscc = ?")
 			.params(username.strip(), company.uscc())
 			.update();
-		return company(company.uscc());
+		return audited(company(company.uscc()), "agent removed");
 	}
 
 	private void refuseDuplicateCompany(String uscc, String name) {
@@ -287,6 +293,11 @@ public class Developers implements ActingCompanies {
 			.param(uscc)
 			.query(String.class)
 			.list();
+	}
+
+	private DeveloperCompany audited(DeveloperCompany company, String what) {
+		this.audit.record(AuditEvent.of(AuditAction.DEVELOPER_CHANGED, company.uscc() + " " + company.name() + ": " + what));
+		return company;
 	}
 
 }

@@ -8,5 +8,5 @@
  * these tables. Knows nothing of loans: {@code loan} uses it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Developer",
-		allowedDependencies = { "platform", "platform :: web", "identity", "intake", "documents" })
+		allowedDependencies = { "platform", "platform :: web", "identity", "intake", "documents", "audit" })
 package cn.example.servicehall.developer;

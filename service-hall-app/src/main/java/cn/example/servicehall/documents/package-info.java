@@ -5,5 +5,5 @@
  * documents, not cases: the steps that issue a document call in here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Documents",
-		allowedDependencies = { "platform", "platform :: money", "platform :: numbering", "platform :: web" })
+		allowedDependencies = { "platform", "platform :: money", "platform :: numbering", "platform :: web", "audit" })
 package cn.example.servicehall.documents;

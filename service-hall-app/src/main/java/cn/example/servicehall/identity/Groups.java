@@ -36,6 +36,9 @@ public final class Groups {
 	/** 系统管理员: a system administrator. */
 	public static final String SYSTEM_ADMIN = "system-admin";
 
+	/** 稽核岗: the fund centre's auditor, who reads the audit trail with citizens' ID numbers in full. */
+	public static final String AUDITOR = "hpf-auditor";
+
 	/** 网上办事大厅系统: the centre's online hall, filing citizens' applications (withdrawals) under its own client. */
 	public static final String ONLINE_HALL = "online-hall";
 
@@ -44,7 +47,7 @@ public final class Groups {
 			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER);
 
 	public static final List<String> ALL = List.of(HPF_ACCEPTANCE_CLERK, HPF_FIRST_REVIEWER, HPF_APPROVER,
-			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER, DEVELOPER_AGENT, HALL_MANAGER, SYSTEM_ADMIN, ONLINE_HALL);
+			BANK_LOAN_OFFICER, REGISTRY_CLERK, GUARANTOR_OFFICER, DEVELOPER_AGENT, HALL_MANAGER, SYSTEM_ADMIN, ONLINE_HALL, AUDITOR);
 
 	private Groups() {
 	}

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.example.servicehall.audit.AuditAction;
+import cn.example.servicehall.audit.AuditEvent;
+import cn.example.servicehall.audit.AuditTrail;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.CurrentOfficers;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -62,8 +65,12 @@ public class CaseFiles {
 
 	private final ActingCompanies companies;
 
+	private final AuditTrail audit;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings, CurrentOfficers officers, CaseServices services, ActingCompanies companies) {
+			IntakeSettings settings, CurrentOfficers officers, CaseServices services, ActingCompanies companies,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.companies = companies;
 		this.settings = settings;
 		this.services = services;
@@ -624,6 +631,15 @@ public class CaseFiles {
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
+		// 审计: every line of a case's history, in its transaction, with whose case it is
+		String personId = this.jdbc.sql("select applicant_id_no from intake_case where case_no = ?")
+			.param(caseNo.value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		this.audit.record(AuditEvent.onCase(AuditAction.CASE_STEP, caseNo.value(), remark == null ? action : action + ": " + remark)
+			.person(personId)
+			.actor(actor));
 	}
 
 	/**

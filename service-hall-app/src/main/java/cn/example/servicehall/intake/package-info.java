@@ -4,6 +4,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake",
 		allowedDependencies = { "platform", "platform :: idempotency", "platform :: numbering", "platform :: web",
-				"identity", "calendar",
+				"identity", "calendar", "audit",
 				"documents", "documents :: render", "documents :: signing" })
 package cn.example.servicehall.intake;

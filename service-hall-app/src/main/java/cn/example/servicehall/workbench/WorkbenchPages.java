@@ -34,7 +34,7 @@ import cn.example.servicehall.platform.web.ProblemException;
 		CasePageController.class, CalculatorController.class, CalendarPageController.class, DashboardController.class,
 		WithdrawalFormController.class, WithdrawalPageController.class, DeveloperPageController.class,
 		SalesOfficePageController.class, SalesOfficeSigningPageController.class, BundlePageController.class,
-		BundleFormController.class })
+		BundleFormController.class, AuditPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchPages {
 

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workbench",
 		allowedDependencies = { "platform", "platform :: idempotency", "platform :: money", "platform :: time",
-				"platform :: web", "identity", "calendar", "documents", "intake", "materials", "workflow", "loan", "sla", "sla :: dashboard", "withdrawal", "developer", "booking", "bundle" })
+				"platform :: web", "identity", "calendar", "documents", "intake", "materials", "workflow", "loan", "sla", "sla :: dashboard", "withdrawal", "developer", "booking", "bundle", "audit" })
 package cn.example.servicehall.workbench;

@@ -56,6 +56,8 @@ class ApiAccessMatrixIT {
 
 	private static final String ONLINE = Groups.ONLINE_HALL;
 
+	private static final String AUDITOR = Groups.AUDITOR;
+
 	private static final String FORBIDDEN_TYPE = "\"type\":\"/problems/forbidden\"";
 
 	/** Endpoint → the groups that may call it. Everyone else: 403; nobody signed in: 401. */
@@ -147,6 +149,8 @@ class ApiAccessMatrixIT {
 		MATRIX.put("PUT /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
 		MATRIX.put("DELETE /api/developers/{uscc}/agents/{username}", Set.of(MANAGER));
 		MATRIX.put("GET /api/sla/dashboard", Set.of(MANAGER, ADMIN));
+		MATRIX.put("GET /api/audit/entries", Set.of(AUDITOR, MANAGER));
+		MATRIX.put("GET /api/audit/days/{day}", Set.of(AUDITOR, MANAGER));
 		MATRIX.put("GET /api/admin/fake-systems", Set.of(ADMIN));
 		MATRIX.put("PUT /api/admin/fake-systems/{system}/outage", Set.of(ADMIN));
 	}
@@ -233,6 +237,8 @@ class ApiAccessMatrixIT {
 			.replace("{material}", "BORROWER_ID")
 			// a seeded year: reading it answers 200; replacing it with the empty body {} is refused 400, nothing changed
 			.replace("{year}", "2026")
+			// a day of the audit trail: walked, nothing changed
+			.replace("{day}", "2026-01-05")
 			// an unknown system: a request that passes the door is answered 400 and changes nothing
 			.replace("{system}", "NO_SUCH_SYSTEM")
 			// no such booking (404); a branch whose queue a call with the empty body {} leaves alone (400)
