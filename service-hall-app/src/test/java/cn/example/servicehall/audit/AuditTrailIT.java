@@ -252,24 +252,12 @@ class AuditTrailIT {
 			.isEqualTo(AuditVerification.Outcome.SEAL_INVALID);
 	}
 
-	/** Writes n entries on the day, at 10:00, 10:01, … */
 	private void fill(LocalDate day, int n) {
-		for (int i = 0; i < n; i++) {
-			at(day.atTime(10, i).atOffset(CST));
-			this.trail.record(AuditEvent.onCase(AuditAction.CASE_VIEWED, "TEST" + day + "-" + i, "/cases/" + i)
-				.person("410802196602100536"));
-		}
+		Insider.fill(this.trail, day, n, "410802196602100536");
 	}
 
-	/** What an insider with the database's owner rights can do: turn the triggers off, change, turn them on. */
 	private void insider(String sql) {
-		this.transaction.executeWithoutResult(status -> {
-			this.jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
-			this.jdbc.sql("alter table audit_seal disable trigger audit_seal_append_only").update();
-			this.jdbc.sql(sql).update();
-			this.jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
-			this.jdbc.sql("alter table audit_seal enable trigger audit_seal_append_only").update();
-		});
+		new Insider(this.jdbc, this.transaction).change(sql);
 	}
 
 	private List<Map<String, Object>> entries(String caseNo, String action) {
