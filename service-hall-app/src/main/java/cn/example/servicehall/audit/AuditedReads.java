@@ -6,13 +6,10 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every read of a case's data, through the pages or the API, recorded once after it was served (2xx): any GET whose
@@ -20,10 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * when it also names a document ({@code {documentNo}}); a case search ({@code q}) is
  * {@link AuditAction#CASES_SEARCHED}; a dashboard export {@link AuditAction#EXPORTED}. One rule for every endpoint, so
  * a new one that shows a case is audited without being told. (A material's download is a line of the case's history,
- * recorded as its step.)
+ * recorded as its step.) Registered by {@link AuditWebConfiguration}.
  */
-@Component
-class AuditedReads implements HandlerInterceptor, WebMvcConfigurer {
+class AuditedReads implements HandlerInterceptor {
 
 	private static final Pattern RESIDENT_ID = Pattern.compile("[0-9]{17}[0-9Xx]");
 
@@ -34,11 +30,6 @@ class AuditedReads implements HandlerInterceptor, WebMvcConfigurer {
 	AuditedReads(AuditTrail trail, AuditedCases cases) {
 		this.trail = trail;
 		this.cases = cases;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this);
 	}
 
 	@Override
