@@ -80,14 +80,17 @@ public class AuditTrail {
 		Optional<HttpServletRequest> request = request();
 		String actor = officer.map(CurrentOfficer::id)
 			.orElseGet(() -> event.actorId() != null && !event.actorId().isBlank() ? event.actorId()
-					: request.isPresent() ? ANONYMOUS : SYSTEM);
-		String channel = request.map(r -> r.getRequestURI().startsWith(r.getContextPath() + "/api/") ? "API" : "PAGE")
-			.orElse("SYSTEM");
+					: request.isPresent() || event.channel() != null ? ANONYMOUS : SYSTEM);
+		String channel = event.channel() != null ? event.channel()
+				: request.map(r -> r.getRequestURI().startsWith(r.getContextPath() + "/api/") ? "API" : "PAGE")
+					.orElse("SYSTEM");
+		String address = event.address() != null ? event.address()
+				: request.map(HttpServletRequest::getRemoteAddr).orElse(null);
 		return new Pending(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
 				officer.map(CurrentOfficer::displayName).filter(name -> !name.equals(actor)).orElse(null),
 				officer.map(o -> String.join(",", o.groups())).filter(posts -> !posts.isEmpty()).orElse(null),
 				officer.flatMap(CurrentOfficer::developerCompanyId).orElse(null), event.action().name(), event.caseNo(),
-				event.personId(), event.subject(), request.map(HttpServletRequest::getRemoteAddr).orElse(null), channel);
+				event.personId(), event.subject(), address, channel);
 	}
 
 	private static Optional<HttpServletRequest> request() {

@@ -37,18 +37,31 @@ class SignInEvents {
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		this.trail.record(AuditEvent.of(AuditAction.SIGNED_IN, event.getAuthentication().getClass().getSimpleName())
-			.actor(event.getAuthentication().getName()));
+			.actor(event.getAuthentication().getName())
+			.from(address(event.getAuthentication()), "PAGE"));
 	}
 
 	@EventListener
 	void signedOut(LogoutSuccessEvent event) {
-		this.trail.record(AuditEvent.of(AuditAction.SIGNED_OUT, null).actor(event.getAuthentication().getName()));
+		this.trail.record(AuditEvent.of(AuditAction.SIGNED_OUT, null)
+			.actor(event.getAuthentication().getName())
+			.from(address(event.getAuthentication()), "PAGE"));
 	}
 
 	@EventListener
 	void refused(AbstractAuthenticationFailureEvent event) {
+		Authentication attempt = event.getAuthentication();
+		boolean token = attempt instanceof org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 		this.trail.record(AuditEvent.of(AuditAction.SIGN_IN_REFUSED,
-				event.getException().getClass().getSimpleName() + ": " + event.getException().getMessage()));
+				event.getException().getClass().getSimpleName() + ": " + event.getException().getMessage())
+			.from(address(attempt), token ? "API" : "PAGE"));
+	}
+
+	/** The client's address Spring Security noted with the sign-in, if it did. */
+	private static String address(Authentication authentication) {
+		return authentication != null
+				&& authentication.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details
+						? details.getRemoteAddress() : null;
 	}
 
 	@EventListener
@@ -58,7 +71,12 @@ class SignInEvents {
 				|| who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
 			return;
 		}
-		this.trail.record(AuditEvent.of(AuditAction.ACCESS_REFUSED, describe(event.getSource())).actor(who.getName()));
+		AuditEvent refused = AuditEvent.of(AuditAction.ACCESS_REFUSED, describe(event.getSource())).actor(who.getName());
+		if (event.getSource() instanceof jakarta.servlet.http.HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			refused = refused.from(request.getRemoteAddr(), path.startsWith("/api/") ? "API" : "PAGE");
+		}
+		this.trail.record(refused);
 	}
 
 	private static String describe(Object source) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -39,6 +40,9 @@ class KeycloakSignInIT extends KeycloakBrowserTest {
 
 	@Autowired
 	private LocalKeycloak keycloak;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -111,6 +115,44 @@ class KeycloakSignInIT extends KeycloakBrowserTest {
 		launcher.awaitReady();
 		assertThat(Files.readString(launcher.logFile())).contains("Import skipped");
 		assertThat(clientCredentialsToken()).isNotBlank();
+	}
+
+	@Test
+	@DisplayName("登录换发新会话（防会话固定），退出后旧会话作废；登录与退出记入审计日志")
+	void signingInRenewsTheSessionAndSigningOutEndsIt() throws Exception {
+		this.keycloak.awaitReady();
+		try (Browser browser = Browser.open()) {
+			WebDriver page = browser.driver();
+			page.get(HALL + "/");
+			browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+			String before = page.manage().getCookieNamed("JSESSIONID").getValue();
+
+			signIn(browser, "reviewer1", this.keycloak.launcher().secrets().demoPassword());
+			String signedIn = page.manage().getCookieNamed("JSESSIONID").getValue();
+			assertThat(signedIn).as("a new session at sign-in: one planted before it is worth nothing").isNotEqualTo(before);
+			assertThat(visitWith(before).statusCode()).as("the session from before sign-in is not signed in")
+				.isEqualTo(302);
+			assertThat(visitWith(signedIn).statusCode()).isEqualTo(200);
+
+			browser.waiting(PAGE).until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+			browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+			HttpResponse<String> after = visitWith(signedIn);
+			assertThat(after.statusCode()).as("the signed-out session is dead, even replayed").isEqualTo(302);
+			assertThat(after.headers().firstValue("Location")).get().asString().contains("/oauth2/authorization/");
+		}
+		assertThat(this.jdbc.sql("""
+				select action || '/' || channel from audit_entry
+				where actor_id = 'reviewer1' and action in ('SIGNED_IN', 'SIGNED_OUT') order by day, seq""")
+			.query(String.class)
+			.list()).containsSubsequence("SIGNED_IN/PAGE", "SIGNED_OUT/PAGE");
+	}
+
+	/** The hall's start page with only this session cookie, redirects not followed. */
+	private HttpResponse<String> visitWith(String session) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(HALL + "/"))
+			.header("Cookie", "JSESSIONID=" + session)
+			.header("Accept", "text/html")
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void signIn(Browser browser, String username, String password) {
