@@ -173,6 +173,21 @@ class ApiAccessMatrixIT {
 		assertThat(served).isEqualTo(new TreeSet<>(MATRIX.keySet()));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theOpenApiDescriptionNamesTheSameEndpoints() {
+		Map<String, Object> description = Api.as(this.http, TestTokens.user("clerk1", CLERK)).get("/v3/api-docs").getBody();
+		Set<String> described = new TreeSet<>();
+		((Map<String, Map<String, Object>>) description.get("paths")).forEach((path, operations) -> operations.keySet()
+			.stream()
+			.filter(verb -> List.of("get", "put", "post", "delete", "patch").contains(verb))
+			.filter(verb -> path.startsWith("/api/"))
+			.forEach(verb -> described.add(verb.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+
+		assertThat(described).as("every operation the OpenAPI description offers has its row in the matrix, and back")
+			.isEqualTo(new TreeSet<>(MATRIX.keySet()));
+	}
+
 	static Stream<Arguments> everyEndpointForEveryGroup() {
 		List<Arguments> cases = new ArrayList<>();
 		for (String endpoint : MATRIX.keySet()) {
