@@ -155,6 +155,51 @@ class AuditTrailIT {
 	}
 
 	@Test
+	@DisplayName("八个事务同时记录、部分回滚：编号连续无缺、链完整、条数等于提交数")
+	void entriesWrittenAtOnceByManyTransactionsAreNumberedWithoutGapsAndChained() throws Exception {
+		at(OffsetDateTime.of(2031, 3, 12, 10, 0, 0, 0, CST));
+		int threads = 8;
+		int each = 25;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+		List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			done.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < each; i++) {
+					boolean rollBack = (thread + i) % 5 == 0;
+					int n = i;
+					this.transaction.executeWithoutResult(status -> {
+						this.trail.record(AuditEvent.of(AuditAction.EXPORTED, "thread " + thread + " #" + n));
+						this.trail.record(AuditEvent.of(AuditAction.EXPORTED, "thread " + thread + " #" + n + " again"));
+						if (rollBack) {
+							status.setRollbackOnly();
+						}
+					});
+					if (!rollBack) {
+						committed.addAndGet(2);
+					}
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (java.util.concurrent.Future<?> future : done) {
+			future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+		}
+		pool.shutdown();
+
+		LocalDate day = LocalDate.of(2031, 3, 12);
+		AuditVerification.DayReport report = this.verification.verify(day);
+		assertThat(report.outcome()).isEqualTo(AuditVerification.Outcome.INTACT);
+		assertThat(report.entries()).isEqualTo(committed.get()).isLessThan(threads * each * 2);
+		assertThat(this.jdbc.sql("select max(seq) from audit_entry where day = ?").param(day).query(Long.class).single())
+			.as("numbered 1 … n without a gap").isEqualTo(committed.get());
+	}
+
+	@Test
 	@DisplayName("数据库拒绝修改、删除和清空审计记录")
 	void theDatabaseRefusesToChangeDeleteOrTruncateTheTrail() {
 		at(OffsetDateTime.of(2031, 3, 3, 10, 0, 0, 0, CST));
