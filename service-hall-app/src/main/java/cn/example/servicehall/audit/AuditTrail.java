@@ -44,8 +44,6 @@ public class AuditTrail {
 	/** The actor of a request nobody signed in to. */
 	public static final String ANONYMOUS = "ANONYMOUS";
 
-	private static final Object BUFFER_KEY = new Object();
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -98,27 +96,32 @@ public class AuditTrail {
 		return attributes instanceof ServletRequestAttributes servlet ? Optional.of(servlet.getRequest()) : Optional.empty();
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * The entries waiting for this transaction's commit. Kept in the transaction's own synchronization, which Spring
+	 * suspends with it: an inner transaction of its own ({@code REQUIRES_NEW}) writes its entries at its own commit.
+	 */
 	private List<Pending> buffer() {
-		List<Pending> buffer = (List<Pending>) TransactionSynchronizationManager.getResource(BUFFER_KEY);
-		if (buffer == null) {
-			List<Pending> created = new ArrayList<>();
-			TransactionSynchronizationManager.bindResource(BUFFER_KEY, created);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					append(List.copyOf(created));
-					created.clear();
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(BUFFER_KEY);
-				}
-			});
-			buffer = created;
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof AtCommit atCommit) {
+				return atCommit.entries;
+			}
 		}
-		return buffer;
+		AtCommit atCommit = new AtCommit();
+		TransactionSynchronizationManager.registerSynchronization(atCommit);
+		return atCommit.entries;
+	}
+
+	/** Writes the transaction's entries just before it commits, in it. */
+	private final class AtCommit implements TransactionSynchronization {
+
+		private final List<Pending> entries = new ArrayList<>();
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			append(List.copyOf(this.entries));
+			this.entries.clear();
+		}
+
 	}
 
 	private void append(List<Pending> entries) {

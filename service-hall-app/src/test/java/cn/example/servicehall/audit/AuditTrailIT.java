@@ -151,6 +151,17 @@ class AuditTrailIT {
 			.param(committed)
 			.query(String.class)
 			.single()).as("no user, no request: the system").isEqualTo("SYSTEM/SYSTEM");
+		String inner = "inner " + UUID.randomUUID();
+		TransactionTemplate own = new TransactionTemplate(this.transaction.getTransactionManager());
+		own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		String outerSubject = "outer " + UUID.randomUUID();
+		this.transaction.executeWithoutResult(outer -> {
+			this.trail.record(AuditEvent.of(AuditAction.EXPORTED, outerSubject));
+			own.executeWithoutResult(status -> this.trail.record(AuditEvent.of(AuditAction.EXPORTED, inner)));
+			outer.setRollbackOnly();
+		});
+		assertThat(count("subject = ?", inner)).as("an inner transaction of its own keeps its entry").isOne();
+		assertThat(count("subject = ?", outerSubject)).isZero();
 		assertThat(this.verification.verify(LocalDate.of(2031, 3, 2)).outcome()).isEqualTo(AuditVerification.Outcome.INTACT);
 	}
 
