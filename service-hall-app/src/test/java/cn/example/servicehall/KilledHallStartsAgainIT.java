@@ -124,6 +124,41 @@ class KilledHallStartsAgainIT {
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> keycloak.stream().noneMatch(ProcessHandle::isAlive)
 					&& ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).isEmpty());
+		assertNoSecretWasLogged();
+	}
+
+	/**
+	 * Every secret the hall made for itself (Keycloak's admin and demo passwords, the clients' secrets, the development
+	 * keystore's password) is nowhere in what it and its Keycloak logged over four starts, three kills and a stop.
+	 */
+	private void assertNoSecretWasLogged() throws IOException {
+		List<String> secrets = new java.util.ArrayList<>();
+		Properties generated = new Properties();
+		try (InputStream in = Files.newInputStream(KEYCLOAK_HOME.resolve("secrets.properties"))) {
+			generated.load(in);
+		}
+		generated.values().stream().map(Object::toString).filter(value -> value.length() >= 8).forEach(secrets::add);
+		Path keystorePassword = this.workDir.resolve("data/keys/dev-keystore.password");
+		if (Files.exists(keystorePassword)) {
+			secrets.add(Files.readString(keystorePassword).strip());
+		}
+		assertThat(secrets).as("the secrets to look for").hasSizeGreaterThanOrEqualTo(4);
+
+		List<Path> logs;
+		try (java.util.stream.Stream<Path> hallLogs = Files.list(this.workDir);
+				java.util.stream.Stream<Path> keycloakLogs = Files.walk(KEYCLOAK_HOME, 3)) {
+			logs = java.util.stream.Stream.concat(hallLogs, keycloakLogs)
+				.filter(file -> file.getFileName().toString().endsWith(".log") && Files.isRegularFile(file))
+				.toList();
+		}
+		assertThat(logs).as("the logs to read").isNotEmpty();
+		for (Path log : logs) {
+			String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+			for (String secret : secrets) {
+				assertThat(text.contains(secret)).as(log + " holds a secret").isFalse();
+			}
+		}
+		System.out.printf("No secret logged: %d secrets sought in %d logs%n", secrets.size(), logs.size());
 	}
 
 	/** Starts the packaged hall with its own Keycloak; returns once the hall is healthy and Keycloak serves the realm. */
