@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The chain's arithmetic: an entry's hash is SHA-256 over its columns in a fixed order, each written with its length
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * hash of the entry before. A day's first entry links to the day's genesis, the hash of the day's date.
  */
 final class AuditChain {
-
-	private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])");
 
 	private AuditChain() {
 	}
@@ -46,11 +43,6 @@ final class AuditChain {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Masks every resident ID number in a free text ({@code 110105********002X}). */
-	static String maskIds(String text) {
-		return text == null ? null : RESIDENT_ID.matcher(text).replaceAll("$1********$2");
 	}
 
 }

@@ -3,6 +3,8 @@ package cn.example.servicehall.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.example.servicehall.platform.PersonalNumbers;
+
 /**
  * One row of the audit trail as stored.
  *
@@ -34,15 +36,8 @@ public record AuditEntry(LocalDate day, long seq, Instant occurredAt, String act
 	/** The same entry with the person's ID number masked ({@code 110105********002X}), for anyone but an auditor. */
 	public AuditEntry masked() {
 		return new AuditEntry(this.day, this.seq, this.occurredAt, this.actorId, this.actorName, this.actorPosts,
-				this.actorCompany, this.action, this.caseNo, mask(this.personId), AuditChain.maskIds(this.subject),
-				this.address, this.channel, this.prevHash, this.hash);
-	}
-
-	static String mask(String id) {
-		if (id == null || id.length() < 10) {
-			return id;
-		}
-		return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+				this.actorCompany, this.action, this.caseNo, PersonalNumbers.mask(this.personId),
+				PersonalNumbers.mask(this.subject), this.address, this.channel, this.prevHash, this.hash);
 	}
 
 }

@@ -1,4 +1,4 @@
-package cn.example.servicehall.platform.logging;
+package cn.example.servicehall.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

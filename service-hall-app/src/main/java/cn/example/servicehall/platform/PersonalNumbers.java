@@ -1,9 +1,9 @@
-package cn.example.servicehall.platform.logging;
+package cn.example.servicehall.platform;
 
 import java.util.regex.Pattern;
 
 /**
- * What the logs never show in full: resident ID numbers (18 characters, the last a digit or X) and bank card numbers
+ * What the logs, and the audit trail to anyone but the auditor, never show in full: resident ID numbers (18 characters, the last a digit or X) and bank card numbers
  * (16 to 19 digits) keep their first six and last four characters ({@code 410802********0536}).
  */
 public final class PersonalNumbers {
