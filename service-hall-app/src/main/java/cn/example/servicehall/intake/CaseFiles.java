@@ -606,17 +606,14 @@ public class CaseFiles {
 
 	private void appendEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
 			Agency agency, String remark) {
-		insertEvent(caseNo, at, status, action, actor, agency, remark);
-		Map<String, Object> file = this.jdbc.sql("select service_type, service_variant, branch from intake_case where case_no = ?")
-			.param(caseNo.value())
-			.query()
-			.singleRow();
+		Map<String, Object> file = insertEvent(caseNo, at, status, action, actor, agency, remark);
 		this.events.publishEvent(new CaseStepRecorded(caseNo, ServiceType.valueOf((String) file.get("service_type")),
 				Optional.ofNullable((String) file.get("service_variant")), (String) file.get("branch"), action, status, agency, at));
 	}
 
-	private void insertEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action, String actor,
-			Agency agency, String remark) {
+	/** Adds the line and its audit entry; answers the case's row as the entry read it (service, variant, branch). */
+	private Map<String, Object> insertEvent(CaseNo caseNo, OffsetDateTime at, CaseStage status, String action,
+			String actor, Agency agency, String remark) {
 		this.jdbc.sql("""
 				insert into intake_case_event (case_no, occurred_at, status, stage, action, actor_id, actor_name, agency,
 				                               remark)
@@ -631,15 +628,16 @@ public class CaseFiles {
 			.param("agency", agency.name())
 			.param("remark", remark)
 			.update();
-		// 审计: every line of a case's history, in its transaction, with whose case it is
-		String personId = this.jdbc.sql("select applicant_id_no from intake_case where case_no = ?")
+		Map<String, Object> file = this.jdbc
+			.sql("select applicant_id_no, service_type, service_variant, branch from intake_case where case_no = ?")
 			.param(caseNo.value())
-			.query(String.class)
-			.optional()
-			.orElse(null);
+			.query()
+			.singleRow();
+		// 审计: every line of a case's history, in its transaction, with whose case it is
 		this.audit.record(AuditEvent.onCase(AuditAction.CASE_STEP, caseNo.value(), remark == null ? action : action + ": " + remark)
-			.person(personId)
+			.person((String) file.get("applicant_id_no"))
 			.actor(actor));
+		return file;
 	}
 
 	/**
