@@ -69,9 +69,7 @@ class BundleAcceptanceReceiptIT {
 	}
 
 	private String text(String caseNo, String kind) {
-		byte[] pdf = this.jdbc.sql("select content from documents_document where case_no = ? and kind = ?")
-			.params(caseNo, kind).query(byte[].class).single();
-		return PdfTools.normalise(PdfTools.text(PdfTools.write(this.work, caseNo + "-" + kind + ".pdf", pdf)));
+		return PdfTools.storedText(this.jdbc, this.work, caseNo, kind);
 	}
 
 }

@@ -31,6 +31,7 @@ import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
 import cn.example.servicehall.support.LoanFixtures;
+import cn.example.servicehall.support.BundleFixtures;
 import cn.example.servicehall.support.PdfTools;
 import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
@@ -375,18 +376,11 @@ class HousePurchaseBundleIT {
 	}
 
 	private long bundleCases() {
-		return this.jdbc.sql("select count(*) from intake_case where service_type = 'BUNDLE'").query(Long.class).single();
+		return BundleFixtures.bundleCases(this.jdbc);
 	}
 
 	private String text(String caseNo, String kind) {
-		byte[] pdf = this.jdbc.sql("select content from documents_document where case_no = ? and kind = ?")
-			.params(caseNo, kind).query(byte[].class).single();
-		try {
-			return PdfTools.normalise(PdfTools.text(PdfTools.write(this.work, caseNo + "-" + kind + ".pdf", pdf)));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PdfTools.storedText(this.jdbc, this.work, caseNo, kind);
 	}
 
 }

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.BundleFixtures;
 import cn.example.servicehall.support.PdfTools;
 import cn.example.servicehall.support.SignedIn;
 import cn.example.servicehall.support.TestTokens;
@@ -306,7 +307,7 @@ class RetirementBundleIT {
 	}
 
 	private long bundleCases() {
-		return this.jdbc.sql("select count(*) from intake_case where service_type = 'BUNDLE'").query(Long.class).single();
+		return BundleFixtures.bundleCases(this.jdbc);
 	}
 
 	private String processKey(String processInstanceId) {
@@ -320,9 +321,7 @@ class RetirementBundleIT {
 	}
 
 	private String text(String caseNo, String kind) {
-		byte[] pdf = this.jdbc.sql("select content from documents_document where case_no = ? and kind = ?")
-			.params(caseNo, kind).query(byte[].class).single();
-		return PdfTools.normalise(PdfTools.text(PdfTools.write(this.work, caseNo + "-" + kind + ".pdf", pdf)));
+		return PdfTools.storedText(this.jdbc, this.work, caseNo, kind);
 	}
 
 }

@@ -44,4 +44,9 @@ public final class BundleFixtures {
 		return caseNo;
 	}
 
+	/** How many bundle cases the hall holds. */
+	public static long bundleCases(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from intake_case where service_type = 'BUNDLE'").query(Long.class).single();
+	}
+
 }

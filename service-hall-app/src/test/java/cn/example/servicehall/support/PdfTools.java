@@ -88,6 +88,16 @@ public final class PdfTools {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
 	}
 
+	/** The text (normalised) of the case's stored document of that kind, written into the folder to be read. */
+	public static String storedText(org.springframework.jdbc.core.simple.JdbcClient jdbc, Path folder, String caseNo,
+			String kind) {
+		byte[] pdf = jdbc.sql("select content from documents_document where case_no = ? and kind = ?")
+			.params(caseNo, kind)
+			.query(byte[].class)
+			.single();
+		return normalise(text(write(folder, caseNo + "-" + kind + ".pdf", pdf)));
+	}
+
 	public static Path write(Path folder, String name, byte[] pdf) {
 		try {
 			return Files.write(folder.resolve(name), pdf);
