@@ -137,6 +137,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (DoneConcurrently.isRace(ex)) {
 			return doneAtTheSameTime(ex);
 		}
+		if (DatabaseUnavailable.isCause(ex)) {
+			log.warn("The database is out of reach: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(new DatabaseUnavailable().getBody());
+		}
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected failure, reference {}", reference, ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "系统内部错误",
