@@ -46,8 +46,8 @@ import cn.example.servicehall.documents.render.DocumentRenderer;
 import cn.example.servicehall.documents.render.DocumentTemplate;
 import cn.example.servicehall.documents.render.RenderedDocument;
 import cn.example.servicehall.support.FaultCounts;
-import cn.example.servicehall.support.ResaleLoanDriver;
-import cn.example.servicehall.support.ResaleLoanDriver.DrivenCase;
+import cn.example.servicehall.support.CaseDriver;
+import cn.example.servicehall.support.CaseDriver.DrivenCase;
 import cn.example.servicehall.support.WithdrawalFixtures;
 
 /**
@@ -93,13 +93,13 @@ class FaultsIT {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private ResaleLoanDriver driver;
+	private CaseDriver driver;
 
 	private final Map<String, Integer> jobFailures = new TreeMap<>();
 
 	@BeforeEach
 	void newRun() {
-		this.driver = new ResaleLoanDriver(this.port);
+		this.driver = new CaseDriver(this.port);
 		ClockUtil.setCurrentTime(new Date());
 	}
 
@@ -240,7 +240,7 @@ class FaultsIT {
 				if (driven.caseNo() == null || driven.completed()) {
 					continue;
 				}
-				for (String step : ResaleLoanDriver.stepNames()) {
+				for (String step : CaseDriver.stepNames()) {
 					if (!driven.answeredSteps().contains(step)) {
 						List<Integer> statuses = this.driver.sendAtOnce(driven.caseNo(), step, 2);
 						statuses.sort(null);
@@ -272,7 +272,7 @@ class FaultsIT {
 	private void run(IntConsumer beforeRound, RoundObserver afterRound) {
 		for (int round = 1; round <= MAX_ROUNDS; round++) {
 			beforeRound.accept(round);
-			ResaleLoanDriver.Round answers = this.driver.round();
+			CaseDriver.Round answers = this.driver.round();
 			runDueJobs();
 			afterRound.observe(round, answers.unavailable());
 			if (this.driver.allCompleted() && round > 1) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.example.servicehall.support.FaultCounts;
 import cn.example.servicehall.support.PackagedHall;
-import cn.example.servicehall.support.ResaleLoanDriver;
-import cn.example.servicehall.support.ResaleLoanDriver.DrivenCase;
+import cn.example.servicehall.support.CaseDriver;
+import cn.example.servicehall.support.CaseDriver.DrivenCase;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -58,7 +58,7 @@ class KilledInTheMiddleOfCasesIT {
 	@Test
 	void everyCaseCompletesOnceAfterTheHallIsKilledTwiceInTheMiddleOfThem() throws Exception {
 		Process running = start("start-0.log");
-		ResaleLoanDriver driver = new ResaleLoanDriver(this.hall.httpPort());
+		CaseDriver driver = new CaseDriver(this.hall.httpPort());
 		for (int i = 0; i < CASES; i++) {
 			driver.newCase();
 		}
@@ -123,7 +123,7 @@ class KilledInTheMiddleOfCasesIT {
 		return start(logName);
 	}
 
-	private static void awaitCases(ResaleLoanDriver driver, String what, Predicate<DrivenCase> reached, int count) {
+	private static void awaitCases(CaseDriver driver, String what, Predicate<DrivenCase> reached, int count) {
 		Awaitility.await(what)
 			.atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofMillis(200))

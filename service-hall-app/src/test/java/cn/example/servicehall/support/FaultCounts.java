@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.example.servicehall.support.ResaleLoanDriver.DrivenCase;
-import cn.example.servicehall.support.ResaleLoanDriver.Service;
+import cn.example.servicehall.support.CaseDriver.DrivenCase;
+import cn.example.servicehall.support.CaseDriver.Service;
 
 /**
  * What a fault cost, counted in the hall's database rather than believed from its answers: for the cases a {@link
- * ResaleLoanDriver} ran, how many were lost (never created, or not completed) and how many of each thing that must
+ * CaseDriver} ran, how many were lost (never created, or not completed) and how many of each thing that must
  * exist exactly once exists twice or not at all: the case itself (one per submission), the bank's payment and the
  * hall's record of it, a withdrawal's debit in the fund's ledger, each document the case issues, each officer's step and each system step in the
  * case history, each text message. Every count but {@link #cases()} must be 0.

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * longer open, which is harmless, while the later steps go on. What the fault suite must see is only this: no answer
  * but 2xx, 409 or "unavailable" (503, or no connection), and every case at the end.
  */
-public final class ResaleLoanDriver {
+public final class CaseDriver {
 
 	/** One step of the resale loan, as the officer of its post sends it. */
 	record Step(String name, String user, String group, String path, Object body) {
@@ -120,7 +120,7 @@ public final class ResaleLoanDriver {
 
 	private final java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
 
-	public ResaleLoanDriver(int port) {
+	public CaseDriver(int port) {
 		this.base = URI.create("http://localhost:" + port);
 	}
 
