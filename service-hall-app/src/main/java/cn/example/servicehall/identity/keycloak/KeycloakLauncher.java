@@ -61,12 +61,16 @@ public final class KeycloakLauncher {
 	 * @param javaHome a Java 21+ runtime to use instead of searching for one
 	 * @param remoteRepository the Maven repository to download the distribution from when it is not local
 	 * @param startupTimeout how long to wait for it to serve the realm
+	 * @param trustedProxies the addresses (IPv4, IPv6 or CIDR) of reverse proxies in front of it, whose
+	 * {@code X-Forwarded-*} headers it believes (client addresses for its brute-force protection and events); none:
+	 * it reads no such header
 	 */
 	public record Options(Path home, String version, int port, String hallUrl, Database database,
-			Optional<Path> javaHome, URI remoteRepository, Duration startupTimeout) {
+			Optional<Path> javaHome, URI remoteRepository, Duration startupTimeout, List<String> trustedProxies) {
 
 		public Options {
 			home = home.toAbsolutePath().normalize();
+			trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
 		}
 
 	}
@@ -152,6 +156,10 @@ public final class KeycloakLauncher {
 				"--metrics-enabled=false"));
 		if (!this.options.database().password().isEmpty()) {
 			command.add("--db-password=" + this.options.database().password());
+		}
+		if (!this.options.trustedProxies().isEmpty()) {
+			command.add("--proxy-headers=xforwarded");
+			command.add("--proxy-trusted-addresses=" + String.join(",", this.options.trustedProxies()));
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dist.toFile())
 			.redirectErrorStream(true)

@@ -29,7 +29,7 @@ class LocalKeycloakConfiguration {
 				() -> databaseServer.recreateDatabase(settings.database()));
 		return new LocalKeycloak(new KeycloakLauncher(new KeycloakLauncher.Options(settings.home(),
 				settings.version(), settings.port(), settings.hallUrl(), database, Optional.ofNullable(settings.javaHome()),
-				settings.remoteRepository(), settings.startupTimeout())));
+				settings.remoteRepository(), settings.startupTimeout(), settings.trustedProxies())));
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package cn.example.servicehall.identity.keycloak;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param javaHome a Java 21+ runtime; searched for when empty
  * @param remoteRepository where to download the distribution from when the local Maven repository lacks it
  * @param startupTimeout how long to wait for it to serve the realm
+ * @param trustedProxies the reverse proxies in front of it (IP addresses or CIDR ranges), whose
+ * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} it believes; by default this machine, like the hall's own
+ * {@code server.tomcat.remoteip.internal-proxies}; empty: none
  */
 @ConfigurationProperties("servicehall.keycloak.local")
 public record LocalKeycloakSettings(@DefaultValue("./data/keycloak") Path home,
@@ -25,5 +29,5 @@ public record LocalKeycloakSettings(@DefaultValue("./data/keycloak") Path home,
 		@DefaultValue("http://localhost:${server.port:8080}") String hallUrl,
 		@DefaultValue("keycloak") String database, Path javaHome,
 		@DefaultValue("https://repo.maven.apache.org/maven2/") URI remoteRepository,
-		@DefaultValue("5m") Duration startupTimeout) {
+		@DefaultValue("5m") Duration startupTimeout, @DefaultValue("127.0.0.1,::1") List<String> trustedProxies) {
 }

@@ -42,13 +42,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.agencies.fake.FakeOutages;
 import cn.example.servicehall.identity.Groups;
-import cn.example.servicehall.platform.web.RawHttp.Request;
-import cn.example.servicehall.platform.web.RawHttp.Response;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.LoanFixtures;
 import cn.example.servicehall.support.NewHouseSales;
+import cn.example.servicehall.support.RawHttp;
+import cn.example.servicehall.support.RawHttp.Request;
+import cn.example.servicehall.support.RawHttp.Response;
 import cn.example.servicehall.support.TestTokens;
 
 /**

@@ -34,9 +34,10 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.identity.Groups;
-import cn.example.servicehall.platform.web.RawHttp.Request;
-import cn.example.servicehall.platform.web.RawHttp.Response;
 import cn.example.servicehall.support.HtmlPage;
+import cn.example.servicehall.support.RawHttp;
+import cn.example.servicehall.support.RawHttp.Request;
+import cn.example.servicehall.support.RawHttp.Response;
 import cn.example.servicehall.support.TestTokens;
 
 /**

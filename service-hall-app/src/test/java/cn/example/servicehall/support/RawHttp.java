@@ -1,4 +1,4 @@
-package cn.example.servicehall.platform.web;
+package cn.example.servicehall.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,33 +17,46 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, byte for byte as the caller writes it: request lines with {@code %00} or raw control
  * characters, headers with bytes that are not ASCII, bodies in any encoding. {@code java.net.http} and Spring's
- * clients refuse to send such requests, so a client that does send them has to be this simple.
+ * clients refuse to send such requests, so a client that does send them has to be this simple. It can also speak
+ * from another address of this machine ({@code 127.0.0.2}, {@code 127.0.0.3} …), as another client would.
  */
-final class RawHttp {
+public final class RawHttp {
+
+	private final String localAddress;
 
 	private final int port;
 
-	RawHttp(int port) {
+	/** A client of {@code localhost:port}. */
+	public RawHttp(int port) {
+		this(null, port);
+	}
+
+	/**
+	 * A client of {@code 127.0.0.1:port} whose connections come from {@code localAddress}, a loopback address such as
+	 * {@code 127.0.0.2} (Linux answers the whole of 127.0.0.0/8), so that the server sees another client.
+	 */
+	public RawHttp(String localAddress, int port) {
+		this.localAddress = localAddress;
 		this.port = port;
 	}
 
 	/** A request: method, target and headers as raw bytes; {@code Host}, {@code Content-Length} and {@code Connection} are added. */
-	record Request(String method, byte[] target, List<byte[]> headers, byte[] body) {
+	public record Request(String method, byte[] target, List<byte[]> headers, byte[] body) {
 
-		Request {
+		public Request {
 			headers = List.copyOf(headers);
 		}
 
-		static Request of(String method, String target) {
+		public static Request of(String method, String target) {
 			return new Request(method, target.getBytes(StandardCharsets.UTF_8), List.of(), null);
 		}
 
-		Request header(String name, String value) {
+		public Request header(String name, String value) {
 			return header(name, value.getBytes(StandardCharsets.UTF_8));
 		}
 
 		/** A header whose value is these bytes, whatever they are. */
-		Request header(String name, byte[] value) {
+		public Request header(String name, byte[] value) {
 			List<byte[]> more = new ArrayList<>(this.headers);
 			ByteArrayOutputStream line = new ByteArrayOutputStream();
 			line.writeBytes(name.getBytes(StandardCharsets.US_ASCII));
@@ -53,16 +66,16 @@ final class RawHttp {
 			return new Request(this.method, this.target, more, this.body);
 		}
 
-		Request body(byte[] body) {
+		public Request body(byte[] body) {
 			return new Request(this.method, this.target, this.headers, body);
 		}
 
-		String targetText() {
+		public String targetText() {
 			return new String(this.target, StandardCharsets.ISO_8859_1);
 		}
 
 		/** The request as a person would read it in a report: non-printable bytes escaped. */
-		String describe() {
+		public String describe() {
 			StringBuilder out = new StringBuilder(this.method).append(' ').append(printable(this.target));
 			for (byte[] header : this.headers) {
 				String text = printable(header);
@@ -77,26 +90,36 @@ final class RawHttp {
 
 	}
 
-	/** An answer: status, headers by lower-case name, the body as text. */
-	record Response(int status, Map<String, String> headers, String body) {
+	/**
+	 * An answer: status, headers by lower-case name (the first of each), the body as text, and every
+	 * {@code Set-Cookie} as its {@code name=value}.
+	 */
+	public record Response(int status, Map<String, String> headers, String body, List<String> cookies) {
 
-		String contentType() {
+		public Response {
+			cookies = List.copyOf(cookies);
+		}
+
+		public String contentType() {
 			return this.headers.getOrDefault("content-type", "");
 		}
 
-		boolean isProblem() {
+		public boolean isProblem() {
 			return contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json");
 		}
 
-		boolean isHtml() {
+		public boolean isHtml() {
 			return contentType().toLowerCase(Locale.ROOT).startsWith("text/html");
 		}
 
 	}
 
-	Response send(Request request) {
+	public Response send(Request request) {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", this.port), 5_000);
+			if (this.localAddress != null) {
+				socket.bind(new InetSocketAddress(this.localAddress, 0));
+			}
+			socket.connect(new InetSocketAddress(this.localAddress == null ? "localhost" : "127.0.0.1", this.port), 5_000);
 			socket.setSoTimeout(60_000);
 			OutputStream out = socket.getOutputStream();
 			ByteArrayOutputStream message = new ByteArrayOutputStream();
@@ -157,15 +180,21 @@ final class RawHttp {
 		String[] lines = text.substring(0, end).split("\r\n");
 		int status = Integer.parseInt(lines[0].substring(9, 12));
 		Map<String, String> headers = new LinkedHashMap<>();
+		List<String> cookies = new ArrayList<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+			String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+			String value = lines[i].substring(colon + 1).trim();
+			headers.putIfAbsent(name, value);
+			if (name.equals("set-cookie")) {
+				cookies.add(value.split(";", 2)[0].trim());
+			}
 		}
 		byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
 			body = unchunk(body);
 		}
-		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+		return new Response(status, headers, new String(body, StandardCharsets.UTF_8), cookies);
 	}
 
 	private static byte[] unchunk(byte[] chunked) {
@@ -200,7 +229,7 @@ final class RawHttp {
 		message.writeBytes((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
 	}
 
-	static String printable(byte[] bytes) {
+	public static String printable(byte[] bytes) {
 		StringBuilder out = new StringBuilder();
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		text.codePoints().limit(400).forEach(c -> {
