@@ -38,6 +38,12 @@ public enum AuditAction {
 	/** 拒绝访问: a signed-in user refused a page or an endpoint their post may not use. */
 	ACCESS_REFUSED,
 
+	/**
+	 * 引擎控制台操作: an administrator's operation on a case's process in the engine's console or REST API (a stopped
+	 * step retried, a variable changed, a process moved, suspended or cancelled).
+	 */
+	ENGINE_OPERATION,
+
 	/** 查阅审计日志: the audit trail searched or a day verified. */
 	AUDIT_READ
 

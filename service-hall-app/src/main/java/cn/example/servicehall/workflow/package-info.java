@@ -9,5 +9,5 @@
  * ({@link cn.example.servicehall.workflow.TaskDueDates.Colours}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow",
-		allowedDependencies = { "platform", "platform :: time", "platform :: web", "identity", "intake" })
+		allowedDependencies = { "platform", "platform :: time", "platform :: web", "identity", "intake", "audit" })
 package cn.example.servicehall.workflow;

@@ -73,6 +73,9 @@ class AuditTrailIT {
 	@Autowired
 	private TransactionTemplate transaction;
 
+	@Autowired
+	private org.camunda.bpm.engine.ProcessEngine engine;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -306,6 +309,43 @@ class AuditTrailIT {
 		insider("delete from audit_seal where day = '2031-03-09'");
 		assertThat(this.verification.verify(next).outcome()).as("the next seal names the deleted one")
 			.isEqualTo(AuditVerification.Outcome.SEAL_INVALID);
+	}
+
+	@Test
+	@DisplayName("管理员在引擎控制台或引擎接口重试停止的环节：记一条引擎控制台操作，写明哪件、谁、改了什么")
+	void anAdministratorsRetryOfAStoppedStepInTheEngineIsRecordedWithItsCase() {
+		at(OffsetDateTime.of(2026, 12, 10, 10, 0, 0, 0, CST));
+		Api clerk = Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK));
+		Depositor renter = WithdrawalFixtures.renter(this.jdbc, "钱重试");
+		Map<String, Object> rent = WithdrawalFixtures.rent(renter);
+		rent.put("materials", allMaterials(clerk.post("/api/withdrawals/assessment", rent).getBody()));
+		String caseNo = WithdrawalFixtures.caseNo(clerk.post("/api/withdrawals", rent, key()).getBody());
+		String process = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseNo)
+			.singleResult()
+			.getId();
+		org.camunda.bpm.engine.runtime.Job job = this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(process)
+			.list()
+			.get(0);
+		// the step stopped (every retry failed): no request, no operator, nothing for the trail yet
+		this.engine.getManagementService().setJobRetries(job.getId(), 0);
+		assertThat(entries(caseNo, "ENGINE_OPERATION")).as("the hall's own steps are CASE_STEP entries").isEmpty();
+
+		ResponseEntity<String> retried = Api.as(this.http, TestTokens.user("admin1", Groups.SYSTEM_ADMIN))
+			.raw(org.springframework.http.HttpMethod.PUT, "/engine-rest/job/" + job.getId() + "/retries",
+					Map.of("retries", 1));
+		assertThat(retried.getStatusCode().value()).as(retried.getBody()).isEqualTo(204);
+
+		List<Map<String, Object>> operations = entries(caseNo, "ENGINE_OPERATION");
+		assertThat(operations).hasSize(1);
+		assertThat(operations.get(0)).containsEntry("actor_id", "admin1")
+			.containsEntry("actor_posts", Groups.SYSTEM_ADMIN)
+			.containsEntry("address", "127.0.0.1");
+		assertThat((String) operations.get(0).get("subject")).contains("SetJobRetries", "retries: 0 → 1",
+				"PUT /engine-rest/job/" + job.getId() + "/retries");
 	}
 
 	private void fill(LocalDate day, int n) {
