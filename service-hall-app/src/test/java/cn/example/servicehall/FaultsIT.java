@@ -1,6 +1,19 @@
 package cn.example.servicehall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.support.Api;
+import cn.example.servicehall.support.SignedIn;
+import cn.example.servicehall.support.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +78,7 @@ import cn.example.servicehall.support.WithdrawalFixtures;
  * would retry it.
  */
 @ServiceHallIntegrationTest
+@AutoConfigureMockMvc
 @Import(FaultsIT.RenderingFault.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FaultsIT {
@@ -94,6 +108,17 @@ class FaultsIT {
 	private JdbcClient jdbc;
 
 	private CaseDriver driver;
+
+	private final List<String> downAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ClientRegistrationRepository registrations;
 
 	private final Map<String, Integer> jobFailures = new TreeMap<>();
 
@@ -205,8 +230,9 @@ class FaultsIT {
 				this.driver.newCase();
 			}
 			if (round == 3 || round == 6) {
+				String caseNo = this.driver.caseNumbers().get(0);
 				Thread restart = new Thread(() -> {
-					restartPostgres();
+					restartPostgres(() -> whileTheDatabaseIsDown(caseNo));
 					restarted.set(true);
 				});
 				restart.start();
@@ -221,6 +247,9 @@ class FaultsIT {
 
 		FaultCounts counts = counts();
 		report("PostgreSQL restarted twice under running cases", counts);
+		System.out.println("  while it was down: " + this.downAnswers);
+		assertThat(this.downAnswers).hasSize(4)
+			.containsOnly("API 503 application/problem+json Retry-After 10", "page 503 Retry-After 10 says to try again");
 		assertNothingLostOrDuplicated(counts);
 	}
 
@@ -329,10 +358,10 @@ class FaultsIT {
 
 	/**
 	 * Stops PostgreSQL fast (SIGINT: open transactions rolled back, connections cut, a checkpoint) and starts it again
-	 * with the command line it was started with ({@code postmaster.opts}), as an operator's restart does. ({@code
-	 * pg_ctl} refuses to run as root.)
+	 * with the command line it was started with ({@code postmaster.opts}), as an operator's restart does ({@code
+	 * pg_ctl} refuses to run as root). {@code whileDown} runs between the two.
 	 */
-	private void restartPostgres() {
+	private void restartPostgres(Runnable whileDown) {
 		try {
 			String dataDir = this.jdbc.sql("show data_directory").query(String.class).single();
 			long pid = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).strip());
@@ -348,11 +377,12 @@ class FaultsIT {
 			Process signal = new ProcessBuilder("/bin/sh", "-c", "kill -s INT " + pid).start();
 			assertThat(signal.waitFor()).as("SIGINT to the postmaster").isZero();
 			postmaster.onExit().get(60, TimeUnit.SECONDS);
+			whileDown.run();
 			Path log = Path.of(dataDir).resolveSibling(Path.of(dataDir).getFileName() + "-restarted.log");
 			new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
-			System.out.println("PostgreSQL restarted: pid " + pid + " stopped, started again as " + command);
+			System.out.println("PostgreSQL restarted: pid " + pid + " stopped, started again");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -362,6 +392,27 @@ class FaultsIT {
 		}
 		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
 			throw new IllegalStateException("PostgreSQL did not stop", ex);
+		}
+	}
+
+	/**
+	 * What a client and a clerk meet while the database is down: the API answers 503 problem details with {@code
+	 * Retry-After}, the case page the hall's page saying to try again in a moment (503), never an internal error.
+	 */
+	private void whileTheDatabaseIsDown(String caseNo) {
+		try {
+			var api = Api.as(this.http, TestTokens.user("clerk1", Groups.HPF_ACCEPTANCE_CLERK)).raw(HttpMethod.GET,
+					"/api/cases/" + caseNo, null);
+			this.downAnswers.add("API " + api.getStatusCode().value() + " "
+					+ api.getHeaders().getFirst("Content-Type") + " Retry-After " + api.getHeaders().getFirst("Retry-After"));
+			MvcResult page = this.mvc.perform(get("/cases/" + caseNo)
+				.with(SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK))).andReturn();
+			this.downAnswers.add("page " + page.getResponse().getStatus() + " Retry-After "
+					+ page.getResponse().getHeader("Retry-After") + " "
+					+ (page.getResponse().getContentAsString().contains("稍候") ? "says to try again" : "says nothing"));
+		}
+		catch (Exception ex) {
+			this.downAnswers.add("failed: " + ex);
 		}
 	}
 

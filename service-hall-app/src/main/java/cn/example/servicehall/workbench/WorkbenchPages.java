@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.CurrentOfficers;
+import cn.example.servicehall.platform.web.DatabaseUnavailable;
 import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
 
@@ -77,6 +78,12 @@ class WorkbenchPages {
 			// the same step done at once from two counters: the first was kept
 			status = HttpStatus.CONFLICT.value();
 			model.addAttribute("detail", new DoneConcurrently().getBody().getDetail());
+		}
+		else if (DatabaseUnavailable.isCause(ex)) {
+			// the database restarted or failed over: the clerk tries again in a few seconds
+			status = HttpStatus.SERVICE_UNAVAILABLE.value();
+			response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			model.addAttribute("detail", new DatabaseUnavailable().getBody().getDetail());
 		}
 		else if (ex instanceof org.springframework.security.web.firewall.RequestRejectedException
 				|| ex instanceof org.springframework.web.multipart.MultipartException
