@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -412,11 +411,6 @@ public final class CaseDriver {
 			}
 		});
 		return numbers;
-	}
-
-	/** The steps of the model, for a report. */
-	public static Set<String> allSteps() {
-		return new LinkedHashSet<>(stepNames());
 	}
 
 }
