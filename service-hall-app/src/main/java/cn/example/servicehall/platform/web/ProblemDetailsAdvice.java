@@ -75,8 +75,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		else if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
 			String allowed = format.getTargetType() != null && format.getTargetType().isEnum()
 					? "可选值：" + StrictJson.names(format.getTargetType()) + "。" : "";
-			detail = "字段 " + fieldPath(format) + " 的值 “" + format.getValue() + "” 格式不对。" + allowed
-					+ "The value of " + fieldPath(format) + " has the wrong format.";
+			detail = "字段 " + fieldPath(format) + " 的值 “" + Problems.shown(format.getValue()) + "” 格式不对。"
+					+ allowed + "The value of " + fieldPath(format) + " has the wrong format.";
 		}
 		else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			detail = "字段 " + fieldPath(mismatch) + " 的类型不对。The field " + fieldPath(mismatch) + " has the wrong type.";
@@ -179,7 +179,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach(ref -> {
 			if (ref.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+				path.append(path.isEmpty() ? "" : ".").append(Problems.shown(ref.getFieldName()));
 			}
 			else {
 				path.append('[').append(ref.getIndex()).append(']');
