@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
@@ -43,6 +44,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/** How Jackson's message on a field given twice begins ({@link StrictJson}), the field's name following. */
+	private static final String DUPLICATE_FIELD = "Duplicate field '";
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -77,6 +81,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					? "可选值：" + StrictJson.names(format.getTargetType()) + "。" : "";
 			detail = "字段 " + fieldPath(format) + " 的值 “" + Problems.shown(format.getValue()) + "” 格式不对。"
 					+ allowed + "The value of " + fieldPath(format) + " has the wrong format.";
+		}
+		else if (ex.getCause() instanceof JsonParseException parse
+				&& parse.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+			String field = Problems.shown(parse.getOriginalMessage()
+				.substring(DUPLICATE_FIELD.length(), parse.getOriginalMessage().length() - 1));
+			detail = "字段 " + field + " 出现了不止一次，请只写一次。 The field " + field + " appears more than once.";
 		}
 		else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			detail = "字段 " + fieldPath(mismatch) + " 的类型不对。The field " + fieldPath(mismatch) + " has the wrong type.";
