@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 /** The branches (网点) as the database holds them ({@code booking_branch}, their windows {@code booking_window}). */
 @Service
@@ -42,7 +43,7 @@ public class Branches {
 	 */
 	public Branch get(String code) {
 		return find(code).orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "branch-not-found",
-				"problem.booking.branch-not-found", String.valueOf(code)));
+				"problem.booking.branch-not-found", Problems.shown(code)));
 	}
 
 	private static final String SELECT = """

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A branch's queue today, as the calling screen and the counters show it: numbers and windows, nobody's name.
  *
@@ -22,6 +24,7 @@ public record QueueBoard(String branch, String branchName, LocalDate day, List<C
 	 * @param window the window
 	 * @param calledAt when
 	 */
+	@Schema(name = "QueueCall")
 	public record Call(String number, int window, OffsetDateTime calledAt) {
 	}
 

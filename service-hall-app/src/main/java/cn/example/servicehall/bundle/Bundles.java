@@ -31,6 +31,7 @@ import cn.example.servicehall.intake.NewCase;
 import cn.example.servicehall.intake.ResidentIdNumber;
 import cn.example.servicehall.intake.ServiceType;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 import cn.example.servicehall.withdrawal.WithdrawalApplication;
 import cn.example.servicehall.withdrawal.WithdrawalType;
 import cn.example.servicehall.withdrawal.Withdrawals;
@@ -94,7 +95,7 @@ public class Bundles {
 	public CaseNo submit(String code, BundleApplication application, CurrentOfficer officer) {
 		Bundle bundle = this.catalogue.find(code)
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "bundle-not-found",
-					"problem.bundle.not-found", code));
+					"problem.bundle.not-found", Problems.shown(code)));
 		if (!bundle.available()) {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "bundle-coming", "problem.bundle.coming",
 					bundle.name());

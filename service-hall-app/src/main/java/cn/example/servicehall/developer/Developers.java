@@ -24,6 +24,7 @@ import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.intake.ActingCompanies;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 /**
  * The developer companies, their projects and agents (tables {@code developer_*}); who may act for which company.
@@ -94,7 +95,7 @@ public class Developers implements ActingCompanies {
 			.filter(p -> String.valueOf(p.id()).equals(ref) || p.code().equalsIgnoreCase(ref))
 			.findFirst()
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "project-not-found",
-					"problem.developer.project-not-found", ref, company.name()));
+					"problem.developer.project-not-found", Problems.shown(ref), company.name()));
 		if (project.status() != DeveloperProject.Status.ON_SALE) {
 			throw ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "project-closed",
 					"problem.developer.project-closed", project.name());
@@ -120,7 +121,7 @@ public class Developers implements ActingCompanies {
 	/** The company, or 404. */
 	public DeveloperCompany company(String uscc) {
 		return find(uscc).orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "developer-not-found",
-				"problem.developer.not-found", uscc));
+				"problem.developer.not-found", Problems.shown(uscc)));
 	}
 
 	public Optional<DeveloperCompany> find(String uscc) {
@@ -266,7 +267,7 @@ public class Developers implements ActingCompanies {
 
 	private static ProblemException duplicateCompany(String uscc, String name) {
 		return ProblemException.refusal(HttpStatus.CONFLICT, "duplicate-developer", "problem.developer.duplicate",
-				name, uscc);
+				Problems.shown(name), uscc);
 	}
 
 	/** A project by the hall's id, whatever its status (a case keeps naming the project it was sold in). */

@@ -12,6 +12,7 @@ import cn.example.servicehall.documents.IssuedDocument;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.identity.Groups;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 /**
  * The documents of a case, for those who may see the case: its staff in every agency, managers, and the developer
@@ -62,7 +63,7 @@ public class CaseDocuments {
 			.filter(d -> d.caseNo().equals(caseNo.value()))
 			.filter(d -> mayHave(officer, d))
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.NOT_FOUND, "document-not-found",
-					"problem.intake.document-not-found", caseNo, documentNo));
+					"problem.intake.document-not-found", caseNo, Problems.shown(documentNo)));
 		return new Download(document, this.documents.download(documentNo, officer.id(), channel));
 	}
 

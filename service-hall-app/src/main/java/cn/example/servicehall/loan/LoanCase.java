@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.loan.calculation.RepaymentMethod;
 
@@ -71,6 +73,7 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	 * @param bank the bank and branch
 	 * @param accountNo the account number
 	 */
+	@Schema(name = "LoanRepaymentAccount")
 	public record RepaymentAccount(String bank, String accountNo) {
 	}
 
@@ -120,6 +123,7 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	 * @param sellerAccountNo the seller's account
 	 * @param sellerAccountName its holder
 	 */
+	@Schema(name = "LoanProperty")
 	public record Property(String certificateNo, String address, BigDecimal floorArea, int buildYear,
 			BigDecimal contractPrice, BigDecimal assessedPrice, String sellerName, String sellerIdNumber, String sellerBank,
 			String sellerAccountNo, String sellerAccountName) {
@@ -159,6 +163,7 @@ public record LoanCase(CaseNo caseNo, Terms terms, List<Party> parties, Optional
 	 * @param reviewer who
 	 * @param reviewedAt when
 	 */
+	@Schema(name = "LoanReview")
 	public record Review(String stage, String outcome, String opinion, String reviewer, OffsetDateTime reviewedAt) {
 	}
 

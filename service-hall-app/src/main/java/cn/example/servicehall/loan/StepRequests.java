@@ -2,6 +2,7 @@ package cn.example.servicehall.loan;
 
 import java.math.BigDecimal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,7 @@ public final class StepRequests {
 	 * @param outcome APPROVE (同意/通过), REJECT (不同意), RETURN (退回; first review and approval only)
 	 * @param opinion the opinion as it goes on file
 	 */
+	@Schema(name = "LoanReviewRequest")
 	public record Review(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
 			@NotBlank(message = "{loan.opinion.required}") @Size(max = 500, message = "{loan.remark.length}")
 			@Printable(message = "{loan.opinion.unprintable}") String opinion) {
@@ -43,6 +45,7 @@ public final class StepRequests {
 	 * @param approvedAmount for APPROVE: the amount, at most the granted limit
 	 * @param opinion the opinion as it goes on file
 	 */
+	@Schema(name = "LoanApprovalRequest")
 	public record Approval(@NotNull(message = "{loan.outcome.required}") ReviewOutcome outcome,
 			@Positive(message = "{loan.approved-amount.positive}") @Digits(integer = 10, fraction = 2,
 					message = "{loan.approved-amount.digits}") @DecimalMax(value = "10000000.00",

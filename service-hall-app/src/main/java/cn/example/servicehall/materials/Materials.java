@@ -34,6 +34,7 @@ import cn.example.servicehall.intake.Channel;
 import cn.example.servicehall.intake.Checklist;
 import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 /**
  * 申请材料: files uploaded for the materials on a case's checklist (the checklist the case's service gives intake).
@@ -154,7 +155,7 @@ public class Materials {
 		Checklist checklist = checklist(file);
 		return checklist.item(material)
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.UNPROCESSABLE_ENTITY, "material-not-on-checklist",
-					"problem.materials.not-on-checklist", material, file.caseNo().value(),
+					"problem.materials.not-on-checklist", Problems.shown(material), file.caseNo().value(),
 					checklist.isEmpty() ? "（无）"
 							: checklist.items()
 								.stream()
@@ -344,7 +345,7 @@ public class Materials {
 
 	private static ProblemException notFound(CaseNo caseNo, String uploadId) {
 		return ProblemException.refusal(HttpStatus.NOT_FOUND, "material-not-found", "problem.materials.not-found",
-				caseNo.value(), uploadId);
+				Problems.shown(caseNo.value()), Problems.shown(uploadId));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -53,6 +54,7 @@ public record WithdrawalApplication(@NotNull(message = "{withdrawal.type.require
 	 * @param phone mobile phone for the SMS when paid
 	 * @param femaleCadre for a woman: on the cadre (55) rather than the worker (50) retirement track
 	 */
+	@Schema(name = "WithdrawalApplicant")
 	public record Applicant(
 			@NotBlank(message = "{intake.applicant.name.required}") @Size(max = 50, message = "{intake.applicant.name.length}")
 			@Pattern(regexp = "[\\p{IsHan}\\p{IsLatin}·．. '-]+", message = "{intake.applicant.name.characters}")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.example.servicehall.platform.money.Yuan;
 import cn.example.servicehall.platform.web.HallMessages;
 
@@ -51,6 +53,7 @@ public record WithdrawalDecision(WithdrawalType type, String policyId, LocalDate
 	 * @param words what the clerk reads out
 	 * @param missing what is missing or must happen first; empty when nothing can be brought
 	 */
+	@Schema(name = "WithdrawalReason")
 	public record Reason(String code, String words, String missing) {
 	}
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -199,6 +200,7 @@ public class WithdrawalRecords {
 	 * @param reviewer login
 	 * @param at when
 	 */
+	@Schema(name = "WithdrawalReview")
 	public record Review(String stage, String outcome, String opinion, String reviewer, OffsetDateTime at) {
 	}
 

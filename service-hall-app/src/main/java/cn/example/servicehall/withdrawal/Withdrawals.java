@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -330,6 +332,7 @@ public class Withdrawals {
 	 * @param name its name
 	 * @param requirement what exactly is asked for
 	 */
+	@Schema(name = "WithdrawalMaterial")
 	public record Material(String code, String name, String requirement) {
 	}
 

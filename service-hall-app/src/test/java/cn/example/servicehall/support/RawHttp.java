@@ -114,44 +114,204 @@ public final class RawHttp {
 
 	}
 
+	/** Sends the request on a connection of its own, which the server closes after answering. */
 	public Response send(Request request) {
 		try (Socket socket = new Socket()) {
-			if (this.localAddress != null) {
-				socket.bind(new InetSocketAddress(this.localAddress, 0));
-			}
-			socket.connect(new InetSocketAddress(this.localAddress == null ? "localhost" : "127.0.0.1", this.port), 5_000);
+			connect(socket);
 			socket.setSoTimeout(60_000);
-			OutputStream out = socket.getOutputStream();
-			ByteArrayOutputStream message = new ByteArrayOutputStream();
-			message.writeBytes(request.method().getBytes(StandardCharsets.US_ASCII));
-			message.write(' ');
-			message.writeBytes(request.target());
-			message.writeBytes(" HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
-			line(message, "Host: localhost:" + this.port);
-			line(message, "Connection: close");
-			for (byte[] header : request.headers()) {
-				message.writeBytes(header);
-				message.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-			}
-			if (request.body() != null) {
-				line(message, "Content-Length: " + request.body().length);
-			}
-			message.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.write(message.toByteArray());
-			if (request.body() != null) {
-				try {
-					out.write(request.body());
-				}
-				catch (IOException refusedEarly) {
-					// the server may answer and close before reading a large body; its answer is still there
-				}
-			}
-			out.flush();
+			write(socket.getOutputStream(), request, true);
 			return parse(readAll(socket.getInputStream()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("No answer to " + request.describe(), ex);
 		}
+	}
+
+	/** A connection kept alive across requests, as clients do, opened again whenever the server closes it. */
+	public Connection connect() {
+		return new Connection();
+	}
+
+	/** Connects from this client's address, if it has one of its own. */
+	private void connect(Socket socket) throws IOException {
+		if (this.localAddress != null) {
+			socket.bind(new InetSocketAddress(this.localAddress, 0));
+		}
+		socket.connect(new InetSocketAddress(this.localAddress == null ? "localhost" : "127.0.0.1", this.port), 5_000);
+	}
+
+	private void write(OutputStream out, Request request, boolean close) throws IOException {
+		ByteArrayOutputStream message = new ByteArrayOutputStream();
+		message.writeBytes(request.method().getBytes(StandardCharsets.US_ASCII));
+		message.write(' ');
+		message.writeBytes(request.target());
+		message.writeBytes(" HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+		line(message, "Host: localhost:" + this.port);
+		if (close) {
+			line(message, "Connection: close");
+		}
+		for (byte[] header : request.headers()) {
+			message.writeBytes(header);
+			message.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		if (request.body() != null) {
+			line(message, "Content-Length: " + request.body().length);
+		}
+		message.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		out.write(message.toByteArray());
+		if (request.body() != null) {
+			try {
+				out.write(request.body());
+			}
+			catch (IOException refusedEarly) {
+				// the server may answer and close before reading a large body; its answer is still there
+			}
+		}
+		out.flush();
+	}
+
+	/**
+	 * One socket for many requests: each answer is read to the end its {@code Content-Length} or chunks say, and the
+	 * socket is opened again after an answer with {@code Connection: close} (Tomcat's after 100 requests, or after a
+	 * request it could not read) or when the server closed it while idle.
+	 */
+	public final class Connection implements AutoCloseable {
+
+		private Socket socket;
+
+		private InputStream in;
+
+		private int opened;
+
+		private Connection() {
+		}
+
+		/** How many sockets this connection has opened so far. */
+		public int opened() {
+			return this.opened;
+		}
+
+		public Response send(Request request) {
+			try {
+				boolean fresh = this.socket == null;
+				if (fresh) {
+					open();
+				}
+				write(this.socket.getOutputStream(), request, false);
+				Response response = read(request, !fresh);
+				if (response == null) {
+					// the server had closed the idle socket before this request: nothing of it was read, send it again
+					close();
+					open();
+					write(this.socket.getOutputStream(), request, false);
+					response = read(request, false);
+				}
+				if ("close".equalsIgnoreCase(response.headers().get("connection")) || this.socket == null) {
+					close();
+				}
+				return response;
+			}
+			catch (IOException | RuntimeException ex) {
+				// whatever was left of the answer on the socket would be read as the next one's
+				close();
+				throw new UncheckedIOException("No answer to " + request.describe(),
+						ex instanceof IOException io ? io : new IOException(ex));
+			}
+		}
+
+		private void open() throws IOException {
+			this.socket = new Socket();
+			this.socket.setTcpNoDelay(true);
+			RawHttp.this.connect(this.socket);
+			this.socket.setSoTimeout(60_000);
+			this.in = new java.io.BufferedInputStream(this.socket.getInputStream(), 16_384);
+			this.opened++;
+		}
+
+		/** The answer, or null when a reused socket turned out closed before any byte of one came. */
+		private Response read(Request request, boolean reused) throws IOException {
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			int matched = 0;
+			try {
+				while (matched < 4) {
+					int b = this.in.read();
+					if (b < 0) {
+						break;
+					}
+					head.write(b);
+					matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+				}
+			}
+			catch (java.net.SocketException reset) {
+				if (head.size() > 0 || !reused) {
+					throw reset;
+				}
+			}
+			if (matched < 4) {
+				if (head.size() == 0 && reused) {
+					return null;
+				}
+				throw new IOException(
+						"The server closed the connection without an answer: " + printable(head.toByteArray()));
+			}
+			Response status = parse(head.toByteArray());
+			Map<String, String> headers = status.headers();
+			byte[] body;
+			if (request.method().equals("HEAD") || status.status() == 204 || status.status() == 304) {
+				body = new byte[0];
+			}
+			else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+				body = readChunks();
+			}
+			else if (headers.containsKey("content-length")) {
+				body = this.in.readNBytes(Integer.parseInt(headers.get("content-length")));
+			}
+			else {
+				body = readAll(this.in);
+				close();
+			}
+			return new Response(status.status(), headers, new String(body, StandardCharsets.UTF_8), status.cookies());
+		}
+
+		private byte[] readChunks() throws IOException {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			while (true) {
+				String sizeLine = readLine();
+				int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+				if (size == 0) {
+					while (!readLine().isEmpty()) {
+						// trailers
+					}
+					return out.toByteArray();
+				}
+				out.writeBytes(this.in.readNBytes(size));
+				readLine();
+			}
+		}
+
+		private String readLine() throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int b = this.in.read(); b >= 0 && b != '\n'; b = this.in.read()) {
+				if (b != '\r') {
+					line.write(b);
+				}
+			}
+			return line.toString(StandardCharsets.US_ASCII);
+		}
+
+		@Override
+		public void close() {
+			if (this.socket != null) {
+				try {
+					this.socket.close();
+				}
+				catch (IOException ignored) {
+					// closing anyway
+				}
+				this.socket = null;
+			}
+		}
+
 	}
 
 	private static byte[] readAll(InputStream in) throws IOException {

@@ -25,6 +25,7 @@ import cn.example.servicehall.developer.DeveloperRequests;
 import cn.example.servicehall.developer.Developers;
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 @RestController
 @RequestMapping("/api/developers")
@@ -82,7 +83,7 @@ class DeveloperController {
 			@Valid @RequestBody DeveloperRequests.Project body, CurrentOfficer officer) {
 		if (!code.equalsIgnoreCase(body.code().strip())) {
 			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "project-code-mismatch",
-					"problem.developer.project-code-mismatch", code, body.code());
+					"problem.developer.project-code-mismatch", Problems.shown(code), Problems.shown(body.code()));
 		}
 		return this.developers.saveProject(uscc, body, officer);
 	}
@@ -101,7 +102,8 @@ class DeveloperController {
 
 	private static String valid(String username) {
 		if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
-			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "agent-name", "problem.developer.agent-name", username);
+			throw ProblemException.refusal(HttpStatus.BAD_REQUEST, "agent-name", "problem.developer.agent-name",
+					Problems.shown(username));
 		}
 		return username;
 	}

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.example.servicehall.identity.CurrentOfficer;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 import cn.example.servicehall.intake.CaseFile;
 import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
@@ -65,7 +66,7 @@ class CaseController {
 			CurrentOfficer officer) {
 		Optional<CaseStage> stage = status.map(name -> this.services.stageNamed(name)
 			.orElseThrow(() -> ProblemException.refusal(HttpStatus.BAD_REQUEST, "invalid-parameter",
-					"problem.intake.invalid-status", name)));
+					"problem.intake.invalid-status", Problems.shown(name))));
 		CasePage found = this.cases.list(officer, stage, CaseSearch.parse(q), page, size);
 		return new CaseList(found.total(), page, size,
 				found.items().stream().map(file -> CaseView.of(file, List.of())).toList());

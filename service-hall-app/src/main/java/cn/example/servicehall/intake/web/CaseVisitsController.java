@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ class CaseVisitsController {
 	 * A check-in.
 	 * @param purpose SUBMISSION, SUPPLEMENT, SIGNING, COLLECTION, ENQUIRY or OTHER
 	 */
+	@Schema(name = "VisitCheckIn")
 	record CheckIn(@NotNull(message = "{intake.visit.purpose.required}") Visit.Purpose purpose) {
 	}
 

@@ -1,10 +1,14 @@
 package cn.example.servicehall.platform.web;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
@@ -12,6 +16,7 @@ import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,11 +30,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -42,6 +50,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** The type of a problem Spring wrote itself, in its own words. */
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	/** How Jackson's message on a field given twice begins ({@link StrictJson}), the field's name following. */
+	private static final String DUPLICATE_FIELD = "Duplicate field '";
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -75,14 +89,54 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		else if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
 			String allowed = format.getTargetType() != null && format.getTargetType().isEnum()
 					? "可选值：" + StrictJson.names(format.getTargetType()) + "。" : "";
-			detail = "字段 " + fieldPath(format) + " 的值 “" + format.getValue() + "” 格式不对。" + allowed
-					+ "The value of " + fieldPath(format) + " has the wrong format.";
+			detail = "字段 " + fieldPath(format) + " 的值 “" + Problems.shown(format.getValue()) + "” 格式不对。"
+					+ allowed + "The value of " + fieldPath(format) + " has the wrong format.";
+		}
+		else if (ex.getCause() instanceof JsonParseException parse
+				&& parse.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+			String field = Problems.shown(parse.getOriginalMessage()
+				.substring(DUPLICATE_FIELD.length(), parse.getOriginalMessage().length() - 1));
+			detail = "字段 " + field + " 出现了不止一次，请只写一次。 The field " + field + " appears more than once.";
 		}
 		else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			detail = "字段 " + fieldPath(mismatch) + " 的类型不对。The field " + fieldPath(mismatch) + " has the wrong type.";
 		}
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-request", "请求无法读取", detail);
 		return answer(problem);
+	}
+
+	/** A path variable or query parameter that is not of its type: which, and what it should be. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: String.valueOf(ex.getPropertyName());
+		Expected expected = Expected.of(ex.getRequiredType());
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数格式不对",
+				"参数 " + name + " 的值“" + Problems.shown(ex.getValue()) + "”无法识别，应为" + expected.chinese()
+						+ "。 The parameter " + name + " must be " + expected.english() + "."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Expected expected = Expected.of(ex.getMethodParameter() == null ? null
+				: ex.getMethodParameter().getNestedParameterType());
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", "缺少参数",
+				"缺少参数 " + ex.getParameterName() + "，应为" + expected.chinese() + "。 The parameter "
+						+ ex.getParameterName() + " is required: " + expected.english() + "."));
+	}
+
+	/** A path variable that is blank once decoded ({@code /api/audit/days/%20}); one missing otherwise is a bug. */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (!ex.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(ex, headers, status, request);
+		}
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数格式不对",
+				"请求地址中的 " + ex.getVariableName() + " 为空或无法识别，请核对请求地址。 The address lacks a valid "
+						+ ex.getVariableName() + "."));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
@@ -155,15 +209,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Problems are JSON whatever the client's {@code Accept} says: with the content type set here, Spring does not
-	 * drop the body when it cannot read the {@code Accept} header or finds JSON not in it.
+	 * drop the body when it cannot read the {@code Accept} header or finds JSON not in it. A problem Spring wrote
+	 * itself (a content type or {@code Accept} it cannot serve, a method the address does not take) gets the hall's
+	 * words for its status, in Chinese first, not Spring's English.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
 		HttpHeaders answer = new HttpHeaders();
 		answer.addAll(headers);
-		if (body instanceof ProblemDetail && answer.getContentType() == null) {
-			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (body instanceof ProblemDetail problem) {
+			if (answer.getContentType() == null) {
+				answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			}
+			if (ABOUT_BLANK.equals(problem.getType())) {
+				// Spring's own words ("Content-Type 'text/plain' is not supported."): the hall's for the status instead
+				ProblemDetail hall = Problems.forStatus(statusCode.value());
+				problem.setType(hall.getType());
+				problem.setTitle(hall.getTitle());
+				problem.setDetail(hall.getDetail());
+			}
 		}
 		return new ResponseEntity<>(body, answer, statusCode);
 	}
@@ -186,7 +251,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach(ref -> {
 			if (ref.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+				path.append(path.isEmpty() ? "" : ".").append(Problems.shown(ref.getFieldName()));
 			}
 			else {
 				path.append('[').append(ref.getIndex()).append(']');
@@ -198,6 +263,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static String lastNode(String propertyPath) {
 		int dot = propertyPath.lastIndexOf('.');
 		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+	}
+
+	/** What a parameter's value should be, in words. */
+	record Expected(String chinese, String english) {
+
+		static Expected of(Class<?> type) {
+			if (type == null) {
+				return new Expected("有效的值", "a valid value");
+			}
+			if (type.isEnum()) {
+				return new Expected("以下之一：" + StrictJson.names(type), "one of " + StrictJson.names(type));
+			}
+			if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+					|| type == Short.class || type == short.class) {
+				return new Expected("用半角数字书写的整数", "a whole number");
+			}
+			if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+				return new Expected("用半角数字书写的数（如 600000.00）", "a number such as 600000.00");
+			}
+			if (type == Boolean.class || type == boolean.class) {
+				return new Expected("true 或 false", "true or false");
+			}
+			if (type == LocalDate.class) {
+				return new Expected("日期，写作 2026-01-31", "a date such as 2026-01-31");
+			}
+			if (Temporal.class.isAssignableFrom(type)) {
+				return new Expected("日期和时间，写作 2026-01-31T09:00:00+08:00",
+						"a time such as 2026-01-31T09:00:00+08:00");
+			}
+			return new Expected("有效的值", "a valid value");
+		}
+
 	}
 
 }

@@ -35,6 +35,29 @@ public final class Problems {
 		return problem;
 	}
 
+	/** How many characters of a value the client sent a refusal repeats. */
+	static final int SHOWN_LENGTH = 60;
+
+	/**
+	 * A value the client sent, as a refusal may repeat it: its first {@value #SHOWN_LENGTH} characters (then “…”),
+	 * with “�” for what cannot be shown (control and formatting characters, half of a character). The person sees
+	 * what they sent; neither a page nor a log nor a terminal gets anything that would disturb it, nor twenty
+	 * thousand characters back.
+	 */
+	public static String shown(Object value) {
+		String text = String.valueOf(value);
+		StringBuilder shown = new StringBuilder();
+		int[] codePoints = text.codePoints().limit(SHOWN_LENGTH + 1L).toArray();
+		for (int i = 0; i < Math.min(codePoints.length, SHOWN_LENGTH); i++) {
+			int c = codePoints[i];
+			int type = Character.getType(c);
+			boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+					|| type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+			shown.appendCodePoint(hidden ? '\uFFFD' : c);
+		}
+		return codePoints.length > SHOWN_LENGTH ? shown.append('…').toString() : shown.toString();
+	}
+
 	/** A request refused before the hall reads it: an address or header that no handler can be trusted with. */
 	public static ProblemDetail malformedRequest() {
 		return of(HttpStatus.BAD_REQUEST, "malformed-request", "请求格式不正确",

@@ -35,8 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code "true"}; an enum is one of its names, not its position ({@code 0} or {@code "0"}); a whole number is not
  * {@code 240.5}; a number written as a string uses the ASCII digits 0-9 ({@code "１２３"} and {@code "٦٠٠"} are
  * numbers to Java, not to the fund's systems) and stays within 30 digits before and after the point; text obeys
- * {@link ControlCharacters}; nothing follows the JSON value. Each refusal is a {@link RefusedValue} that knows its
- * field, so the API answers 400 naming it ({@link ProblemDetailsAdvice}).
+ * {@link ControlCharacters}; a field is given once (which of two would count?); nothing follows the JSON value.
+ * Each refusal is a {@link RefusedValue} that knows its field, so the API answers 400 naming it
+ * ({@link ProblemDetailsAdvice}); a field given twice is named too.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {
@@ -57,7 +58,8 @@ public class StrictJson {
 	@Bean
 	Jackson2ObjectMapperBuilderCustomizer strictJsonFeatures() {
 		return builder -> builder
-			.featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+					JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 			.postConfigurer(StrictJson::coercions);
 	}
 

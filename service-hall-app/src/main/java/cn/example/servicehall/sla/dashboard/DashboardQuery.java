@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import cn.example.servicehall.intake.Agency;
 import cn.example.servicehall.platform.web.HallMessages;
 import cn.example.servicehall.platform.web.ProblemException;
+import cn.example.servicehall.platform.web.Problems;
 
 /**
  * What the manager asks the dashboard: a period of the hall's calendar days (both ends included), and optionally one
@@ -56,12 +57,12 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 				theAgency = Optional.of(Agency.valueOf(agency.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				wrong.add(HallMessages.text("sla.dashboard-query.no-such-agency", agency.trim()));
+				wrong.add(HallMessages.text("sla.dashboard-query.no-such-agency", Problems.shown(agency.trim())));
 			}
 		}
 		Optional<String> theBranch = Optional.ofNullable(branch).map(String::trim).filter(b -> !b.isEmpty());
 		if (theBranch.isPresent() && !branches.contains(theBranch.get())) {
-			wrong.add(HallMessages.text("sla.dashboard-query.no-such-branch", theBranch.get(),
+			wrong.add(HallMessages.text("sla.dashboard-query.no-such-branch", Problems.shown(theBranch.get()),
 					String.join("、", branches.stream().sorted().toList())));
 		}
 		if (!wrong.isEmpty()) {
@@ -79,7 +80,7 @@ public record DashboardQuery(LocalDate from, LocalDate to, Optional<Agency> agen
 			return Optional.of(LocalDate.parse(text.trim()));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			wrong.add(HallMessages.text("sla.dashboard-query.not-a-date", what, text.trim()));
+			wrong.add(HallMessages.text("sla.dashboard-query.not-a-date", what, Problems.shown(text.trim())));
 			return Optional.empty();
 		}
 	}

@@ -1,5 +1,13 @@
 package cn.example.servicehall.platform.web;
 
+import static cn.example.servicehall.platform.web.HostileInput.ACCEPTS;
+import static cn.example.servicehall.platform.web.HostileInput.CONTENT_TYPES;
+import static cn.example.servicehall.platform.web.HostileInput.abbreviate;
+import static cn.example.servicehall.platform.web.HostileInput.ascii;
+import static cn.example.servicehall.platform.web.HostileInput.concat;
+import static cn.example.servicehall.platform.web.HostileInput.enc;
+import static cn.example.servicehall.platform.web.HostileInput.errorLines;
+import static cn.example.servicehall.platform.web.HostileInput.json;
 import static cn.example.servicehall.support.LoanFixtures.FLAT_1996;
 import static cn.example.servicehall.support.LoanFixtures.FLAT_2008;
 import static cn.example.servicehall.support.LoanFixtures.allMaterials;
@@ -8,7 +16,6 @@ import static cn.example.servicehall.support.LoanFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -262,7 +268,7 @@ class HostileRequestsIT {
 			return new Probe(kind, endpoint, request, accept);
 		}
 		if (isCreation(endpoint) || chance(10)) {
-			request = idempotencyKey(request);
+			request = HostileInput.idempotencyKey(request, this.random, UUID::randomUUID);
 		}
 		if (endpoint.hasBody() || chance(5)) {
 			int strategy = this.random.nextInt(100);
@@ -278,7 +284,7 @@ class HostileRequestsIT {
 			}
 			else if (strategy < 92) {
 				kind = "body-hostile";
-				body = hostileBody();
+				body = HostileInput.body(this.random);
 			}
 			else {
 				kind = "body-none";
@@ -311,10 +317,7 @@ class HostileRequestsIT {
 			return request;
 		}
 		if (who < 12) {
-			return request.header("Authorization", pick("Bearer", "Bearer ", "Bearer x.y.z", "Basic YWRtaW46YWRtaW4=",
-					"Bearer " + this.admin + "x", "Bearer " + TestTokens.expired("late", Groups.SYSTEM_ADMIN),
-					"Bearer " + TestTokens.forged("forger", Groups.SYSTEM_ADMIN), "bearer " + this.admin,
-					"Bearer " + this.admin.substring(0, 40)));
+			return request.header("Authorization", HostileInput.badAuthorization(this.random, this.admin));
 		}
 		if (who < 14) {
 			return request.header("Authorization", ("Bearer 令牌" + this.admin).getBytes(StandardCharsets.UTF_8));
@@ -323,22 +326,6 @@ class HostileRequestsIT {
 		return request.header("Authorization", "Bearer " + token);
 	}
 
-	private Request idempotencyKey(Request request) {
-		int kind = this.random.nextInt(100);
-		if (kind < 75) {
-			return request.header("Idempotency-Key", UUID.randomUUID().toString());
-		}
-		return switch (kind % 8) {
-			case 0 -> request.header("Idempotency-Key", "幂等键-" + UUID.randomUUID());
-			case 1 -> request.header("Idempotency-Key", ("clé-" + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1));
-			case 2 -> request.header("Idempotency-Key", "");
-			case 3 -> request.header("Idempotency-Key", "k".repeat(300));
-			case 4 -> request.header("Idempotency-Key", "a\tb");
-			case 5 -> request.header("Idempotency-Key", new byte[] { 'k', 1, 'y' });
-			case 6 -> request.header("Idempotency-Key", "%00" + UUID.randomUUID());
-			default -> request.header("Idempotency-Key", new byte[] { 'k', (byte) 0x85, (byte) 0xff });
-		};
-	}
 
 	/** The pattern with its variables filled in, mostly with real values, sometimes with hostile ones. */
 	private String fill(Endpoint endpoint, String method) {
@@ -346,14 +333,14 @@ class HostileRequestsIT {
 		StringBuilder path = new StringBuilder();
 		while (variables.find()) {
 			String value = switch (variables.group(1)) {
-				case "caseNo" -> chance(70) ? pick(this.caseNumbers) : pick(HOSTILE_PATH_VALUES);
-				case "taskId" -> chance(60) ? this.taskId : pick(HOSTILE_PATH_VALUES);
+				case "caseNo" -> chance(70) ? pick(this.caseNumbers) : pick(HostileInput.PATH_VALUES);
+				case "taskId" -> chance(60) ? this.taskId : pick(HostileInput.PATH_VALUES);
 				case "year" -> method.equals("PUT") || chance(50) ? pick("2099", "2098", "0", "-1", "99999999999", "abc",
 						enc("２０９９"), "2099.5", "1e3") : pick("2026", "2025", "2099");
 				case "system" -> chance(60) ? pick(Arrays.stream(FakeOutages.FakeSystem.values()).map(Enum::name).toList())
 						: pick("NO_SUCH_SYSTEM", "registry", "0", "%00", enc("登记"));
-				case "documentNo" -> chance(50) ? pick("SL2026000001", "SL2099000001") : pick(HOSTILE_PATH_VALUES);
-				default -> pick(HOSTILE_PATH_VALUES);
+				case "documentNo" -> chance(50) ? pick("SL2026000001", "SL2099000001") : pick(HostileInput.PATH_VALUES);
+				default -> pick(HostileInput.PATH_VALUES);
 			};
 			variables.appendReplacement(path, Matcher.quoteReplacement(value));
 		}
@@ -375,7 +362,7 @@ class HostileRequestsIT {
 				continue;
 			}
 			query.append(query.isEmpty() ? "?" : "&").append(name.contains("%") ? name : enc(name)).append('=');
-			query.append(chance(50) ? sensible(name) : pick(HOSTILE_QUERY_VALUES));
+			query.append(chance(50) ? sensible(name) : pick(HostileInput.QUERY_VALUES));
 		}
 		return query.toString();
 	}
@@ -603,8 +590,8 @@ class HostileRequestsIT {
 	@SuppressWarnings("unchecked")
 	private String mutate(Map<String, Object> body) {
 		if (body.isEmpty() || chance(5)) {
-			String how = pick(HOSTILE_VALUES.keySet().stream().toList());
-			body.put(pick("unknown", "__proto__", "a\u0000b", ""), HOSTILE_VALUES.get(how).apply(this.random));
+			String how = pick(HostileInput.VALUES.keySet().stream().toList());
+			body.put(pick("unknown", "__proto__", "a\u0000b", ""), HostileInput.VALUES.get(how).apply(this.random));
 			return "added";
 		}
 		List<Object[]> leaves = new ArrayList<>();
@@ -619,8 +606,8 @@ class HostileRequestsIT {
 			value = REMOVE;
 		}
 		else {
-			how = pick(HOSTILE_VALUES.keySet().stream().toList());
-			value = HOSTILE_VALUES.get(how).apply(this.random);
+			how = pick(HostileInput.VALUES.keySet().stream().toList());
+			value = HostileInput.VALUES.get(how).apply(this.random);
 		}
 		if (container instanceof Map<?, ?> map) {
 			if (value == REMOVE) {
@@ -671,183 +658,19 @@ class HostileRequestsIT {
 		}
 	}
 
-	/** JSON written literally, e.g. a number no Java type holds. */
-	record Raw(String json) {
-	}
-
-	private static final Map<String, Function<Random, Object>> HOSTILE_VALUES = new LinkedHashMap<>();
-
-	static {
-		HOSTILE_VALUES.put("nul", r -> "张\u0000伟");
-		HOSTILE_VALUES.put("control", r -> "a" + (char) (1 + r.nextInt(31)) + "b");
-		HOSTILE_VALUES.put("delete", r -> "a\u007fb");
-		HOSTILE_VALUES.put("lone-surrogate", r -> r.nextBoolean() ? "\ud800" : "x\udc00y");
-		HOSTILE_VALUES.put("full-width-digits", r -> r.nextBoolean() ? "６０００００.００" : "２４０");
-		HOSTILE_VALUES.put("other-digits", r -> "٦٠٠٠٠٠");
-		HOSTILE_VALUES.put("full-width-number-raw", r -> new Raw("\"１２３\""));
-		HOSTILE_VALUES.put("huge-number", r -> new Raw(
-				r.nextBoolean() ? "1e999999999" : "123456789012345678901234567890123456789012345678901234567890"));
-		HOSTILE_VALUES.put("tiny-number", r -> new Raw("1e-999999999"));
-		HOSTILE_VALUES.put("huge-exponent-string", r -> "1e999999999");
-		HOSTILE_VALUES.put("long-number", r -> new Raw("1" + "0".repeat(1500)));
-		HOSTILE_VALUES.put("negative", r -> new Raw("-1"));
-		HOSTILE_VALUES.put("zero", r -> new Raw("0"));
-		HOSTILE_VALUES.put("one", r -> new Raw("1"));
-		HOSTILE_VALUES.put("fraction", r -> new Raw("240.5"));
-		HOSTILE_VALUES.put("int-overflow", r -> new Raw("2147483648"));
-		HOSTILE_VALUES.put("true", r -> Boolean.TRUE);
-		HOSTILE_VALUES.put("string-true", r -> "true");
-		HOSTILE_VALUES.put("null", r -> null);
-		HOSTILE_VALUES.put("empty", r -> "");
-		HOSTILE_VALUES.put("blank", r -> "   ");
-		HOSTILE_VALUES.put("array", r -> new ArrayList<>(List.of(1, "a")));
-		HOSTILE_VALUES.put("object", r -> new LinkedHashMap<>(Map.of("a", 1)));
-		HOSTILE_VALUES.put("deep", r -> new Raw("[".repeat(3000) + "]".repeat(3000)));
-		HOSTILE_VALUES.put("long-text", r -> "长".repeat(20_000));
-		HOSTILE_VALUES.put("ordinal", r -> new Raw("0"));
-		HOSTILE_VALUES.put("lower-case-enum", r -> "approve");
-		HOSTILE_VALUES.put("enum-with-nul", r -> "APPROVE\u0000");
-		HOSTILE_VALUES.put("injection", r -> "'; drop table intake_case; --");
-		HOSTILE_VALUES.put("template", r -> "${jndi:ldap://x}{{7*7}}");
-		HOSTILE_VALUES.put("bad-date", r -> "2026-02-30");
-		HOSTILE_VALUES.put("rtl", r -> "\u202e张伟");
-	}
-
-	private byte[] hostileBody() {
-		return switch (this.random.nextInt(20)) {
-			case 0 -> new byte[0];
-			case 1 -> ascii("null");
-			case 2 -> ascii("[]");
-			case 3 -> ascii("{");
-			case 4 -> ascii("{\"a\":");
-			case 5 -> ascii("[".repeat(100_000));
-			case 6 -> ascii("{\"a\":".repeat(5000) + "1" + "}".repeat(5000));
-			case 7 -> concat(new byte[] { (byte) 0xef, (byte) 0xbb, (byte) 0xbf }, ascii("{}"));
-			case 8 -> new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}' };
-			case 9 -> "{\"reason\":\"撤回\"}".getBytes(StandardCharsets.UTF_16);
-			case 10 -> new byte[] { '{', '"', 'a', '"', ':', '"', 0, '"', '}' };
-			case 11 -> ascii("{\"a\":1,\"a\":2}");
-			case 12 -> ascii("{}x");
-			case 13 -> ascii("1e999999999");
-			case 14 -> ascii("\"string\"");
-			case 15 -> ascii("NaN");
-			case 16 -> ascii("{\"a\":\"\\u0000\"}");
-			case 17 -> ascii("<?xml version=\"1.0\"?><a/>");
-			case 18 -> ascii("a=1&b=%00");
-			default -> ascii("{\"down\":1,\"outcome\":0,\"firstHome\":1,\"reason\":\"\\ud800\"}");
-		};
-	}
-
-	private static byte[] json(Object value) {
-		StringBuilder out = new StringBuilder();
-		write(value, out);
-		return out.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static void write(Object value, StringBuilder out) {
-		if (value == null) {
-			out.append("null");
-		}
-		else if (value instanceof Raw raw) {
-			out.append(raw.json());
-		}
-		else if (value instanceof Map<?, ?> map) {
-			out.append('{');
-			boolean first = true;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				out.append(first ? "" : ",");
-				first = false;
-				write(String.valueOf(entry.getKey()), out);
-				out.append(':');
-				write(entry.getValue(), out);
-			}
-			out.append('}');
-		}
-		else if (value instanceof List<?> list) {
-			out.append('[');
-			for (int i = 0; i < list.size(); i++) {
-				out.append(i == 0 ? "" : ",");
-				write(list.get(i), out);
-			}
-			out.append(']');
-		}
-		else if (value instanceof String text) {
-			out.append('"');
-			for (char c : text.toCharArray()) {
-				if (c == '"' || c == '\\') {
-					out.append('\\').append(c);
-				}
-				else if (c < 0x20 || Character.isSurrogate(c)) {
-					// escaped: a lone surrogate cannot be written as UTF-8, only as \\uXXXX
-					out.append(String.format("\\u%04x", (int) c));
-				}
-				else {
-					out.append(c);
-				}
-			}
-			out.append('"');
-		}
-		else {
-			out.append(value);
-		}
-	}
-
-	// ----------------------------------------------------------------------------------------------------- palettes
-
-	private static final String[] ACCEPTS = { "*/*", "application/*", "text/html", "application/xml", "application/pdf",
-			"image/png", ";;;", "application/json;q=abc", "text/*", "application/problem+json", "", null };
-
-	private static final String[] CONTENT_TYPES = { "application/*", "*/*", "application/json; charset=NOPE",
-			"application/json; charset=UTF-16", "text/plain", "application/xml", "application/x-www-form-urlencoded",
-			"multipart/form-data", "multipart/form-data; boundary=x", "application/problem+json",
-			"application/merge-patch+json", ";;", "application/json;", "", "application", "text/html; charset=utf-8",
-			"application/json; charset=\"", "application/cbor", "application/json; charset=ISO-8859-1", null };
-
-	private static final String[] HOSTILE_PATH_VALUES = { "DK2026010199999", "abc", enc("中文"), "DK" + "9".repeat(60),
-			"%20", "%01", "%7F", enc("１２３"), "'%20or%201=1", "%3Cscript%3E", "-1", "0", "a".repeat(300) };
-
-	private static final String[] HOSTILE_QUERY_VALUES = { "", "-1", "0", "1e999999999", "99999999999999999999999",
-			"abc", "%01", "%0a", "%ZZ", "%", enc("６０００００"), enc("١٢"), "1", "true", "TRUE", "yes", "2026-13-45",
-			enc("中文"), "x".repeat(5000), "EQUAL_INSTALMENT%00", "0x10", "NaN", "Infinity", "1.5", enc("\u202e") };
-
 	// ----------------------------------------------------------------------------------------------------- plumbing
 
 	private boolean chance(int percent) {
-		return this.random.nextInt(100) < percent;
+		return new HostileInput.Dice(this.random).chance(percent);
 	}
 
 	@SafeVarargs
 	private <T> T pick(T... values) {
-		return values[this.random.nextInt(values.length)];
+		return new HostileInput.Dice(this.random).pick(values);
 	}
 
 	private <T> T pick(List<T> values) {
-		return values.get(this.random.nextInt(values.size()));
-	}
-
-	private static String enc(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
-	}
-
-	private static byte[] ascii(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (byte[] part : parts) {
-			out.writeBytes(part);
-		}
-		return out.toByteArray();
-	}
-
-	private static String abbreviate(String text) {
-		String oneLine = text.replaceAll("\\s+", " ");
-		return oneLine.length() > 240 ? oneLine.substring(0, 240) + "…" : oneLine;
-	}
-
-	private static int errorLines(CapturedOutput output) {
-		return (int) output.getAll().lines().filter(line -> line.contains(" ERROR ")).count();
+		return new HostileInput.Dice(this.random).pick(values);
 	}
 
 }

@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 class ProblemDetailsAdviceTest {
 
@@ -48,6 +54,32 @@ class ProblemDetailsAdviceTest {
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(answer.getBody().getProperties()).containsKey("reference");
+	}
+
+	@Test
+	void aParameterOfTheWrongTypeIsNamedWithWhatItShouldBe() {
+		ResponseEntity<Object> answer = this.advice.handleTypeMismatch(
+				new MethodArgumentTypeMismatchException("1e3", Integer.class, "year", null, null), new HttpHeaders(),
+				HttpStatus.BAD_REQUEST, request());
+
+		ProblemDetail problem = (ProblemDetail) answer.getBody();
+		assertThat(problem.getType().toString()).isEqualTo("/problems/invalid-parameter");
+		assertThat(problem.getDetail()).startsWith("参数 year 的值“1e3”无法识别，应为用半角数字书写的整数。");
+	}
+
+	@Test
+	void whatSpringRefusesItselfIsSaidInTheHallsWords() throws Exception {
+		ResponseEntity<Object> answer = this.advice.handleException(new HttpMediaTypeNotSupportedException("text/plain"),
+				request());
+
+		ProblemDetail problem = (ProblemDetail) answer.getBody();
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(problem.getType().toString()).isEqualTo("/problems/unsupported-media-type");
+		assertThat(problem.getDetail()).startsWith("请以 Content-Type: application/json 发送 JSON").doesNotContain("text/plain");
+	}
+
+	private static WebRequest request() {
+		return new ServletWebRequest(new MockHttpServletRequest());
 	}
 
 }

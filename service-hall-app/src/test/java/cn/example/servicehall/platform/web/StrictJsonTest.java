@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +107,21 @@ class StrictJsonTest {
 	@ValueSource(strings = { "{}x", "{} {}" })
 	void refusesAnythingAfterTheValue(String body) {
 		assertThatThrownBy(() -> this.json.readValue(body, Loan.class)).isInstanceOf(JsonProcessingException.class);
+	}
+
+	record Named(String name) {
+	}
+
+	@Test
+	void refusesAFieldGivenTwice() {
+		Jackson2ObjectMapperBuilder builder = Jackson2ObjectMapperBuilder.json().modulesToInstall(StrictJson.module());
+		new StrictJson().strictJsonFeatures().customize(builder);
+		ObjectMapper hall = builder.build();
+
+		// which of the two would count? Jackson would set the first and fail on the second, a record has no setter
+		assertThatThrownBy(() -> hall.readValue("{\"name\":null,\"name\":\"张伟\"}", Named.class))
+			.isInstanceOf(JsonParseException.class)
+			.hasMessageStartingWith("Duplicate field 'name'");
 	}
 
 	private static String path(MismatchedInputException ex) {
