@@ -63,18 +63,7 @@ class KilledInTheMiddleOfCasesIT {
 			driver.newCase();
 		}
 		AtomicBoolean stop = new AtomicBoolean();
-		Thread officers = new Thread(() -> {
-			while (!stop.get() && !driver.allCompleted()) {
-				driver.round();
-				try {
-					Thread.sleep(250);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}, "officers");
-		officers.start();
+		Thread officers = driver.roundsUntilCompleted(stop);
 		try {
 			// first kill: cases being submitted, accepted and reviewed, receipts being issued
 			awaitCases(driver, "half the cases accepted", c -> c.answeredSteps().contains("acceptance"), CASES / 2);

@@ -9,6 +9,12 @@ public final class Claims {
 	/** For a developer agent: the unified social credit code of their company. */
 	public static final String DEVELOPER_COMPANY_ID = "developer_company_id";
 
+	/**
+	 * The branch (网点) a member of staff works at, by the centre's code ({@code JF}): a user attribute or an attribute
+	 * of a group the user is in (the realm's {@code branch} mapper).
+	 */
+	public static final String BRANCH = "branch";
+
 	/** The user's sign-in name, the hall's user id. */
 	public static final String USERNAME = "preferred_username";
 

@@ -40,7 +40,11 @@ public class CurrentOfficers {
 		Optional<String> company = groups.contains(Groups.DEVELOPER_AGENT)
 				? Optional.ofNullable(claims.get(Claims.DEVELOPER_COMPANY_ID)).map(Object::toString).filter(StringUtils::hasText)
 				: Optional.empty();
-		return Optional.of(new CurrentOfficer(authentication.getName(), name, groups, company));
+		Optional<String> branch = Optional.ofNullable(claims.get(Claims.BRANCH))
+			.map(Object::toString)
+			.map(String::strip)
+			.filter(StringUtils::hasText);
+		return Optional.of(new CurrentOfficer(authentication.getName(), name, groups, company, branch));
 	}
 
 	/** 王晓明 for Chinese names (family name first, no space), Xiaoming Wang otherwise. */

@@ -57,8 +57,6 @@ public class CaseFiles {
 
 	private final ApplicationEventPublisher events;
 
-	private final IntakeSettings settings;
-
 	private final CurrentOfficers officers;
 
 	private final CaseServices services;
@@ -67,12 +65,14 @@ public class CaseFiles {
 
 	private final AuditTrail audit;
 
+	private final CaseBranches branches;
+
 	CaseFiles(JdbcClient jdbc, CaseNumbers numbers, Clock clock, ApplicationEventPublisher events,
-			IntakeSettings settings, CurrentOfficers officers, CaseServices services, ActingCompanies companies,
-			AuditTrail audit) {
+			CurrentOfficers officers, CaseServices services, ActingCompanies companies,
+			AuditTrail audit, CaseBranches branches) {
 		this.audit = audit;
+		this.branches = branches;
 		this.companies = companies;
-		this.settings = settings;
 		this.services = services;
 		this.officers = officers;
 		this.jdbc = jdbc;
@@ -104,7 +104,7 @@ public class CaseFiles {
 			.param("name", application.applicantName())
 			.param("idNo", application.applicantIdNumber().value())
 			.param("developer", application.developerCompanyId().orElse(null))
-			.param("branch", this.settings.branch())
+			.param("branch", this.branches.current())
 			.param("now", now)
 			.param("by", submittedBy)
 			.update();
@@ -587,11 +587,12 @@ public class CaseFiles {
 	}
 
 	private Visit insertVisit(CaseNo caseNo, OffsetDateTime at, Visit.Purpose purpose, String recordedBy) {
+		String branch = this.branches.current();
 		this.jdbc.sql("""
 				insert into intake_visit (case_no, visited_at, branch, purpose, recorded_by) values (?, ?, ?, ?, ?)""")
-			.params(caseNo.value(), at, this.settings.branch(), purpose.name(), recordedBy)
+			.params(caseNo.value(), at, branch, purpose.name(), recordedBy)
 			.update();
-		return new Visit(at, this.settings.branch(), purpose, recordedBy);
+		return new Visit(at, branch, purpose, recordedBy);
 	}
 
 	/**

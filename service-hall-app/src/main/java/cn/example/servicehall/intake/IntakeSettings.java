@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where this hall node takes cases in ({@code servicehall.intake}).
+ * The hall's branches (网点) ({@code servicehall.intake}), the same on every hall node.
  *
- * @param branch the code of the branch (网点) this node serves: every case opened here belongs to it
+ * @param branch the default branch: of the cases taken in by an officer whose account names no branch, on a request
+ * that names none ({@link CaseBranches}); not the node's: any node serves every branch
  * @param branches every branch's name by code, as the managers' dashboard shows them
  */
 @ConfigurationProperties("servicehall.intake")
@@ -22,7 +23,7 @@ public record IntakeSettings(@DefaultValue("HQ") String branch, Map<String, Stri
 		}
 	}
 
-	/** Every branch's code, this node's own first, the others in order of their codes. */
+	/** Every branch's code, the default first, the others in order of their codes. */
 	public java.util.List<String> codes() {
 		java.util.List<String> codes = new java.util.ArrayList<>(this.branches.keySet().stream().sorted().toList());
 		codes.remove(this.branch);

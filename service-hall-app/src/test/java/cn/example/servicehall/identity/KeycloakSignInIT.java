@@ -125,10 +125,10 @@ class KeycloakSignInIT extends KeycloakBrowserTest {
 			WebDriver page = browser.driver();
 			page.get(HALL + "/");
 			browser.waiting(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
-			String before = page.manage().getCookieNamed("JSESSIONID").getValue();
+			String before = page.manage().getCookieNamed("SESSION").getValue();
 
 			signIn(browser, "reviewer1", this.keycloak.launcher().secrets().demoPassword());
-			String signedIn = page.manage().getCookieNamed("JSESSIONID").getValue();
+			String signedIn = page.manage().getCookieNamed("SESSION").getValue();
 			assertThat(signedIn).as("a new session at sign-in: one planted before it is worth nothing").isNotEqualTo(before);
 			assertThat(visitWith(before).statusCode()).as("the session from before sign-in is not signed in")
 				.isEqualTo(302);
@@ -150,7 +150,7 @@ class KeycloakSignInIT extends KeycloakBrowserTest {
 	/** The hall's start page with only this session cookie, redirects not followed. */
 	private HttpResponse<String> visitWith(String session) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(HALL + "/"))
-			.header("Cookie", "JSESSIONID=" + session)
+			.header("Cookie", "SESSION=" + session)
 			.header("Accept", "text/html")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -38,6 +38,21 @@ class RealmFileTest {
 		assertThat(groups).containsAll(Groups.ALL);
 	}
 
+	/** The branch (网点) of a case is its officer's: the web client's and the CLI's tokens carry it (ADR 0011). */
+	@Test
+	void namesTheOfficersBranchInTheirTokens() {
+		for (JsonNode client : realm.get("clients")) {
+			String id = client.get("clientId").asText();
+			if (id.equals("service-hall-web") || id.equals("service-hall-cli") || id.equals("service-hall-api-docs")) {
+				assertThat(client.get("protocolMappers").findValues("name")).as(id)
+					.anySatisfy(name -> assertThat(name.asText()).isEqualTo("branch"));
+			}
+		}
+		Set<String> branches = Set.of("HQ", "JF", "SY", "ZZ");
+		realm.get("groups").forEach(group -> group.path("attributes").path("branch")
+			.forEach(code -> assertThat(branches).as(group.get("name").asText()).contains(code.asText())));
+	}
+
 	@Test
 	void hasADemoUserWithAFullProfileForEveryPost() {
 		Set<String> covered = new HashSet<>();

@@ -59,7 +59,7 @@ class SecurityHeadersIT {
 
 		assertThat(answer.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=31536000");
 		List<String> cookies = answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-		assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+		assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=")
 			.contains("HttpOnly", "SameSite=Lax", "Secure"));
 	}
 
@@ -68,7 +68,7 @@ class SecurityHeadersIT {
 		ResponseEntity<String> answer = this.http.getForEntity("/verify", String.class);
 
 		assertThat(answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
+			.startsWith("SESSION=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
 	}
 
 	@Test

@@ -106,7 +106,10 @@ public final class CaseDriver {
 
 	private static final Map<String, Object> AGREE = Map.of("outcome", "APPROVE", "opinion", "同意");
 
-	private final URI base;
+	private volatile URI base;
+
+	/** A token for a user in a group: {@link TestTokens#user} unless the hall trusts another issuer. */
+	private final java.util.function.BiFunction<String, String, String> tokens;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -120,6 +123,17 @@ public final class CaseDriver {
 	private final java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
 
 	public CaseDriver(int port) {
+		this(port, (user, group) -> TestTokens.user(user, group));
+	}
+
+	/** A driver whose officers carry tokens from {@code tokens} (user, group → token). */
+	public CaseDriver(int port, java.util.function.BiFunction<String, String, String> tokens) {
+		this.base = URI.create("http://localhost:" + port);
+		this.tokens = tokens;
+	}
+
+	/** Sends every later request to the hall (node) on {@code port}. */
+	public void useHallAt(int port) {
 		this.base = URI.create("http://localhost:" + port);
 	}
 
@@ -185,6 +199,26 @@ public final class CaseDriver {
 		return new Round(done, notOpen, this.unavailable.get() - unavailableBefore, completedNow);
 	}
 
+	/**
+	 * The officers at work on a thread of their own: a {@link #round()} every quarter second until every case has
+	 * completed or {@code stop} is set. The thread, started.
+	 */
+	public Thread roundsUntilCompleted(java.util.concurrent.atomic.AtomicBoolean stop) {
+		Thread officers = new Thread(() -> {
+			while (!stop.get() && !allCompleted()) {
+				round();
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "officers");
+		officers.start();
+		return officers;
+	}
+
 	/** Tries the steps of a loan the client has not seen answered: how many were done, how many not open. */
 	private int[] stepsOf(DrivenCase driven) {
 		int done = 0;
@@ -242,7 +276,7 @@ public final class CaseDriver {
 	public List<Integer> submitAtOnce(DrivenCase driven, int copies) throws InterruptedException {
 		return atOnce(copies, () -> {
 			HttpResponse<String> answer = exchange("POST", submissionPath(driven),
-					TestTokens.user("clerk1", "hpf-acceptance-clerk"), driven.application, driven.submissionKey);
+					this.tokens.apply("clerk1", "hpf-acceptance-clerk"), driven.application, driven.submissionKey);
 			if (answer == null) {
 				return 503;
 			}
@@ -315,7 +349,7 @@ public final class CaseDriver {
 	private boolean submit(DrivenCase driven) {
 		if (driven.service == Service.RETIREMENT_WITHDRAWAL && !driven.application.containsKey("materials")) {
 			HttpResponse<String> assessment = exchange("POST", "/api/withdrawals/assessment",
-					TestTokens.user("clerk1", "hpf-acceptance-clerk"), driven.application, null);
+					this.tokens.apply("clerk1", "hpf-acceptance-clerk"), driven.application, null);
 			if (assessment == null || assessment.statusCode() != 200) {
 				return false;
 			}
@@ -324,7 +358,7 @@ public final class CaseDriver {
 			driven.application.put("materials", materials);
 		}
 		HttpResponse<String> answer = exchange("POST", submissionPath(driven),
-				TestTokens.user("clerk1", "hpf-acceptance-clerk"), driven.application, driven.submissionKey);
+				this.tokens.apply("clerk1", "hpf-acceptance-clerk"), driven.application, driven.submissionKey);
 		if (answer == null || answer.statusCode() / 100 != 2) {
 			return false;
 		}
@@ -333,7 +367,7 @@ public final class CaseDriver {
 	}
 
 	private int send(Step step) {
-		HttpResponse<String> answer = exchange("POST", step.path(), TestTokens.user(step.user(), step.group()),
+		HttpResponse<String> answer = exchange("POST", step.path(), this.tokens.apply(step.user(), step.group()),
 				step.body(), null);
 		return answer == null ? 503 : answer.statusCode();
 	}
@@ -345,7 +379,7 @@ public final class CaseDriver {
 	/** Where the case stands as a whole: {@code COMPLETED} once it has ended with its outcome delivered. */
 	private String lifecycle(String caseNo) {
 		HttpResponse<String> answer = exchange("GET", "/api/cases/" + caseNo,
-				TestTokens.user("clerk1", "hpf-acceptance-clerk"), null, null);
+				this.tokens.apply("clerk1", "hpf-acceptance-clerk"), null, null);
 		return answer == null || answer.statusCode() != 200 ? null : read(answer).path("lifecycle").asText(null);
 	}
 

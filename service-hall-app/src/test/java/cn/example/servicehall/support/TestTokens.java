@@ -101,6 +101,39 @@ public final class TestTokens {
 		return sign(KEYS, builder.build());
 	}
 
+	/** A valid access token for a user in the given hall groups, from another issuer than {@link #ISSUER}. */
+	public static String userAt(String issuer, String username, String... groups) {
+		return sign(KEYS, claims(username, List.of(groups)).issuer(issuer).build());
+	}
+
+	/**
+	 * An OpenID Connect ID token for the pages' sign-in, as the provider at {@code issuer} answers the code it gave:
+	 * for the client {@code clientId}, with the {@code nonce} of the sign-in it ends, the user's names and hall groups.
+	 */
+	public static String idToken(String issuer, String clientId, String nonce, String username, String familyName,
+			String givenName, String... groups) {
+		JWTClaimsSet.Builder builder = claims(username, List.of(groups)).issuer(issuer)
+			.audience(clientId)
+			.claim("typ", "ID")
+			.claim("azp", clientId)
+			.claim("family_name", familyName)
+			.claim("given_name", givenName)
+			.claim("name", familyName + givenName);
+		if (nonce != null) {
+			builder.claim("nonce", nonce);
+		}
+		return sign(KEYS, builder.build());
+	}
+
+	/** The JSON Web Key Set of the key tokens are signed with, as a provider publishes it. */
+	public static String jwks() {
+		return new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+				(java.security.interfaces.RSAPublicKey) KEYS.getPublic()).keyID("test")
+			.keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+			.algorithm(JWSAlgorithm.RS256)
+			.build()).toString();
+	}
+
 	private static JWTClaimsSet.Builder claims(String username, List<String> groups) {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(ISSUER)

@@ -99,6 +99,9 @@ public final class KeycloakLauncher {
 
 	private KeycloakHomeLock homeLock;
 
+	/** Whether another hall node runs this Keycloak (its home locked by that node), and this one only uses it. */
+	private volatile boolean joined;
+
 	public KeycloakLauncher(Options options) {
 		this.options = options;
 		try {
@@ -122,7 +125,11 @@ public final class KeycloakLauncher {
 		return this.options.home().resolve("keycloak.log");
 	}
 
-	/** Starts Keycloak and returns once the process runs; {@link #awaitReady()} waits until it serves the realm. */
+	/**
+	 * Starts Keycloak and returns once the process runs; {@link #awaitReady()} waits until it serves the realm. When
+	 * another live hall node runs the Keycloak of this home (a second node started from the same folder), starts
+	 * nothing and resets nothing: this node uses that Keycloak, whose secrets it shares ({@link #joined()}).
+	 */
 	public synchronized void start() throws IOException {
 		if (this.process != null && this.process.isAlive()) {
 			return;
@@ -130,9 +137,15 @@ public final class KeycloakLauncher {
 		JavaRuntimes.JavaHome java = JavaRuntimes.find(21, this.options.javaHome());
 		// with the embedded database the hall has done so before starting it; with an external one, here
 		new OrphanedKeycloak(this.options.home()).stopLeftovers();
-		this.homeLock = KeycloakHomeLock.tryAcquire(this.options.home())
-			.orElseThrow(() -> new IllegalStateException("Another running Service Hall runs its Keycloak from "
-					+ this.options.home() + ". Stop it first, or give this one its own servicehall.keycloak.local.home."));
+		this.homeLock = KeycloakHomeLock.tryAcquire(this.options.home()).orElse(null);
+		if (this.homeLock == null) {
+			// a second hall node on this machine, started from the same folder: same secrets, same Keycloak
+			this.joined = true;
+			log.info("Another running hall node runs the local Keycloak from {}: this node signs in there too, with "
+					+ "the same secrets, and neither starts nor resets it", this.options.home());
+			return;
+		}
+		this.joined = false;
 		try {
 			launch(java);
 		}
@@ -188,7 +201,7 @@ public final class KeycloakLauncher {
 		URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
 		while (Instant.now().isBefore(deadline)) {
 			Process running = this.process;
-			if (running == null || !running.isAlive()) {
+			if (!this.joined && (running == null || !running.isAlive())) {
 				throw new IllegalStateException("Keycloak exited during start-up (exit code "
 						+ (running == null ? "?" : running.exitValue()) + "). Last lines of " + logFile() + ":\n"
 						+ tail(logFile(), 30));
@@ -213,6 +226,11 @@ public final class KeycloakLauncher {
 		}
 		throw new IllegalStateException("Keycloak did not serve " + discovery + " within "
 				+ this.options.startupTimeout().toSeconds() + " s. Last lines of " + logFile() + ":\n" + tail(logFile(), 30));
+	}
+
+	/** Whether another hall node runs this Keycloak and this node only uses it. */
+	public boolean joined() {
+		return this.joined;
 	}
 
 	public boolean isRunning() {
