@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -248,20 +250,24 @@ class LoanRecords {
 			.param("by", approval.approvedBy())
 			.param("at", approval.approvedAt())
 			.update();
+		// one statement for the whole schedule (240 rows for 20 years), not one round trip a month
+		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Instalment instalment : schedule.instalments()) {
-			this.jdbc.sql("""
-					insert into loan_repayment_schedule (case_no, period, due_date, payment, principal, interest,
-					                                     remaining_principal)
-					values (:caseNo, :period, :due, :payment, :principal, :interest, :remaining)""")
-				.param("caseNo", caseNo.value())
-				.param("period", instalment.period())
-				.param("due", instalment.dueDate())
-				.param("payment", instalment.payment())
-				.param("principal", instalment.principal())
-				.param("interest", instalment.interest())
-				.param("remaining", instalment.remainingPrincipal())
-				.update();
+			rows.add(Map.of("period", instalment.period(), "due_date", instalment.dueDate().toString(), "payment",
+					instalment.payment().toPlainString(), "principal", instalment.principal().toPlainString(),
+					"interest", instalment.interest().toPlainString(), "remaining_principal",
+					instalment.remainingPrincipal().toPlainString()));
 		}
+		this.jdbc.sql("""
+				insert into loan_repayment_schedule (case_no, period, due_date, payment, principal, interest,
+				                                     remaining_principal)
+				select :caseNo, r.period, r.due_date, r.payment, r.principal, r.interest, r.remaining_principal
+				  from jsonb_to_recordset(cast(:rows as jsonb))
+				       as r(period integer, due_date date, payment numeric, principal numeric, interest numeric,
+				            remaining_principal numeric)""")
+			.param("caseNo", caseNo.value())
+			.param("rows", JsonColumns.write(this.json, rows))
+			.update();
 	}
 
 	void insertSignature(CaseNo caseNo, String party, String signedBy) {

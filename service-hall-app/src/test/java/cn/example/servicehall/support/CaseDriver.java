@@ -33,8 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CaseDriver {
 
-	/** One step of the resale loan, as the officer of its post sends it. */
-	record Step(String name, String user, String group, String path, Object body) {
+	/**
+	 * One step of the resale loan, as the officer of its post sends it; {@code taskKey} is the model's user task
+	 * that the step completes.
+	 */
+	public record Step(String name, String taskKey, String user, String group, String path, Object body) {
 	}
 
 	/** The services the driver runs. */
@@ -326,23 +329,24 @@ public final class CaseDriver {
 		return steps("X").stream().map(Step::name).toList();
 	}
 
-	private static List<Step> steps(String caseNo) {
+	/** The resale loan's ten officers' steps for the case, in the model's order. */
+	public static List<Step> steps(String caseNo) {
 		String path = "/api/loan/applications/" + caseNo;
-		return List.of(new Step("acceptance", "clerk1", "hpf-acceptance-clerk", path + "/acceptance",
+		return List.of(new Step("acceptance", "Task_AcceptApplication", "clerk1", "hpf-acceptance-clerk", path + "/acceptance",
 				LoanFixtures.allMaterials(true)),
-				new Step("credit-review", "bank1", "bank-loan-officer", path + "/credit-review", AGREE),
-				new Step("title-review", "registry1", "registry-clerk", path + "/title-review", AGREE),
-				new Step("guarantee-assessment", "guarantor1", "guarantor-officer", path + "/guarantee-assessment",
+				new Step("credit-review", "Task_ReviewCredit", "bank1", "bank-loan-officer", path + "/credit-review", AGREE),
+				new Step("title-review", "Task_ReviewTitle", "registry1", "registry-clerk", path + "/title-review", AGREE),
+				new Step("guarantee-assessment", "Task_AssessGuarantee", "guarantor1", "guarantor-officer", path + "/guarantee-assessment",
 						AGREE),
-				new Step("first-review", "reviewer1", "hpf-first-reviewer", path + "/first-review", AGREE),
-				new Step("approval", "approver1", "hpf-approver", path + "/approval",
+				new Step("first-review", "Task_FirstReview", "reviewer1", "hpf-first-reviewer", path + "/first-review", AGREE),
+				new Step("approval", "Task_ApproveLoan", "approver1", "hpf-approver", path + "/approval",
 						Map.of("outcome", "APPROVE", "approvedAmount", "600000.00", "opinion", "同意")),
-				new Step("signing-bank", "bank1", "bank-loan-officer", path + "/contract-signing/bank", null),
-				new Step("signing-guarantor", "guarantor1", "guarantor-officer", path + "/contract-signing/guarantor",
+				new Step("signing-bank", "Task_SignContractAtBank", "bank1", "bank-loan-officer", path + "/contract-signing/bank", null),
+				new Step("signing-guarantor", "Task_SignContractAtGuarantor", "guarantor1", "guarantor-officer", path + "/contract-signing/guarantor",
 						null),
-				new Step("signing-fund-centre", "clerk1", "hpf-acceptance-clerk",
+				new Step("signing-fund-centre", "Task_SignContractAtFundCentre", "clerk1", "hpf-acceptance-clerk",
 						path + "/contract-signing/fund-centre", null),
-				new Step("mortgage-registration", "registry1", "registry-clerk", path + "/mortgage-registration",
+				new Step("mortgage-registration", "Task_RegisterMortgage", "registry1", "registry-clerk", path + "/mortgage-registration",
 						Map.of("certificateNo", "豫(2026)焦作市不动产证明第" + caseNo + "号")));
 	}
 

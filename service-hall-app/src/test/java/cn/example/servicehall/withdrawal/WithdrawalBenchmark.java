@@ -3,13 +3,10 @@ package cn.example.servicehall.withdrawal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,14 +27,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.example.servicehall.ServiceHallApplication;
 import cn.example.servicehall.identity.Groups;
+import cn.example.servicehall.support.BenchmarkHall;
 import cn.example.servicehall.support.TestTokens;
-import cn.example.servicehall.support.TrustTestTokens;
 import cn.example.servicehall.support.WithdrawalFixtures;
 
 /**
@@ -70,13 +65,6 @@ public final class WithdrawalBenchmark {
 
 	private static final long WATCH_MILLIS = 5;
 
-	/** Threads that do not keep the JVM alive when a scenario fails. */
-	private static final java.util.concurrent.ThreadFactory DAEMONS = task -> {
-		Thread thread = new Thread(task);
-		thread.setDaemon(true);
-		return thread;
-	};
-
 	/** Names of the depositors: 压测 and the number in Chinese digits (a name has no Arabic digits). */
 	static String name(int n) {
 		StringBuilder name = new StringBuilder("压测");
@@ -93,24 +81,10 @@ public final class WithdrawalBenchmark {
 		int single = args.length > 0 ? Integer.parseInt(args[0]) : 30;
 		int concurrent = args.length > 1 ? Integer.parseInt(args[1]) : 150;
 		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-		Path dataDir = Path.of("target/withdrawal-benchmark-pgdata");
-		deleteRecursively(dataDir);
-		System.out.println("Load before: " + load());
-		long started = System.nanoTime();
-		try (ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
-			.initializers(new TrustTestTokens())
-			.run("--servicehall.database.embedded.data-dir=" + dataDir,
-					"--servicehall.database.embedded.port=" + freePort(), "--server.port=0",
-					"--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER, "--servicehall.oidc.client-secret=benchmark",
-					"--servicehall.documents.keys.directory=target/withdrawal-benchmark-keys",
-					"--camunda.bpm.job-execution.enabled=true",
-					// logging as in production, to a file; only warnings on the console, between the figures
-					"--logging.file.name=target/withdrawal-benchmark.log", "--logging.threshold.console=WARN")) {
-			System.out.printf("Hall started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		System.out.println("Load before: " + BenchmarkHall.load());
+		try (ConfigurableApplicationContext hall = BenchmarkHall.start("withdrawal-benchmark", true)) {
 			Benchmark benchmark = new Benchmark(hall);
-			System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-					+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
-					+ ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " processors");
+			System.out.println(BenchmarkHall.jvm());
 			benchmark.deployBareProcess();
 
 			// warm-up: JIT, connection pools, the documents' fonts and keys; not counted
@@ -139,7 +113,7 @@ public final class WithdrawalBenchmark {
 				}
 			}
 		}
-		System.out.println("Load after: " + load());
+		System.out.println("Load after: " + BenchmarkHall.load());
 	}
 
 	/** One scenario's figures. */
@@ -157,10 +131,8 @@ public final class WithdrawalBenchmark {
 
 	}
 
-	/** Nearest rank: the smallest value at or above the share p of them. */
 	static long percentile(List<Long> values, double p) {
-		Collections.sort(values);
-		return values.get((int) Math.max(0, Math.ceil(p * values.size()) - 1));
+		return BenchmarkHall.percentile(values, p);
 	}
 
 	private static final class Benchmark {
@@ -171,7 +143,7 @@ public final class WithdrawalBenchmark {
 
 		private final ObjectMapper json;
 
-		private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, DAEMONS)).build();
+		private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, BenchmarkHall.DAEMONS)).build();
 
 		private final String base;
 
@@ -247,7 +219,7 @@ public final class WithdrawalBenchmark {
 			List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 			List<String> ids = Collections.synchronizedList(new ArrayList<>());
 			AtomicInteger next = new AtomicInteger();
-			ExecutorService pool = Executors.newFixedThreadPool(workers, DAEMONS);
+			ExecutorService pool = Executors.newFixedThreadPool(workers, BenchmarkHall.DAEMONS);
 			LoadSampler sampler = new LoadSampler(this.jdbc);
 			Thread watcher = new Thread(() -> watch(waiting, doneQuery), "benchmark-watcher");
 			watcher.setDaemon(true);
@@ -424,29 +396,6 @@ public final class WithdrawalBenchmark {
 			return text.toString();
 		}
 
-	}
-
-	private static String load() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).strip();
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (Files.exists(dir)) {
-			try (var paths = Files.walk(dir)) {
-				paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
 	}
 
 }
