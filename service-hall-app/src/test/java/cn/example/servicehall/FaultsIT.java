@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -405,7 +406,7 @@ class FaultsIT {
 					"/api/cases/" + caseNo, null);
 			this.downAnswers.add("API " + api.getStatusCode().value() + " "
 					+ api.getHeaders().getFirst("Content-Type") + " Retry-After " + api.getHeaders().getFirst("Retry-After"));
-			MvcResult page = this.mvc.perform(get("/cases/" + caseNo)
+			MvcResult page = this.mvc.perform(get("/cases/" + caseNo).accept(MediaType.TEXT_HTML)
 				.with(SignedIn.as(this.registrations, "clerk1", "王", "晓明", Groups.HPF_ACCEPTANCE_CLERK))).andReturn();
 			this.downAnswers.add("page " + page.getResponse().getStatus() + " Retry-After "
 					+ page.getResponse().getHeader("Retry-After") + " "

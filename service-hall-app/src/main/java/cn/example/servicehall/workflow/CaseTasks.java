@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -61,7 +62,15 @@ public class CaseTasks {
 		if (task.getAssignee() != null && !task.getAssignee().equals(officer.id())) {
 			throw TaskNotYours.claimedByOther(task.getName(), task.getAssignee());
 		}
-		if (task.getAssignee() == null && !isCandidate(task, officer)) {
+		boolean candidate;
+		try {
+			candidate = task.getAssignee() != null || isCandidate(task, officer);
+		}
+		catch (NullValueException completedMeanwhile) {
+			// the same step, sent twice at once: the other request completed it since it was read
+			throw new TaskNotOpen(part.caseNo().value(), taskName);
+		}
+		if (!candidate) {
 			throw TaskNotYours.wrongPost(task.getName());
 		}
 		return new OpenCaseTask(task.getId(), task.getName(), task.getAssignee(), task.getProcessInstanceId());

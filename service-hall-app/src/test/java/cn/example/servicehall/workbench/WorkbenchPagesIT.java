@@ -298,7 +298,8 @@ class WorkbenchPagesIT {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(checkedIn.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseNo);
-		HtmlPage after = html(get("/cases/" + caseNo).with(clerk()).flashAttrs(checkedIn.getFlashMap()), 200);
+		// the browser follows the redirect with its session cookie: the message waits in the session (in the database)
+		HtmlPage after = html(get("/cases/" + caseNo).with(clerk()).cookie(checkedIn.getResponse().getCookie("SESSION")), 200);
 		assertThat(after.get("#flash").text()).isEqualTo("已登记来访，此案件累计来访 2 次。");
 		assertThat(after.get("#visits-count").text()).isEqualTo("2");
 		assertThat(after.get("#visits").rows()).containsExactly("2026-03-02 09:00 市民之家综合服务大厅 提交申请 clerk1",
