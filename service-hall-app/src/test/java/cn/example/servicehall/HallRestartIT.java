@@ -33,9 +33,6 @@ import cn.example.servicehall.support.TestTokens;
 class HallRestartIT {
 
 	/** Sign-in: a provider that is not running (no local Keycloak); tokens from the test key. */
-	private static final List<String> TEST_TOKENS = List.of("--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
-			"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile());
-
 	@TempDir
 	Path workDir;
 
@@ -67,7 +64,7 @@ class HallRestartIT {
 	void keepsCasesAndModelsAcrossRestartsRunModesAndKillNine() throws Exception {
 		// first start, from the jar: the model is deployed once
 		int models = modelCount();
-		Process first = this.hall.start(PackagedHall.jarCommand(), "first.log", TEST_TOKENS);
+		Process first = this.hall.start(PackagedHall.jarCommand(), "first.log", PackagedHall.TEST_TOKENS);
 		this.hall.awaitHealthy(first, "first.log");
 		assertThat(this.hall.log("first.log")).contains("Process models: " + models + " found, deployed [").contains("ResaleLoanProcess v1")
 			.contains("NewHouseLoanProcess v1").contains("SlaEscalationProcess v1").contains("LoanEligibility v1").contains("DepositTimeCoefficient v1");
@@ -81,7 +78,7 @@ class HallRestartIT {
 		assertThat(this.hall.dataDir().resolve("postmaster.pid")).doesNotExist();
 
 		// second start, from directories (as spring-boot:run or an IDE): nothing redeployed, the case is there
-		Process second = this.hall.start(explodedCommand(), "second.log", TEST_TOKENS);
+		Process second = this.hall.start(explodedCommand(), "second.log", PackagedHall.TEST_TOKENS);
 		this.hall.awaitHealthy(second, "second.log");
 		assertThat(this.hall.log("second.log")).contains("Process models: " + models + " found, all unchanged, nothing deployed");
 		assertThat(get("/api/cases/" + caseNo)).contains("\"caseNo\":\"" + caseNo + "\"");
@@ -94,7 +91,7 @@ class HallRestartIT {
 		assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
 
 		// third start, from the jar again: the orphan is stopped, the hall comes up with everything
-		Process third = this.hall.start(PackagedHall.jarCommand(), "third.log", TEST_TOKENS);
+		Process third = this.hall.start(PackagedHall.jarCommand(), "third.log", PackagedHall.TEST_TOKENS);
 		this.hall.awaitHealthy(third, "third.log");
 		assertThat(this.hall.log("third.log")).contains("did not shut down cleanly")
 			.contains("Process models: " + models + " found, all unchanged, nothing deployed");

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -22,7 +21,6 @@ import cn.example.servicehall.support.FaultCounts;
 import cn.example.servicehall.support.PackagedHall;
 import cn.example.servicehall.support.CaseDriver;
 import cn.example.servicehall.support.CaseDriver.DrivenCase;
-import cn.example.servicehall.support.TestTokens;
 
 /**
  * The fault suite's hardest fault: the packaged hall, in a JVM of its own on its own PostgreSQL with its job executor
@@ -35,9 +33,6 @@ import cn.example.servicehall.support.TestTokens;
 class KilledInTheMiddleOfCasesIT {
 
 	/** Sign-in: tokens from the test key, no Keycloak. */
-	private static final List<String> TEST_TOKENS = List.of("--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
-			"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile());
-
 	private static final int CASES = 12;
 
 	@TempDir
@@ -99,7 +94,7 @@ class KilledInTheMiddleOfCasesIT {
 	}
 
 	private Process start(String logName) throws Exception {
-		Process process = this.hall.start(PackagedHall.jarCommand(), logName, TEST_TOKENS);
+		Process process = this.hall.start(PackagedHall.jarCommand(), logName, PackagedHall.TEST_TOKENS);
 		Instant started = Instant.now();
 		this.hall.awaitHealthy(process, logName);
 		System.out.printf("%s: healthy after %d s%n", logName, Duration.between(started, Instant.now()).toSeconds());

@@ -36,6 +36,10 @@ public final class PackagedHall implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The settings that make a packaged hall trust {@link TestTokens} instead of a Keycloak. */
+	public static final List<String> TEST_TOKENS = List.of("--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
+			"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile());
+
 	public PackagedHall(Path workDir) {
 		this.workDir = workDir;
 	}
