@@ -19,9 +19,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,13 +67,16 @@ import cn.example.servicehall.support.TestTokens;
  * idle hall's background (measured first);</li>
  * <li><b>counter</b>: {@code clerks} first reviewers at once, each with its own cases brought to first review
  * beforehand, each looping inbox ({@code GET /api/tasks}) → claim → first review: p50/p95/p99 of each action, with
- * a JFR execution-sample profile of the hall during it.</li>
+ * a JFR execution-sample profile of the hall during it; once all at once with no pause (a burst), once again with
+ * other cases and reviewers, pausing {@code think ms} on average between actions (a counter at work);</li>
+ * <li><b>two nodes</b>: a second node on the same database, and the whole cases again, split between the two
+ * ({@link #twoNodes}).</li>
  * </ol>
  * A driver waits for a step to be open (or its process to have ended) by one watcher that asks the database every
  * 5 ms on a connection of its own, so a case's time is late by up to that; the step's request itself is timed
- * alone. <b>Two nodes</b> (issue 16) are not measured yet: see {@link #secondNode}.
+ * alone.
  * <p>
- * Arguments: [hall and bare cases=20] [drivers=4] [clerks=50] [cases per clerk=2] [warm-up cases=4].
+ * Arguments: [hall and bare cases=20] [drivers=4] [clerks=50] [cases per clerk=2] [warm-up cases=20] [think ms=5000].
  */
 public final class ResaleLoanBenchmark {
 
@@ -98,6 +103,11 @@ public final class ResaleLoanBenchmark {
 
 	private static final long SETTLE_MILLIS = 12_000;
 
+	private static final String HEADER = """
+			| Scenario | cases | cases/min | case p50 ms | case p99 ms | commits/case | commits/action \
+			| writing commits/case | writing commits/action | WAL flushes/case | statements/case | load during | CPU busy |
+			|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|""";
+
 	private ResaleLoanBenchmark() {
 	}
 
@@ -106,7 +116,8 @@ public final class ResaleLoanBenchmark {
 		int drivers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
 		int clerks = args.length > 2 ? Integer.parseInt(args[2]) : 50;
 		int perClerk = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-		int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+		int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+		long think = args.length > 5 ? Long.parseLong(args[5]) : 5000;
 		long began = System.nanoTime();
 		System.out.println("Load before: " + BenchmarkHall.load());
 		boolean statements = preloadStatements();
@@ -117,7 +128,7 @@ public final class ResaleLoanBenchmark {
 
 			// warm-up: JIT, pools, fonts and keys; not counted
 			bench.run("warm-up bare", drivers, warmUp, i -> bench.driveBare(i), false);
-			bench.run("warm-up hall", drivers, warmUp, i -> bench.driveHall(), false);
+			bench.run("warm-up hall", drivers, warmUp, i -> bench.driveHall(i), false);
 
 			Window idle = new Window("idle hall (background)", bench);
 			idle.close();
@@ -125,12 +136,10 @@ public final class ResaleLoanBenchmark {
 
 			Phase bare = bench.run("bare engine, " + drivers + " drivers", drivers, cases, i -> bench.driveBare(1000 + i),
 					true);
-			Phase whole = bench.run("hall, " + drivers + " drivers", drivers, cases, i -> bench.driveHall(), true);
+			Phase whole = bench.run("hall, " + drivers + " drivers", drivers, cases, i -> bench.driveHall(i), true);
 
 			System.out.println();
-			System.out.println("| Scenario | cases | cases/min | case p50 ms | case p99 ms | commits/case | "
-					+ "commits/action | statements/case | load during |");
-			System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+			System.out.println(HEADER);
 			System.out.println(bare.row());
 			System.out.println(whole.row());
 			System.out.printf("%nHall ÷ bare engine: %.2f× (cases per minute)%n", whole.perMinute() / bare.perMinute());
@@ -139,20 +148,61 @@ public final class ResaleLoanBenchmark {
 			System.out.println(bare.window().kinds("bare engine"));
 			System.out.println(bench.actions("Hall, each request alone (HTTP round trip)", bench.steps));
 
-			bench.counter(clerks, perClerk, drivers);
-			secondNode();
+			bench.counter(clerks, perClerk, drivers, 0);
+			bench.counter(clerks, perClerk, drivers, think);
+			twoNodes(hall, bench, cases, drivers, warmUp);
 		}
 		System.out.println("Load after: " + BenchmarkHall.load());
 		System.out.printf("Whole run: %.1f min%n", (System.nanoTime() - began) / 60e9);
 	}
 
 	/**
-	 * TODO(issue 16, two nodes): start a second hall on the same database (another port, the multi-node settings of
-	 * the branch that brings them), split the drivers between the two nodes' base URLs, and compare cases per minute
-	 * with one node. Not measured here: multi-node support is being built on another branch.
+	 * One node against two: the whole cases again on the first node alone, now that its JVM has run some 250 cases
+	 * (the first hall phase follows only the warm-up), then a second node of
+	 * the hall ({@link BenchmarkHall#startSecondNode}: its own Tomcat, pool, engine and job executor, on the same
+	 * database) is started and warmed up, the idle background measured again with both running, and as many whole
+	 * cases run by as many drivers, case {@code n} on node {@code n % 2}. The two nodes share this JVM and the machine's processors: a second node can add what one node
+	 * leaves unused (processors idle while it waits on the database, its locks or its job acquisition), not
+	 * processors the machine does not have.
 	 */
-	static void secondNode() {
-		System.out.println("\nTwo nodes: not measured (TODO: needs multi-node support, issue 16 must-have 1).");
+	private static void twoNodes(ConfigurableApplicationContext first, Bench bench, int cases, int drivers, int warmUp)
+			throws Exception {
+		Phase one = bench.run("hall, one node, " + drivers + " drivers", drivers, cases, i -> bench.driveHall(i), true);
+		try (ConfigurableApplicationContext second = BenchmarkHall.startSecondNode(NAME, first)) {
+			bench.bases.add("http://localhost:" + BenchmarkHall.port(second));
+			bench.run("warm-up hall, two nodes", drivers, warmUp, i -> bench.driveHall(i), false);
+			Window idle = new Window("idle hall, two nodes (background)", bench);
+			idle.close();
+			bench.idle = idle;
+			java.sql.Timestamp from = bench.query("select now()", rs -> {
+				rs.next();
+				return rs.getTimestamp(1);
+			});
+			Phase two = bench.run("hall, two nodes, " + drivers + " drivers", drivers, cases, i -> bench.driveHall(i),
+					true);
+			System.out.println();
+			System.out.println(HEADER);
+			System.out.println(one.row());
+			System.out.println(two.row());
+			System.out.printf("%nTwo nodes ÷ one node: %.2f× (cases per minute)%n", two.perMinute() / one.perMinute());
+			String jobs = bench.<String>query("""
+					select hostname_, count(*) from act_hi_job_log
+					 where job_state_ = 2 and timestamp_ >= '%s' group by 1 order by 1""".formatted(from), rs -> {
+				StringBuilder byNode = new StringBuilder("Jobs run in the two-node phase, by node:");
+				while (rs.next()) {
+					byNode.append(' ').append(rs.getString(1)).append(' ').append(rs.getLong(2)).append(';');
+				}
+				return byNode.toString();
+			});
+			System.out.println(jobs);
+			System.out.println();
+			System.out.println(two.window().kinds("hall on two nodes"));
+		}
+		finally {
+			if (bench.bases.size() > 1) {
+				bench.bases.remove(1);
+			}
+		}
 	}
 
 	/**
@@ -171,12 +221,20 @@ public final class ResaleLoanBenchmark {
 			if (available) {
 				jdbc.sql("alter system set shared_preload_libraries = 'pg_stat_statements'").update();
 			}
+			if (Boolean.getBoolean("benchmark.log-statements")) {
+				// every statement with its backend and transaction, into <data dir>/log: which run outside a transaction
+				for (String setting : List.of("logging_collector = on", "log_directory = 'log'",
+						"log_statement = 'all'", "log_line_prefix = '%m [%p] %v %x '")) {
+					jdbc.sql("alter system set " + setting).update();
+				}
+				System.out.println("Logging every statement into " + BenchmarkHall.dataDir(NAME).resolve("log"));
+			}
 			return available;
 		}
 	}
 
 	/** One measured scenario. */
-	record Phase(String name, List<Long> latencies, double seconds, Window window, String load) {
+	record Phase(String name, List<Long> latencies, double seconds, Window window, String load, String cpu) {
 
 		double perMinute() {
 			return this.latencies.size() / this.seconds * 60;
@@ -185,11 +243,13 @@ public final class ResaleLoanBenchmark {
 		String row() {
 			List<Long> sorted = new ArrayList<>(this.latencies);
 			int n = sorted.size();
-			return String.format("| %s | %d | %.1f | %d | %d | %.1f | %.2f | %s | %s |", this.name, n, perMinute(),
-					BenchmarkHall.percentile(sorted, 0.5), BenchmarkHall.percentile(sorted, 0.99),
-					this.window.commits() / n, this.window.commits() / n / HUMAN_ACTIONS,
+			return String.format("| %s | %d | %.1f | %d | %d | %.1f | %.2f | %.1f | %.2f | %.1f | %s | %s | %s |",
+					this.name, n, perMinute(), BenchmarkHall.percentile(sorted, 0.5),
+					BenchmarkHall.percentile(sorted, 0.99), this.window.commits() / n,
+					this.window.commits() / n / HUMAN_ACTIONS, this.window.writes() / n,
+					this.window.writes() / n / HUMAN_ACTIONS, this.window.walSyncs() / n,
 					this.window.statements() < 0 ? "–" : String.format("%.0f", this.window.statements() / n),
-					this.load);
+					this.load, this.cpu);
 		}
 
 	}
@@ -221,9 +281,13 @@ public final class ResaleLoanBenchmark {
 
 		String top = "";
 
+		/** The idle hall's background to take off: measured with as many nodes as this window has. */
+		final Window idle;
+
 		Window(String name, Bench bench) throws Exception {
 			this.name = name;
 			this.bench = bench;
+			this.idle = bench.idle;
 			Thread.sleep(SETTLE_MILLIS);
 			this.before = bench.counters();
 			if (bench.statements) {
@@ -244,8 +308,8 @@ public final class ResaleLoanBenchmark {
 		}
 
 		private double background(int column) {
-			Window idle = this.bench.idle;
-			if (idle == null || idle == this) {
+			Window idle = this.idle;
+			if (idle == null) {
 				return 0;
 			}
 			return idle.raw(column) / idle.seconds * this.seconds;
@@ -259,6 +323,19 @@ public final class ResaleLoanBenchmark {
 		/** Commits of the scenario. */
 		double commits() {
 			return raw(0) - background(0);
+		}
+
+		/**
+		 * Transactions of the scenario that wrote (took a transaction id): the commits that must reach the disk; a
+		 * read's commit, in or out of a transaction, writes nothing.
+		 */
+		double writes() {
+			return raw(3) - background(3);
+		}
+
+		/** The WAL's flushes to disk during the scenario (one commit's flush can carry others': group commit). */
+		double walSyncs() {
+			return raw(4) - background(4);
 		}
 
 		/** Statements of the scenario (not the benchmark's), or -1 when they cannot be counted. */
@@ -298,7 +375,8 @@ public final class ResaleLoanBenchmark {
 		final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, BenchmarkHall.DAEMONS))
 			.build();
 
-		final String base;
+		/** The nodes' base URLs: the first node's, then the second's once it runs. */
+		final List<String> bases = new CopyOnWriteArrayList<>();
 
 		final Connection connection;
 
@@ -314,13 +392,16 @@ public final class ResaleLoanBenchmark {
 
 		final AtomicInteger refused = new AtomicInteger();
 
+		/** First reviewers used so far: each counter phase has its own. */
+		int clerksSoFar;
+
 		Window idle;
 
 		boolean measuring;
 
 		Bench(ConfigurableApplicationContext hall, boolean statements) throws SQLException {
 			this.engine = hall.getBean(ProcessEngine.class);
-			this.base = "http://localhost:" + BenchmarkHall.port(hall);
+			this.bases.add("http://localhost:" + BenchmarkHall.port(hall));
 			this.connection = DriverManager.getConnection(hall.getBean(HikariDataSource.class).getJdbcUrl(), "postgres",
 					"");
 			this.connection.setAutoCommit(true);
@@ -349,10 +430,14 @@ public final class ResaleLoanBenchmark {
 		}
 
 		long[] counters() throws SQLException {
+			// commits, rollbacks, (statements: from pg_stat_statements), the next transaction id (how many transactions
+			// wrote, without taking one), the WAL's flushes to disk (what a writing commit waits for)
 			return query("""
-					select xact_commit, xact_rollback from pg_stat_database where datname = current_database()""", rs -> {
+					select xact_commit, xact_rollback, 0, pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
+					       (select wal_sync from pg_stat_wal)
+					  from pg_stat_database where datname = current_database()""", rs -> {
 				rs.next();
-				return new long[] { rs.getLong(1), rs.getLong(2), 0 };
+				return new long[] { rs.getLong(1), rs.getLong(2), 0, rs.getLong(4), rs.getLong(5) };
 			});
 		}
 
@@ -421,9 +506,8 @@ public final class ResaleLoanBenchmark {
 							if (future != null) {
 								future.complete(row[2] == null ? "" : row[2]);
 							}
-							if (of != null && of.isEmpty()) {
-								this.waiting.remove(row[0], of);
-							}
+							// atomically with await's adding to it: a step awaited now is not dropped with the empty map
+							this.waiting.computeIfPresent(row[0], (key, futures) -> futures.isEmpty() ? null : futures);
 						}
 					}
 					catch (SQLException ex) {
@@ -442,7 +526,11 @@ public final class ResaleLoanBenchmark {
 		/** Waits until the process of {@code key} has the user task {@code what} open (its id) or has ended. */
 		String await(String key, String what) throws Exception {
 			CompletableFuture<String> future = new CompletableFuture<>();
-			this.waiting.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(what, future);
+			this.waiting.compute(key, (k, futures) -> {
+				Map<String, CompletableFuture<String>> into = futures == null ? new ConcurrentHashMap<>() : futures;
+				into.put(what, future);
+				return into;
+			});
 			return future.get(120, TimeUnit.SECONDS);
 		}
 
@@ -484,9 +572,10 @@ public final class ResaleLoanBenchmark {
 		 * is open: its time until the process has ended, ms. With {@code stopAt}, only until that step is open: the
 		 * case number.
 		 */
-		Object driveHallTo(String stopAt) throws Exception {
+		Object driveHallTo(int n, String stopAt) throws Exception {
+			String base = this.bases.get(n % this.bases.size());
 			long began = System.nanoTime();
-			HttpResponse<String> submitted = timed("submission", "POST", "/api/loan/resale-applications", "clerk1",
+			HttpResponse<String> submitted = timed(base, "submission", "POST", "/api/loan/resale-applications", "clerk1",
 					"hpf-acceptance-clerk", LoanFixtures.newResaleApplication(), UUID.randomUUID().toString());
 			if (submitted.statusCode() != 201 && submitted.statusCode() != 200) {
 				throw new IllegalStateException("Submission refused: " + submitted.statusCode() + " " + submitted.body());
@@ -498,7 +587,7 @@ public final class ResaleLoanBenchmark {
 					return caseNo;
 				}
 				for (int attempt = 0;; attempt++) {
-					HttpResponse<String> answer = timed(step.name(), "POST", step.path(), step.user(), step.group(),
+					HttpResponse<String> answer = timed(base, step.name(), "POST", step.path(), step.user(), step.group(),
 							step.body(), null);
 					if (answer.statusCode() / 100 == 2) {
 						break;
@@ -515,9 +604,13 @@ public final class ResaleLoanBenchmark {
 			return (System.nanoTime() - began) / 1_000_000;
 		}
 
-		/** One resale loan over HTTP from submission to its process's end: its time, ms. */
-		long driveHall() throws Exception {
-			return (Long) driveHallTo(null);
+		/**
+		 * One resale loan over HTTP from submission to its process's end: its time, ms. With two nodes, the {@code n}th
+		 * case's requests all go to node {@code n % 2} (a client stays with one node, as behind a balancer that keeps
+		 * connections open); its jobs run on whichever node's job executor takes them.
+		 */
+		long driveHall(int n) throws Exception {
+			return (Long) driveHallTo(n, null);
 		}
 
 		/** Runs {@code cases} cases from {@code workers} threads, each driving one case at a time. */
@@ -528,6 +621,7 @@ public final class ResaleLoanBenchmark {
 			AtomicInteger next = new AtomicInteger();
 			ExecutorService pool = Executors.newFixedThreadPool(workers, BenchmarkHall.DAEMONS);
 			List<Double> loads = Collections.synchronizedList(new ArrayList<>());
+			long[] cpu = BenchmarkHall.cpuTicks();
 			long began = System.nanoTime();
 			List<Future<?>> running = new ArrayList<>();
 			for (int w = 0; w < workers; w++) {
@@ -549,43 +643,80 @@ public final class ResaleLoanBenchmark {
 				pool.shutdownNow();
 			}
 			double seconds = (System.nanoTime() - began) / 1e9;
+			String busy = BenchmarkHall.busy(cpu, BenchmarkHall.cpuTicks());
 			this.measuring = false;
 			if (window != null) {
 				window.close();
 			}
 			String load = String.format("%.1f–%.1f", loads.stream().mapToDouble(d -> d).min().orElse(0),
 					loads.stream().mapToDouble(d -> d).max().orElse(0));
-			System.out.printf("%s: %d cases in %.1f s (%.1f per minute), load %s%n", name, latencies.size(), seconds,
-					latencies.size() / seconds * 60, load);
-			return new Phase(name, latencies, seconds, window, load);
+			System.out.printf("%s: %d cases in %.1f s (%.1f per minute), load %s, processors %s busy%n", name,
+					latencies.size(), seconds, latencies.size() / seconds * 60, load, busy);
+			return new Phase(name, latencies, seconds, window, load, busy);
 		}
 
 		/**
 		 * {@code clerks} first reviewers, each with {@code perClerk} cases brought to first review beforehand, all at
-		 * once: inbox, claim, first review, for each of their cases; with a JFR profile of the hall meanwhile.
+		 * once: inbox, claim, first review, for each of their cases; with a JFR profile of the hall meanwhile. With
+		 * {@code thinkMillis} 0, each sends its next request as soon as the last is answered (a burst: 50 requests
+		 * always waiting, the worst a counter could do); else each first waits a random time up to that, then waits
+		 * between 0.5 and 1.5 times it after each answer (officers reading the page and typing, as at a real counter).
 		 */
-		void counter(int clerks, int perClerk, int drivers) throws Exception {
+		void counter(int clerks, int perClerk, int drivers, long thinkMillis) throws Exception {
+			String kind = thinkMillis == 0 ? "at once" : "paced, " + thinkMillis / 1000.0 + " s between actions";
 			List<String> prepared = Collections.synchronizedList(new ArrayList<>());
 			long began = System.nanoTime();
 			run("preparing " + clerks * perClerk + " cases at first review", drivers, clerks * perClerk, i -> {
-				prepared.add((String) driveHallTo("Task_FirstReview"));
+				prepared.add((String) driveHallTo(i, "Task_FirstReview"));
 				return 0L;
 			}, false);
 			System.out.printf("Prepared in %.1f s%n", (System.nanoTime() - began) / 1e9);
 			Map<String, List<Long>> times = Collections.synchronizedMap(new LinkedHashMap<>());
 			List<String> failures = Collections.synchronizedList(new ArrayList<>());
 			Thread.sleep(2000);
-			Path jfr = Path.of("target/" + NAME + ".jfr");
+			if (thinkMillis == 0) {
+				// the inbox alone: one reviewer, one request at a time, the post's whole open list (what each request
+				// costs the hall when nothing queues in front of it)
+				Map<String, List<Long>> alone = Collections.synchronizedMap(new LinkedHashMap<>());
+				int open = 0;
+				for (int i = 0; i < 60; i++) {
+					HttpResponse<String> inbox = timedInto(this.bases.get(0), alone, "inbox GET /api/tasks", "GET",
+							"/api/tasks", "reviewer-bench-00", "hpf-first-reviewer", null, null);
+					open = this.json.readTree(inbox.body()).size();
+					if (i < 10) {
+						alone.get("inbox GET /api/tasks").remove(alone.get("inbox GET /api/tasks").size() - 1);
+					}
+				}
+				System.out.println(actions("The inbox alone, one request at a time (after 10 not counted), " + open
+						+ " open steps in it", alone));
+			}
+			Path jfr = Path.of("target/" + NAME + (thinkMillis == 0 ? "" : "-paced") + ".jfr");
 			CountDownLatch start = new CountDownLatch(1);
 			List<Thread> threads = new ArrayList<>();
+			int offset = this.clerksSoFar;
+			this.clerksSoFar += clerks;
 			for (int c = 0; c < clerks; c++) {
-				String user = String.format("reviewer-bench-%02d", c + 1);
+				String user = String.format("reviewer-bench-%02d", offset + c + 1);
+				Random random = new Random(offset + c);
+				Runnable think = () -> {
+					if (thinkMillis > 0) {
+						try {
+							Thread.sleep(thinkMillis / 2 + random.nextLong(thinkMillis));
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
+				};
 				List<String> own = prepared.subList(c * perClerk, (c + 1) * perClerk);
 				Thread thread = new Thread(() -> {
 					try {
 						start.await();
+						if (thinkMillis > 0) {
+							Thread.sleep(random.nextLong(thinkMillis));
+						}
 						for (String caseNo : own) {
-							clerkAction(user, caseNo, times, failures);
+							clerkAction(user, caseNo, times, failures, think);
 						}
 					}
 					catch (Exception ex) {
@@ -608,18 +739,19 @@ public final class ResaleLoanBenchmark {
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				recording.stop();
 				recording.dump(jfr);
-				System.out.printf("%nCounter: %d clerks × %d cases in %.1f s; load %s → %s; failures %d %s%n", clerks,
-						perClerk, seconds, loadBefore, BenchmarkHall.load(), failures.size(),
+				System.out.printf("%nCounter (%s): %d clerks × %d cases in %.1f s; load %s → %s; failures %d %s%n", kind,
+						clerks, perClerk, seconds, loadBefore, BenchmarkHall.load(), failures.size(),
 						failures.stream().limit(3).toList());
 			}
-			System.out.println(actions("Counter actions, " + clerks + " clerks at once", times));
+			System.out.println(actions("Counter actions, " + clerks + " clerks " + kind, times));
 			System.out.println(profile(jfr));
 		}
 
-		private void clerkAction(String user, String caseNo, Map<String, List<Long>> times, List<String> failures)
-				throws Exception {
+		private void clerkAction(String user, String caseNo, Map<String, List<Long>> times, List<String> failures,
+				Runnable think) throws Exception {
 			String group = "hpf-first-reviewer";
-			HttpResponse<String> inbox = timedInto(times, "inbox GET /api/tasks", "GET", "/api/tasks", user, group, null,
+			String base = this.bases.get(0);
+			HttpResponse<String> inbox = timedInto(base, times, "inbox GET /api/tasks", "GET", "/api/tasks", user, group, null,
 					null);
 			String taskId = null;
 			for (JsonNode task : this.json.readTree(inbox.body())) {
@@ -631,31 +763,36 @@ public final class ResaleLoanBenchmark {
 				failures.add(user + " inbox " + inbox.statusCode() + " without " + caseNo);
 				return;
 			}
-			HttpResponse<String> claim = timedInto(times, "claim POST /api/tasks/{id}/claim", "POST",
+			think.run();
+			HttpResponse<String> claim = timedInto(base, times, "claim POST /api/tasks/{id}/claim", "POST",
 					"/api/tasks/" + taskId + "/claim", user, group, null, null);
 			if (claim.statusCode() / 100 != 2) {
 				failures.add(user + " claim " + claim.statusCode() + " " + claim.body());
 				return;
 			}
-			HttpResponse<String> review = timedInto(times, "first review POST …/first-review", "POST",
+			think.run();
+			HttpResponse<String> review = timedInto(base, times, "first review POST …/first-review", "POST",
 					"/api/loan/applications/" + caseNo + "/first-review", user, group, AGREE, null);
 			if (review.statusCode() / 100 != 2) {
 				failures.add(user + " first review " + review.statusCode() + " " + review.body());
 			}
+			think.run();
 		}
 
-		private HttpResponse<String> timed(String action, String method, String path, String user, String group,
-				Object body, String key) throws Exception {
-			return timedInto(this.measuring ? this.steps : new ConcurrentHashMap<>(), action, method, path, user, group,
-					body, key);
+		private HttpResponse<String> timed(String base, String action, String method, String path, String user,
+				String group, Object body, String key) throws Exception {
+			return timedInto(base, this.measuring ? this.steps : new ConcurrentHashMap<>(), action, method, path, user,
+					group, body, key);
 		}
 
-		private HttpResponse<String> timedInto(Map<String, List<Long>> into, String action, String method, String path,
-				String user, String group, Object body, String key) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+		private HttpResponse<String> timedInto(String base, Map<String, List<Long>> into, String action, String method,
+				String path, String user, String group, Object body, String key) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 				.timeout(Duration.ofSeconds(60))
 				.header("Authorization",
-						"Bearer " + this.tokens.computeIfAbsent(user + " " + group, u -> TestTokens.user(user, group)))
+						"Bearer " + this.tokens.computeIfAbsent(
+						// a token lives 5 minutes: a new one every 4
+						user + " " + group + " " + System.currentTimeMillis() / 240_000, u -> TestTokens.user(user, group)))
 				.header("Accept", "application/json");
 			if (key != null) {
 				request.header("Idempotency-Key", key);

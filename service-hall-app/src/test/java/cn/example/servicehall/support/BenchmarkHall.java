@@ -5,10 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,23 +42,44 @@ public final class BenchmarkHall {
 
 	/**
 	 * Starts the hall for the benchmark {@code name}, on a fresh database when {@code fresh} (the data directory is
-	 * deleted first), else on what the last start left; logs into {@code target/<name>.log}.
+	 * deleted first), else on what the last start left; logs into {@code target/<name>.log}. Its node name is
+	 * {@code <name>-a}.
 	 */
 	public static ConfigurableApplicationContext start(String name, boolean fresh) throws IOException {
 		Path dataDir = dataDir(name);
 		if (fresh) {
 			deleteRecursively(dataDir);
 		}
+		return run(name, "--servicehall.database.embedded.data-dir=" + dataDir,
+				"--servicehall.database.embedded.port=" + freePort(), "--servicehall.node-name=" + name + "-a");
+	}
+
+	/**
+	 * Starts a second node of the hall {@code first} (ADR 0011), in this JVM: its own Tomcat, connection pool, engine
+	 * and job executor, on the first node's database (no PostgreSQL of its own), node name {@code <name>-b}. It logs
+	 * into the same file as the first (logging is one per JVM).
+	 */
+	public static ConfigurableApplicationContext startSecondNode(String name, ConfigurableApplicationContext first)
+			throws IOException {
+		HikariDataSource pool = first.getBean(HikariDataSource.class);
+		return run(name, "--spring.datasource.url=" + pool.getJdbcUrl(),
+				"--spring.datasource.username=" + pool.getUsername(),
+				"--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
+				"--servicehall.node-name=" + name + "-b");
+	}
+
+	private static ConfigurableApplicationContext run(String name, String... node) {
 		long started = System.nanoTime();
+		List<String> args = new ArrayList<>(List.of(node));
+		args.addAll(List.of("--server.port=0", "--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER,
+				"--servicehall.oidc.client-secret=benchmark",
+				"--servicehall.documents.keys.directory=target/" + name + "-keys",
+				"--camunda.bpm.job-execution.enabled=true",
+				// logging as in production, to a file; only warnings on the console, between the figures
+				"--logging.file.name=target/" + name + ".log", "--logging.threshold.console=WARN"));
 		ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
 			.initializers(new TrustTestTokens())
-			.run("--servicehall.database.embedded.data-dir=" + dataDir,
-					"--servicehall.database.embedded.port=" + freePort(), "--server.port=0",
-					"--servicehall.oidc.issuer-uri=" + TestTokens.ISSUER, "--servicehall.oidc.client-secret=benchmark",
-					"--servicehall.documents.keys.directory=target/" + name + "-keys",
-					"--camunda.bpm.job-execution.enabled=true",
-					// logging as in production, to a file; only warnings on the console, between the figures
-					"--logging.file.name=target/" + name + ".log", "--logging.threshold.console=WARN");
+			.run(args.toArray(String[]::new));
 		System.out.printf("Hall started in %.1f s%n", (System.nanoTime() - started) / 1e9);
 		return hall;
 	}
@@ -86,6 +110,30 @@ public final class BenchmarkHall {
 		catch (IOException ex) {
 			return "unknown";
 		}
+	}
+
+	/**
+	 * The machine's processor time so far from {@code /proc/stat}, in clock ticks: busy (all but idle and I/O wait) and
+	 * all; {0, 0} where there is no such file. Two readings give how busy all the machine's processors were between them.
+	 */
+	public static long[] cpuTicks() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long all = 0;
+			for (int i = 1; i < Math.min(fields.length, 9); i++) {
+				all += Long.parseLong(fields[i]);
+			}
+			return new long[] { all - Long.parseLong(fields[4]) - Long.parseLong(fields[5]), all };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 0, 0 };
+		}
+	}
+
+	/** How busy the machine's processors were between two {@link #cpuTicks} readings, in per cent, or "–". */
+	public static String busy(long[] before, long[] after) {
+		long all = after[1] - before[1];
+		return all <= 0 ? "–" : String.format("%.0f %%", 100.0 * (after[0] - before[0]) / all);
 	}
 
 	public static int freePort() throws IOException {
