@@ -169,6 +169,23 @@ public class CaseFiles {
 			.list();
 	}
 
+	/**
+	 * The case numbers of the parts the process instances drive, by process instance id (an inbox's lines): one
+	 * statement on the case file's own index, however many; instances that drive no part (not yet attached, or not
+	 * a case's) are left out.
+	 */
+	public Map<String, String> caseNumbersOfProcesses(java.util.Collection<String> processInstanceIds) {
+		if (processInstanceIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> numbers = new java.util.HashMap<>();
+		this.jdbc.sql("select process_instance_id, case_no from intake_case_part where process_instance_id = any(?)")
+			.param(processInstanceIds.toArray(String[]::new))
+			.query((rs, row) -> numbers.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return numbers;
+	}
+
 	/** The case's part for a service (the first, should there be several). */
 	public Optional<CasePart> part(CaseNo caseNo, ServiceType service) {
 		return parts(caseNo).stream().filter(p -> p.serviceType().equals(service)).findFirst();

@@ -2,6 +2,7 @@ package cn.example.servicehall.workflow;
 
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.example.servicehall.identity.CurrentOfficer;
+import cn.example.servicehall.intake.CaseFiles;
 import cn.example.servicehall.intake.CaseNo;
 import cn.example.servicehall.platform.web.DoneConcurrently;
 import cn.example.servicehall.platform.web.ProblemException;
@@ -40,8 +41,11 @@ public class TaskInbox {
 
 	private final ObjectProvider<CaseDeadlines> deadlines;
 
+	private final CaseFiles cases;
+
 	TaskInbox(TaskService tasks, RuntimeService runtime, CaseTasks caseTasks, ObjectProvider<TaskDueDates.Colours> colours,
-			ObjectProvider<CaseDeadlines> deadlines) {
+			ObjectProvider<CaseDeadlines> deadlines, CaseFiles cases) {
+		this.cases = cases;
 		this.colours = colours;
 		this.deadlines = deadlines;
 		this.tasks = tasks;
@@ -98,7 +102,11 @@ public class TaskInbox {
 	 */
 	public static final int MAX_CASES = 2000;
 
-	/** The officer's open tasks on one case (the case page's steps), however long the officer's inbox is. */
+	/**
+	 * The officer's open tasks on one case (the case page's steps), however long the officer's inbox is. Its reads
+	 * share one read-only transaction, as {@link #page}'s do.
+	 */
+	@Transactional(readOnly = true)
 	public List<OpenTask> openTasks(CurrentOfficer officer, CaseNo caseNo) {
 		if (officer.groups().isEmpty()) {
 			return List.of();
@@ -113,6 +121,9 @@ public class TaskInbox {
 	 * @param page from 0; past the last page, an empty page
 	 * @param size at most {@link #MAX_PAGE_SIZE}
 	 */
+	// one read-only transaction for the page's reads (the steps, their count, case numbers, clocks, deadlines): one
+	// connection and one commit instead of one each (issue 16, docs/benchmarks.md)
+	@Transactional(readOnly = true)
 	public InboxPage page(CurrentOfficer officer, Optional<? extends Collection<String>> caseNumbers, int page, int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE || page < 0 || caseNumbers.map(Collection::size).orElse(0) > MAX_CASES) {
 			throw new IllegalArgumentException("page " + page + ", size " + size);
@@ -223,17 +234,26 @@ public class TaskInbox {
 		return new Visible(task, candidate);
 	}
 
+	/**
+	 * The case number of each step's process: from the case file's parts (one indexed statement), and for a process
+	 * that drives no part (none in the hall's own models, which attach each process as it starts) from the engine's
+	 * business key. The engine's process-instance query expands every id through MyBatis' OGNL, a tenth of the hall's
+	 * processor time at a busy counter (issue 16, docs/benchmarks.md).
+	 */
 	private Map<String, String> caseNumbers(List<Task> open) {
 		Set<String> ids = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceIds(ids)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(ProcessInstance::getId,
-					pi -> pi.getBusinessKey() == null ? "" : pi.getBusinessKey(), (a, b) -> a));
+		Map<String, String> numbers = new HashMap<>(this.cases.caseNumbersOfProcesses(ids));
+		Set<String> others = ids.stream().filter(id -> !numbers.containsKey(id)).collect(Collectors.toSet());
+		if (!others.isEmpty()) {
+			this.runtime.createProcessInstanceQuery()
+				.processInstanceIds(others)
+				.list()
+				.forEach(pi -> numbers.put(pi.getId(), pi.getBusinessKey() == null ? "" : pi.getBusinessKey()));
+		}
+		return numbers;
 	}
 
 }
