@@ -20,7 +20,7 @@ import cn.example.servicehall.ServiceHallApplication;
 
 /**
  * What the benchmarks' mains share (docs/benchmarks.md): the hall started in the benchmark's JVM as in production
- * (job executor on, logging at INFO to a file), trusting {@link TestTokens} instead of Keycloak, on its own embedded
+ * (job executor on; only its warnings logged, on the console between the figures), trusting {@link TestTokens} instead of Keycloak, on its own embedded
  * PostgreSQL under {@code target/<name>-pgdata} and free ports; and a few helpers for figures.
  */
 public final class BenchmarkHall {
@@ -42,7 +42,7 @@ public final class BenchmarkHall {
 
 	/**
 	 * Starts the hall for the benchmark {@code name}, on a fresh database when {@code fresh} (the data directory is
-	 * deleted first), else on what the last start left; logs into {@code target/<name>.log}. Its node name is
+	 * deleted first), else on what the last start left. Its node name is
 	 * {@code <name>-a}.
 	 */
 	public static ConfigurableApplicationContext start(String name, boolean fresh) throws IOException {
@@ -56,8 +56,7 @@ public final class BenchmarkHall {
 
 	/**
 	 * Starts a second node of the hall {@code first} (ADR 0011), in this JVM: its own Tomcat, connection pool, engine
-	 * and job executor, on the first node's database (no PostgreSQL of its own), node name {@code <name>-b}. It logs
-	 * into the same file as the first (logging is one per JVM).
+	 * and job executor, on the first node's database (no PostgreSQL of its own), node name {@code <name>-b}.
 	 */
 	public static ConfigurableApplicationContext startSecondNode(String name, ConfigurableApplicationContext first)
 			throws IOException {
@@ -75,8 +74,8 @@ public final class BenchmarkHall {
 				"--servicehall.oidc.client-secret=benchmark",
 				"--servicehall.documents.keys.directory=target/" + name + "-keys",
 				"--camunda.bpm.job-execution.enabled=true",
-				// logging as in production, to a file; only warnings on the console, between the figures
-				"--logging.file.name=target/" + name + ".log", "--logging.threshold.console=WARN"));
+				// only warnings, on the console between the figures (the hall's logback configuration has no file)
+				"--logging.threshold.console=WARN"));
 		ConfigurableApplicationContext hall = new SpringApplicationBuilder(ServiceHallApplication.class)
 			.initializers(new TrustTestTokens())
 			.run(args.toArray(String[]::new));

@@ -51,8 +51,8 @@ import cn.example.servicehall.support.WithdrawalFixtures;
  * </ol>
  * A single watcher asks the database every 5 ms which of the cases (instances) waited for are done, so latencies are
  * late by up to that. It prints p50/p99 latency and throughput per scenario, where the time of a withdrawal goes
- * (per step of the process, from the engine's history), and the machine's load, as Markdown. The hall logs as in
- * production, into {@code target/withdrawal-benchmark.log}.
+ * (per step of the process, from the engine's history), and the machine's load, as Markdown. The hall logs only its
+ * warnings, on the console.
  * <p>
  * Arguments: [cases with 1 submitter=30] [cases with 10 submitters=150] [warm-up cases=20].
  */

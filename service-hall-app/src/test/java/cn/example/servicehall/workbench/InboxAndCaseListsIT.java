@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +34,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import cn.example.servicehall.ServiceHallIntegrationTest;
 import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.Api;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.HtmlPage;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SignedIn;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SyntheticCitizens;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.SyntheticCitizens.Citizen;
-import cn.example.servicehall.support.NewHouseSales;
 import cn.example.servicehall.support.TestTokens;
 
 /**
@@ -70,6 +68,12 @@ class InboxAndCaseListsIT {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private RepositoryService repository;
+
+	@Autowired
+	private RuntimeService runtime;
 
 	@Test
 	@DisplayName("待办和案件分页：每页 20 条待办、10 件案件，显示第几条、共几条，有下一页链接，页码和搜索留在地址里")
@@ -224,6 +228,32 @@ class InboxAndCaseListsIT {
 			assertThat(refused.getStatusCode()).as(wrong).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getHeaders().getContentType()).as(wrong).hasToString("application/problem+json");
 		}
+	}
+
+	@Test
+	@DisplayName("待办的案件编号：案件的步骤带其案件编号（来自案件的各部分）；不属于任何案件的流程的步骤带其业务键")
+	void eachInboxLineCarriesItsCaseNumber() {
+		List<String> submitted = submitMany("欧阳号", 2);
+		Api clerk = Api.as(this.http, TestTokens.user("clerk1", "hpf-acceptance-clerk"));
+		assertThat(clerk.getList("/api/tasks?q=欧阳号").getBody()).extracting(t -> t.get("caseNo"))
+			.containsExactlyInAnyOrderElementsOf(submitted);
+
+		// a process no case part drives (an administrator's trial model): its line shows the engine's business key
+		String key = "InboxTrial" + UUID.randomUUID().toString().substring(0, 8);
+		this.repository.createDeployment()
+			.addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+				.camundaHistoryTimeToLive(1)
+				.startEvent()
+				.userTask("Task_Trial")
+				.camundaAssignee("trial-reviewer")
+				.endEvent()
+				.done())
+			.deploy();
+		this.runtime.startProcessInstanceByKey(key, "TRIAL-" + key);
+		Api trial = Api.as(this.http, TestTokens.user("trial-reviewer", "hpf-first-reviewer"));
+		assertThat(trial.getList("/api/tasks").getBody()).filteredOn(t -> "Task_Trial".equals(t.get("step")))
+			.extracting(t -> t.get("caseNo"))
+			.containsExactly("TRIAL-" + key);
 	}
 
 	@Test
