@@ -41,6 +41,11 @@ public record FaultCounts(int cases, int lost, int duplicatedCases, int missingP
 			List.of("ACCEPTANCE_RECEIPT", "LOAN_CONTRACT", "IOU", "DISBURSEMENT_NOTICE", "COMPLETION_RECEIPT"),
 			Service.RETIREMENT_WITHDRAWAL, List.of("WITHDRAWAL_RECEIPT", "ACCOUNT_CLOSING_CERTIFICATE"));
 
+	/** The documents a completed case of the service issues, once each. */
+	static List<String> documentsOf(Service service) {
+		return DOCUMENTS.get(service);
+	}
+
 	public static FaultCounts of(Connection connection, List<DrivenCase> driven) throws SQLException {
 		List<String> problems = new ArrayList<>();
 		int lost = 0;
