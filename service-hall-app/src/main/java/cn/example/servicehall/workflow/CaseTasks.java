@@ -71,6 +71,11 @@ public class CaseTasks {
 			throw new TaskNotOpen(part.caseNo().value(), taskName);
 		}
 		if (!candidate) {
+			// the same step, sent twice at once: the engine reads the task, then its links, and the other request's
+			// commit in between leaves the task found but its links gone, which is not a wrong post
+			if (this.tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+				throw new TaskNotOpen(part.caseNo().value(), taskName);
+			}
 			throw TaskNotYours.wrongPost(task.getName());
 		}
 		return new OpenCaseTask(task.getId(), task.getName(), task.getAssignee(), task.getProcessInstanceId());
